@@ -1,0 +1,290 @@
+//! What the words around an identifier say about it: the kind word in front, and after it
+//! the date, issuer (`của ...`), khóa, subject (`về ...`) and the `về việc thực hiện` marker
+//! that states what the cited document itself implements.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::kind;
+use super::window::{window_after, window_before};
+use crate::date::Date;
+
+/// The kind word in front of an identifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindWord {
+    /// As written, whitespace collapsed (`Kế hoạch hành động`, `kế hoạch`).
+    pub word: String,
+    /// Byte offset where the kind word starts.
+    pub start: usize,
+}
+
+/// What follows an identifier, read up to the next identifier.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct After {
+    pub date: Option<Date>,
+    pub issuer: Option<String>,
+    pub khoa: Option<String>,
+    pub subject: Option<String>,
+    /// Byte offset after the date, issuer and khóa (before a subject or marker).
+    pub end: usize,
+    /// Byte offset after `về (việc) (tiếp tục) (triển khai) thực hiện`, when it follows.
+    pub implements_marker_end: Option<usize>,
+}
+
+/// How far before an identifier its kind word may start, in bytes.
+const BEFORE: usize = 120;
+/// How far after an identifier its context is read, in bytes.
+const AFTER: usize = 600;
+/// Longest issuer phrase kept, in bytes; a longer one is a misreading.
+const MAX_ISSUER: usize = 200;
+/// Longest subject kept, in bytes.
+const MAX_SUBJECT: usize = 400;
+
+static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({})\s*(?i:số)?\s*[:.]?\s*(?:[0-9]{{1,5}}\s*(?:,|và|&)\s*)*$",
+        kind::pattern()
+    ))
+    .unwrap()
+});
+static ISSUER_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?i:của)\s+").unwrap());
+static KHOA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s,]*\(?\s*(?i:kh(?:óa|oá|oa))\s+([IVXL]+)\b\s*\)?").unwrap());
+static KHOA_INSIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:kh(?:óa|oá|oa))\s+([IVXL]+)\b").unwrap());
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s,]*(?i:(?:về\s+)?(?:việc\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+(?:các\s+)?)[*_]*",
+    )
+    .unwrap()
+});
+static SUBJECT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\s,]*([“\x22]?)\s*(?i:về)\s+").unwrap());
+/// Words that end an issuer phrase: what follows them is no longer the issuing body.
+const ISSUER_STOPS: &[&str] = &[
+    " về ",
+    " triển khai",
+    " thực hiện",
+    " theo ",
+    " gắn ",
+    " và ",
+    " tại ",
+    " đối với",
+    " nhằm",
+    " ban hành",
+    " xây dựng",
+    " quy định",
+    " hướng dẫn",
+    " với ",
+    " trong ",
+    " để ",
+    " đã ",
+    " vào ",
+    " đến ",
+    " tới ",
+    " cho ",
+];
+/// Aliases: `(gọi tắt là Kết luận số 21-KL/TW)`, `(sau đây gọi là ...)`.
+static ALIAS_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:gọi\s+(?:tắt\s+)?là)\s*[*_]*\s*$").unwrap());
+
+/// The kind word written just before byte `start`, skipping `số`, a list and markup.
+pub fn kind_word_before(text: &str, start: usize) -> Option<KindWord> {
+    let (win, base) = window_before(text, start, BEFORE);
+    let m = KIND_BEFORE.captures(win)?.get(1)?;
+    Some(KindWord {
+        word: kind::tidy(m.as_str()),
+        start: base + m.start(),
+    })
+}
+
+/// True when the text before `start` names what follows as an alias (`gọi tắt là`).
+pub fn is_alias_naming(text: &str, start: usize) -> bool {
+    ALIAS_BEFORE.is_match(window_before(text, start, 60).0)
+}
+
+/// Reads the context after an identifier ending at `end`, not past `limit`.
+pub fn after(text: &str, end: usize, limit: usize) -> After {
+    let win = window_after(text, end, limit, AFTER);
+    let mut out = After::default();
+    let mut pos = 0;
+    if let Some((d, n)) = Date::parse_prefix(win) {
+        out.date = Some(d);
+        pos += n;
+    }
+    if let Some((issuer, n)) = issuer(&win[pos..]) {
+        out.khoa = KHOA_INSIDE.captures(&issuer).map(|c| c[1].to_string());
+        out.issuer = Some(issuer);
+        pos += n;
+    }
+    if let Some(c) = KHOA.captures(&win[pos..]) {
+        out.khoa.get_or_insert_with(|| c[1].to_string());
+        pos += c[0].len();
+    }
+    if out.date.is_none() {
+        if let Some((d, n)) = Date::parse_prefix(&win[pos..]) {
+            out.date = Some(d);
+            pos += n;
+        }
+    }
+    out.end = end + pos;
+    if let Some(m) = MARKER.find(&win[pos..]) {
+        out.implements_marker_end = Some(out.end + m.end());
+    } else {
+        out.subject = subject(&win[pos..]);
+    }
+    out
+}
+
+/// `của <issuer>` at the start of `s`: the phrase (without `của`) and the bytes taken.
+fn issuer(s: &str) -> Option<(String, usize)> {
+    let lead = ISSUER_START.find(s)?.end();
+    let rest = &s[lead..];
+    let mut cut = rest
+        .find([',', ';', '.', '\n', '“', '"', '(', ')', ':'])
+        .unwrap_or(rest.len());
+    for stop in ISSUER_STOPS {
+        if let Some(i) = rest[..cut].find(stop) {
+            cut = i;
+        }
+    }
+    let trimmed = rest[..cut].trim_end();
+    let mut phrase = trimmed.to_string();
+    let mut taken = lead + trimmed.len();
+    // A khóa in parentheses right after belongs to the issuer: `(khóa XIII)`.
+    if let Some(c) = KHOA.captures(&rest[trimmed.len()..]) {
+        if c[0].trim_start_matches([' ', ',']).starts_with('(') {
+            let k =
+                c[0].trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '(' | ')'));
+            phrase = format!("{phrase} ({k})");
+            taken += c[0].len();
+        }
+    }
+    (!phrase.is_empty() && phrase.len() <= MAX_ISSUER).then_some((phrase, taken))
+}
+
+/// `về <subject>` at the start of `s`, up to the end of its clause.
+fn subject(s: &str) -> Option<String> {
+    let c = SUBJECT_START.captures(s)?;
+    let rest = &s[c.get(0)?.end()..];
+    let quoted = !c[1].is_empty();
+    let stops: &[char] = if quoted {
+        &['”', '"', '\n']
+    } else {
+        &[';', '\n', '(', '”']
+    };
+    let mut end = rest.find(stops).unwrap_or(rest.len()).min(MAX_SUBJECT);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let subject = rest[..end]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | '*'))
+        .trim_end_matches("./")
+        .trim();
+    (!subject.is_empty()).then(|| subject.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_words() {
+        let cases = [
+            ("Thực hiện Kết luận số ", Some("Kết luận")),
+            ("theo Chỉ thị ", Some("Chỉ thị")),
+            ("Kế hoạch hành động số ", Some("Kế hoạch hành động")),
+            ("về thực hiện Quy\n\nđịnh số ", Some("Quy định")),
+            ("Quyết định số 217, ", Some("Quyết định")),
+            ("Thực hiện kế hoạch ", Some("kế hoạch")),
+            ("(sau đây gọi là *Kết luận số ", Some("Kết luận")),
+            ("ngày ", None),
+        ];
+        for (before, expected) in cases {
+            let text = format!("{before}21-KL/TW");
+            let got = kind_word_before(&text, before.len()).map(|k| k.word);
+            assert_eq!(got.as_deref(), expected, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn after_context() {
+        struct Case {
+            after: &'static str,
+            date: Option<&'static str>,
+            issuer: Option<&'static str>,
+            khoa: Option<&'static str>,
+            subject: Option<&'static str>,
+            marker: bool,
+        }
+        let cases = [
+            Case {
+                after: " ngày 25/10/2021 của Ban Chấp hành Trung ương Đảng (khóa XIII) về đẩy mạnh xây dựng, chỉnh đốn Đảng; kiên quyết",
+                date: Some("2021-10-25"),
+                issuer: Some("Ban Chấp hành Trung ương Đảng (khóa XIII)"),
+                khoa: Some("XIII"),
+                subject: Some("đẩy mạnh xây dựng, chỉnh đốn Đảng"),
+                marker: false,
+            },
+            Case {
+                after: ", ngày 30/12/2022 của Ban Thường vụ Thành uỷ Sầm Sơn về việc thực hiện Nghị quyết",
+                date: Some("2022-12-30"),
+                issuer: Some("Ban Thường vụ Thành uỷ Sầm Sơn"),
+                khoa: None,
+                subject: None,
+                marker: true,
+            },
+            Case {
+                after: " của ban Chấp hành Trung ương Đảng (khoá XIII) về tiếp tục đổi mới",
+                date: None,
+                issuer: Some("ban Chấp hành Trung ương Đảng (khoá XIII)"),
+                khoa: Some("XIII"),
+                subject: Some("tiếp tục đổi mới"),
+                marker: false,
+            },
+            Case {
+                after: " ngày 16/5/2018 của Ban Thường vụ Tỉnh ủy triển khai thực hiện Quyết định",
+                date: Some("2018-05-16"),
+                issuer: Some("Ban Thường vụ Tỉnh ủy"),
+                khoa: None,
+                subject: None,
+                marker: true,
+            },
+            Case {
+                after: " “Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”, gắn",
+                date: None,
+                issuer: None,
+                khoa: None,
+                subject: Some("đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"),
+                marker: false,
+            },
+            Case {
+                after: ", ngày\n\n25/10/2021 về những điều đảng viên không được làm, các quy định",
+                date: Some("2021-10-25"),
+                issuer: None,
+                khoa: None,
+                subject: Some("những điều đảng viên không được làm, các quy định"),
+                marker: false,
+            },
+            Case {
+                after: " của Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục",
+                date: None,
+                issuer: Some("Ban Chấp hành Trung ương Đảng khóa XIII"),
+                khoa: Some("XIII"),
+                subject: Some("tiếp tục"),
+                marker: false,
+            },
+        ];
+        for c in cases {
+            let text = format!("21-KL/TW{}", c.after);
+            let a = after(&text, 8, text.len());
+            let date = a.date.map(|d| d.to_string());
+            assert_eq!(date.as_deref(), c.date, "{}", c.after);
+            assert_eq!(a.issuer.as_deref(), c.issuer, "{}", c.after);
+            assert_eq!(a.khoa.as_deref(), c.khoa, "{}", c.after);
+            assert_eq!(a.subject.as_deref(), c.subject, "{}", c.after);
+            assert_eq!(a.implements_marker_end.is_some(), c.marker, "{}", c.after);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! The extractor: find → resolve short forms and aliases → annotate → relate.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::context::{self, After, KindWord};
+use super::relation::{self, Layout, Occurrence, Relation, Section, StatedRelation};
+use super::scan::{scan, Form, Found};
+use super::short;
+use super::CiteId;
+use crate::date::Date;
+
+/// One occurrence of a cited identifier, with what the text says about it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    /// The identifier in canonical form.
+    pub id: CiteId,
+    /// The text as written at `span`.
+    pub raw: String,
+    /// Byte range in the composed text, shown as `[start, end]`.
+    #[serde(serialize_with = "span_pair")]
+    pub span: Range<usize>,
+    pub relation: Relation,
+    pub section: Section,
+    pub form: Form,
+    pub kind_word: Option<String>,
+    pub date: Option<Date>,
+    pub issuer: Option<String>,
+    pub khoa: Option<String>,
+    pub subject: Option<String>,
+}
+
+fn span_pair<S: serde::Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
+    [r.start, r.end].serialize(s)
+}
+
+/// Everything extracted from one document's text.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extraction {
+    pub citations: Vec<Citation>,
+    pub stated_relations: Vec<StatedRelation>,
+}
+
+/// An occurrence with its context read, before relations are decided.
+struct Item {
+    found: Found,
+    kind: Option<KindWord>,
+    after: After,
+    /// For a short form, the kind word; resolved after aliases are merged.
+    short: Option<short::ShortForm>,
+}
+
+impl Item {
+    fn lead(&self) -> usize {
+        self.kind
+            .as_ref()
+            .map_or(self.found.span.start, |k| k.start)
+    }
+}
+
+/// Extracts every citation of `text` (composed), leaving out `own` (the document's own
+/// identifier, by key) wherever it occurs.
+pub fn extract(text: &str, layout: &Layout, own: Option<&CiteId>) -> Extraction {
+    let own_key = own.map(CiteId::key);
+    let mut full = scan(text);
+    full.retain(|f| Some(f.id.key()) != own_key);
+    let mut items = annotate(text, &full, short::candidates(text, &full));
+    merge_qd_aliases(&mut items);
+    resolve_short_forms(&mut items);
+    let occ: Vec<Occurrence> = items
+        .iter()
+        .map(|it| Occurrence {
+            id: &it.found.id,
+            start: it.found.span.start,
+            lead: it.lead(),
+            context_end: it.after.end,
+            marker_end: it.after.implements_marker_end,
+            alias_naming: context::is_alias_naming(text, it.lead()),
+        })
+        .collect();
+    let (stated_relations, nested) = relation::stated(text, &occ);
+    let relations = relation::assign(text, &occ, &nested, layout);
+    let citations = items
+        .into_iter()
+        .zip(relations)
+        .map(|(it, (section, relation))| Citation {
+            raw: text[it.found.span.clone()].to_string(),
+            id: it.found.id,
+            span: it.found.span,
+            relation,
+            section,
+            form: it.found.form,
+            kind_word: it.kind.map(|k| k.word),
+            date: it.after.date,
+            issuer: it.after.issuer,
+            khoa: it.after.khoa,
+            subject: it.after.subject,
+        })
+        .collect();
+    Extraction {
+        citations,
+        stated_relations,
+    }
+}
+
+/// Reads the kind word and the context of every occurrence, full and short, in text order.
+fn annotate(text: &str, full: &[Found], shorts: Vec<short::ShortForm>) -> Vec<Item> {
+    let mut items: Vec<Item> = full
+        .iter()
+        .map(|f| Item {
+            kind: context::kind_word_before(text, f.span.start),
+            found: f.clone(),
+            after: After::default(),
+            short: None,
+        })
+        .collect();
+    items.extend(shorts.into_iter().map(|s| {
+        Item {
+            kind: Some(KindWord {
+                word: s.word.clone(),
+                start: s.span.start,
+            }),
+            found: Found {
+                id: full
+                    .first()
+                    .map(|f| f.id.clone())
+                    .unwrap_or_else(placeholder),
+                span: s.span.clone(),
+                form: Form::Short,
+            },
+            after: After::default(),
+            short: Some(s),
+        }
+    }));
+    items.sort_by_key(|it| it.found.span.start);
+    for i in 0..items.len() {
+        let end = items[i].found.span.end;
+        let limit = items
+            .get(i + 1)
+            .map_or(text.len(), |next| next.lead().max(end));
+        items[i].after = context::after(text, end, limit);
+    }
+    items
+}
+
+/// Stands in for a short form's identifier until it is resolved; never leaves this module.
+fn placeholder() -> CiteId {
+    CiteId::new(super::Shape::Party, "0", None, "?", "?")
+}
+
+/// `890-QĐ/TU` and `890-QĐi/TU` with the same date are one regulation: the `QĐ` spelling
+/// becomes an alias of `QĐi` when some pair of their dates agree and none disagree.
+fn merge_qd_aliases(items: &mut [Item]) {
+    let full = |it: &Item| it.short.is_none() && it.found.id.is_qd_family();
+    let qdi: Vec<(CiteId, Option<Date>)> = items
+        .iter()
+        .filter(|it| full(it) && it.found.id.kind == "QĐi")
+        .map(|it| (it.found.id.clone(), it.after.date))
+        .collect();
+    for it in items
+        .iter_mut()
+        .filter(|it| full(it) && it.found.id.kind == "QĐ")
+    {
+        let same = |id: &CiteId| id.number == it.found.id.number && id.issuer == it.found.id.issuer;
+        let dates: Vec<Option<Date>> = qdi
+            .iter()
+            .filter(|(id, _)| same(id))
+            .map(|(_, d)| *d)
+            .collect();
+        let agree = dates.iter().any(|d| d.is_some() && *d == it.after.date);
+        let clash = dates
+            .iter()
+            .any(|d| d.is_some() && it.after.date.is_some() && *d != it.after.date);
+        if agree && !clash {
+            it.found.id.kind = "QĐi".to_string();
+            it.found.form = Form::Alias;
+        }
+    }
+}
+
+/// Replaces each short form by the identifier it stands for, dropping those that stay open.
+fn resolve_short_forms(items: &mut Vec<Item>) {
+    let full: Vec<Found> = items
+        .iter()
+        .filter(|it| it.short.is_none())
+        .map(|it| it.found.clone())
+        .collect();
+    items.retain_mut(|it| match &it.short {
+        None => true,
+        Some(s) => match short::resolve(s, &full) {
+            Some(found) => {
+                it.found = found;
+                true
+            }
+            None => false,
+        },
+    });
+}

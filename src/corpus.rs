@@ -1,0 +1,64 @@
+//! Reading files into documents: bytes → decoded text → composed text → [`Document`].
+
+use std::path::{Path, PathBuf};
+
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::text::{compose, decode};
+
+/// File extensions read as documents.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// Reads one file into a document whose id is the file name without its extension.
+pub fn read_document(path: &Path) -> Result<Document> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = decode(&bytes).map_err(|f| Error::Decode {
+        path: path.to_path_buf(),
+        encoding: f.encoding,
+        offset: f.offset,
+    })?;
+    Ok(Document::from_text(doc_id(path), compose(&text)))
+}
+
+/// The stable id of a document file: its stem (`000_a72d46ed5ce96127`).
+pub fn doc_id(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Every document file under `dir`, sorted, following the extensions above.
+pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|source| Error::Io {
+            path: d.clone(),
+            source,
+        })?;
+        for entry in entries {
+            let path = entry
+                .map_err(|source| Error::Io {
+                    path: d.clone(),
+                    source,
+                })?
+                .path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if has_document_extension(&path) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn has_document_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}

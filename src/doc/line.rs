@@ -1,0 +1,54 @@
+//! Lines of a composed text with their byte offsets, and the markup-free form of a line.
+
+use std::ops::Range;
+
+/// One line: its byte range in the text (without the newline) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    pub start: usize,
+    pub text: &'a str,
+}
+
+impl Line<'_> {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// The line without markdown and list markup around it (`## **KẾ HOẠCH**` → `KẾ HOẠCH`).
+    pub fn clean(&self) -> &str {
+        clean(self.text)
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.clean().is_empty()
+    }
+
+    /// A rule such as `---`, `-----------`, `* * *`.
+    pub fn is_rule(&self) -> bool {
+        let t = self.text.trim();
+        t.len() >= 3
+            && t.chars()
+                .all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ' | '–'))
+    }
+}
+
+/// Strips markdown headings, emphasis, bullets and surrounding whitespace.
+pub fn clean(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '#' | '*' | '_' | '•' | '|' | '>'))
+}
+
+/// Every line of `text` with its offset.
+pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    let mut start = 0;
+    text.split('\n').map(move |l| {
+        let line = Line { start, text: l };
+        start += l.len() + 1;
+        line
+    })
+}
+
+/// True when every letter of `s` is uppercase and there are at least two.
+pub fn is_upper(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+}

@@ -1,0 +1,77 @@
+//! A document: header fields (kind, own id, date, place, issuer, signer, title) and the
+//! citations extracted from its composed text.
+
+mod header;
+mod layout;
+mod line;
+mod signer;
+
+use serde::Serialize;
+
+use crate::cite::{self, Citation, CiteId, StatedRelation};
+use crate::date::Date;
+
+/// One document, read from its composed text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    /// Stable id: the file name without its extension.
+    pub id: String,
+    pub kind: Option<String>,
+    pub title: Option<String>,
+    pub own_id: Option<CiteId>,
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    pub issuer: Option<String>,
+    pub signer: Option<String>,
+    pub citations: Vec<Citation>,
+    pub stated_relations: Vec<StatedRelation>,
+    /// The composed text every span points into.
+    #[serde(skip)]
+    pub text: String,
+}
+
+impl Document {
+    /// Reads a document from composed text (see [`crate::text::compose`]).
+    pub fn from_text(id: impl Into<String>, text: String) -> Document {
+        let header = header::read(&text);
+        let layout = layout::layout(&text, &header);
+        let extraction = cite::extract(&text, &layout, header.own_id.as_ref());
+        let issuer = header
+            .issuer
+            .clone()
+            .or_else(|| layout::stated_issuer(&text, &layout));
+        Document {
+            id: id.into(),
+            kind: header.kind,
+            title: header.title,
+            own_id: header.own_id,
+            date: header.date,
+            place: header.place,
+            issuer,
+            signer: signer::signer(&text),
+            citations: extraction.citations,
+            stated_relations: extraction.stated_relations,
+            text,
+        }
+    }
+
+    /// The distinct identifiers this document implements.
+    pub fn implements(&self) -> Vec<&CiteId> {
+        self.distinct(|c| c.relation == cite::Relation::Implements)
+    }
+
+    /// The distinct identifiers it cites in any way.
+    pub fn cited(&self) -> Vec<&CiteId> {
+        self.distinct(|_| true)
+    }
+
+    fn distinct(&self, keep: impl Fn(&Citation) -> bool) -> Vec<&CiteId> {
+        let mut out: Vec<&CiteId> = Vec::new();
+        for c in self.citations.iter().filter(|c| keep(c)) {
+            if !out.iter().any(|o| o.key() == c.id.key()) {
+                out.push(&c.id);
+            }
+        }
+        out
+    }
+}

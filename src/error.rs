@@ -1,0 +1,38 @@
+//! The library's one error type: what went wrong, where, and what to do about it.
+
+use std::path::PathBuf;
+
+/// Everything the trichdan library can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bytes that are not text in any encoding we accept.
+    #[error(
+        "{path}: not valid {encoding} at byte {offset}; save the file as UTF-8 \
+         (or UTF-16 with a byte-order mark) and try again",
+        path = path.display()
+    )]
+    Decode {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+    },
+    /// A file could not be read.
+    #[error("{path}: cannot read the file: {source}", path = path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A string that is not a document identifier (số ký hiệu).
+    #[error(
+        "{input:?} is not a document identifier: {reason} \
+         (expected forms like 21-KL/TW, 07/CT-MTTW or 130/2020/NĐ-CP)"
+    )]
+    Identifier { input: String, reason: &'static str },
+    /// A failure inside the search index.
+    #[error("index error: {0}")]
+    Index(String),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,109 @@
+//! Composition to NFC and cleanup of what breaks matching; the result is the text stored and shown.
+//!
+//! Cleanup: tabs and no-break spaces become spaces, zero-width characters and soft hyphens are
+//! removed, CR LF and lone CR become LF. Dashes are kept as written (the identifier scanner
+//! reads them as `-`). Both steps return the input untouched, without copying, when there is
+//! nothing to do.
+
+use std::borrow::Cow;
+
+use icu_normalizer::ComposingNormalizerBorrowed;
+
+const NFC: ComposingNormalizerBorrowed<'static> = ComposingNormalizerBorrowed::new_nfc();
+
+/// Lead bytes of every character that cleanup may change: TAB, CR, U+00A0/U+00AD (C2),
+/// U+2007/U+200B-D/U+202F/U+2060 (E2) and U+FEFF (EF).
+static LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[0x09] = true;
+    t[0x0D] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Cleans and composes `text` to NFC: the form every span and stored field refers to.
+pub fn compose(text: &str) -> String {
+    let cleaned = clean(text);
+    match NFC.normalize(&cleaned) {
+        Cow::Borrowed(_) => cleaned.into_owned(),
+        Cow::Owned(composed) => composed,
+    }
+}
+
+/// What cleanup does with one character: `None` keeps it, `Some(None)` drops it,
+/// `Some(Some(c))` replaces it with `c`.
+fn replacement(c: char, next: Option<u8>) -> Option<Option<char>> {
+    match c {
+        '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}' => Some(Some(' ')),
+        '\r' if next == Some(b'\n') => Some(None),
+        '\r' => Some(Some('\n')),
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Some(None),
+        _ => None,
+    }
+}
+
+/// Cleanup alone, without composition.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out: Option<String> = None;
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        if !LEAD[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
+        // LEAD holds only ASCII and lead bytes, so `i` is on a character boundary here.
+        let c = text[i..].chars().next().expect("boundary inside text");
+        let len = c.len_utf8();
+        if let Some(rep) = replacement(c, bytes.get(i + 1).copied()) {
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(&text[copied..i]);
+            o.extend(rep);
+            copied = i + len;
+        }
+        i += len;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        let cases = [
+            ("Kết luận", "Kết luận"),
+            // decomposed ỹ (y + circumflex... here y + tilde) and ế (e + circumflex + acute)
+            ("ky\u{303} năng", "kỹ năng"),
+            ("Ke\u{302}\u{301}t", "Kết"),
+            ("a\tb", "a b"),
+            ("155-\u{A0}KH/TU", "155- KH/TU"),
+            ("21-\u{200B}KL/TW", "21-KL/TW"),
+            ("\u{FEFF}Số", "Số"),
+            ("dòng 1\r\ndòng 2\rdòng 3", "dòng 1\ndòng 2\ndòng 3"),
+            ("20 –CT/TU “tự”", "20 –CT/TU “tự”"),
+            ("a\u{202F}b\u{2007}c\u{AD}d", "a b cd"),
+            ("", ""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(compose(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn clean_text_is_not_copied() {
+        assert!(matches!(
+            clean("Kế hoạch “tự chuyển hóa”"),
+            Cow::Borrowed(_)
+        ));
+    }
+}

@@ -1,0 +1,7 @@
+//! Integration tests, one binary: gold samples, identifier tables, properties, CLI.
+
+mod cli;
+mod golden;
+mod identifiers;
+mod properties;
+mod support;
