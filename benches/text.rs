@@ -1,1 +1,82 @@
-fn main() {}
+//! Throughput of the indexing core over the five samples repeated to 32 MiB, one document
+//! at a time: composition + cleanup (with the NFC crate we chose and the obvious other),
+//! folding, identifier extraction, and whole documents (header + extraction).
+//!
+//! Run: `cargo bench --bench text`
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use trichdan::cite::{extract, Layout};
+use trichdan::doc::Document;
+use trichdan::text::{clean, compose, fold};
+use unicode_normalization::UnicodeNormalization;
+
+const TARGET_BYTES: usize = 32 << 20;
+
+/// The composed samples, repeated until they add up to 32 MiB.
+fn documents() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let mut samples: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| compose(&std::fs::read_to_string(e.unwrap().path()).unwrap()))
+        .collect();
+    samples.sort();
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < TARGET_BYTES {
+        for s in &samples {
+            total += s.len();
+            docs.push(s.clone());
+        }
+    }
+    docs
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = documents();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("text");
+    g.sample_size(10)
+        .throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("compose_icu_normalizer", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| compose(black_box(d)).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("compose_unicode_normalization", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| clean(black_box(d)).nfc().collect::<String>().len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("fold", |b| {
+        b.iter(|| docs.iter().map(|d| fold(black_box(d)).len()).sum::<usize>())
+    });
+    let layout = Layout::default();
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| extract(black_box(d), &layout, None).citations.len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("document", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| {
+                    Document::from_text("bench", black_box(d.clone()))
+                        .citations
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,10 +1,7 @@
 //! Calendar dates as documents write them: `25/10/2021`, `04-02-2020`, `ngày 04 tháng 5 năm 2018`.
 
-use std::fmt;
-use std::sync::LazyLock;
-
-use regex::Regex;
 use serde::{Serialize, Serializer};
+use std::fmt;
 
 /// A day of the Gregorian calendar, shown as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,29 +31,89 @@ impl Date {
     }
 
     /// Reads `d/m/yyyy`, `d-m-yyyy`, `d.m.yyyy` or `ngày d tháng m năm yyyy` at the start of
-    /// `s` (after spaces and an optional `ngày`); returns the date and the bytes it took.
+    /// `s` (after spaces, commas and an optional `ngày`); returns the date and the bytes it
+    /// took. Hand-written: it runs after every identifier.
     pub fn parse_prefix(s: &str) -> Option<(Date, usize)> {
-        let c = DATE.captures(s)?;
-        let num = |i| c.get(i).map(|m| m.as_str().parse::<u32>().ok());
-        let (d, m, y) = match (num(1), num(4)) {
-            (Some(d), _) => (d?, num(2)??, num(3)??),
-            (None, Some(d)) => (d?, num(5)??, num(6)??),
-            _ => return None,
+        let mut p = Cursor { s, pos: 0 };
+        p.skip(|c| c.is_whitespace() || c == ',');
+        if p.word(&["ngày", "Ngày", "NGÀY"]) && p.skip(char::is_whitespace) == 0 {
+            return None;
+        }
+        let day = p.number(1, 2)?;
+        let (month, year) = if p.one_of(&['/', '.', '-']) {
+            let month = p.number(1, 2)?;
+            p.one_of(&['/', '.', '-']).then_some(())?;
+            (month, p.number(4, 4)?)
+        } else {
+            p.spaced_word(&["tháng", "Tháng"])?;
+            let month = p.number(1, 2)?;
+            p.skip(|c| c == ',');
+            p.spaced_word(&["năm", "Năm"])?;
+            (month, p.number(4, 4)?)
         };
-        Some((Date::new(y, m, d)?, c.get(0)?.end()))
+        Some((Date::new(year, month, day)?, p.pos))
     }
 }
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^[\s,]*(?:(?i:ngày)\s+)?
-        (?:
-          ([0-9]{1,2})\s*[/.-]\s*([0-9]{1,2})\s*[/.-]\s*([0-9]{4})
-        | ([0-9]{1,2})\s+(?i:tháng)\s+([0-9]{1,2})\s*,?\s+(?i:năm)\s+([0-9]{4})
-        )",
-    )
-    .unwrap()
-});
+/// A small forward reader over a string, for [`Date::parse_prefix`].
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn skip(&mut self, f: impl Fn(char) -> bool) -> usize {
+        let rest = &self.s[self.pos..];
+        let n = rest.len() - rest.trim_start_matches(f).len();
+        self.pos += n;
+        n
+    }
+
+    fn word(&mut self, words: &[&str]) -> bool {
+        let rest = &self.s[self.pos..];
+        match words.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) => {
+                self.pos += w.len();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whitespace, one of `words`, whitespace (both runs required).
+    fn spaced_word(&mut self, words: &[&str]) -> Option<()> {
+        (self.skip(char::is_whitespace) > 0 && self.word(words)).then_some(())?;
+        (self.skip(char::is_whitespace) > 0).then_some(())
+    }
+
+    /// Spaces, one of `seps`, spaces.
+    fn one_of(&mut self, seps: &[char]) -> bool {
+        let save = self.pos;
+        self.skip(|c| c == ' ');
+        if self.s[self.pos..].starts_with(seps) {
+            self.pos += 1;
+            self.skip(|c| c == ' ');
+            true
+        } else {
+            self.pos = save;
+            false
+        }
+    }
+
+    /// A run of `min..=max` ASCII digits, not followed by another digit.
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let digits = self.s[self.pos..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if digits < min || digits > max {
+            return None;
+        }
+        let n = self.s[self.pos..self.pos + digits].parse().ok()?;
+        self.pos += digits;
+        Some(n)
+    }
+}
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -84,6 +141,10 @@ mod tests {
             ("ngày 04 tháng 5 năm 2018", Some("2018-05-04")),
             ("ngày 04 tháng  02  năm 2020", Some("2020-02-04")),
             ("Ngày 5.3.2019", Some("2019-03-05")),
+            (", ngày 04 tháng 5, năm 2018", Some("2018-05-04")),
+            ("ngày 25/10/20211", None),
+            ("ngàyx 25/10/2021", None),
+            ("12/12/2013, 218", Some("2013-12-12")),
             ("31/02/2020", None),
             ("12/2022", None),
             ("ngày mai", None),

@@ -6,6 +6,8 @@
 //! form is shared with a common plain code are left out on purpose: `HĐ` (Hội đồng) would turn
 //! every Party `HD` (Hướng dẫn) into `HĐ`.
 
+use std::sync::LazyLock;
+
 use crate::text::fold;
 
 const SPELLINGS: &[&str] = &[
@@ -13,15 +15,27 @@ const SPELLINGS: &[&str] = &[
     "BTĐKT", "TĐKT", "HĐND", "ĐTN", "ĐCT", "ĐHQG", "HĐTP", "HĐQT", "HĐTĐKT", "VPĐĐ",
 ];
 
+/// The table keyed by folded uppercase form, built once.
+static BY_KEY: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    SPELLINGS
+        .iter()
+        .map(|s| (fold(s).to_ascii_uppercase(), *s))
+        .collect()
+});
+
 /// The canonical spelling of one code segment: the table's spelling when its folded form is
 /// there, else the segment in uppercase.
 pub fn canonical_segment(segment: &str) -> String {
-    let key = fold(segment).to_ascii_uppercase();
-    SPELLINGS
-        .iter()
-        .find(|s| fold(s).eq_ignore_ascii_case(&key))
-        .map(|s| s.to_string())
-        .unwrap_or_else(|| segment.to_uppercase())
+    let key = if segment.is_ascii() {
+        segment.to_ascii_uppercase()
+    } else {
+        fold(segment).to_ascii_uppercase()
+    };
+    match BY_KEY.iter().find(|(k, _)| *k == key) {
+        Some((_, spelling)) => spelling.to_string(),
+        None if segment.is_ascii() => key,
+        None => segment.to_uppercase(),
+    }
 }
 
 #[cfg(test)]

@@ -32,8 +32,6 @@ pub struct After {
     pub implements_marker_end: Option<usize>,
 }
 
-/// How far before an identifier its kind word may start, in bytes.
-const BEFORE: usize = 120;
 /// How far after an identifier its context is read, in bytes.
 const AFTER: usize = 600;
 /// Longest issuer phrase kept, in bytes; a longer one is a misreading.
@@ -41,13 +39,6 @@ const MAX_ISSUER: usize = 200;
 /// Longest subject kept, in bytes.
 const MAX_SUBJECT: usize = 400;
 
-static KIND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"({})\s*(?i:số)?\s*[:.]?\s*(?:[0-9]{{1,5}}\s*(?:,|và|&)\s*)*$",
-        kind::pattern()
-    ))
-    .unwrap()
-});
 static ISSUER_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?i:của)\s+").unwrap());
 static KHOA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s,]*\(?\s*(?i:kh(?:óa|oá|oa))\s+([IVXL]+)\b\s*\)?").unwrap());
@@ -61,78 +52,110 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBJECT_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s,]*([“\x22]?)\s*(?i:về)\s+").unwrap());
-/// Words that end an issuer phrase: what follows them is no longer the issuing body.
-const ISSUER_STOPS: &[&str] = &[
-    " về ",
-    " triển khai",
-    " thực hiện",
-    " theo ",
-    " gắn ",
-    " và ",
-    " tại ",
-    " đối với",
-    " nhằm",
-    " ban hành",
-    " xây dựng",
-    " quy định",
-    " hướng dẫn",
-    " với ",
-    " trong ",
-    " để ",
-    " đã ",
-    " vào ",
-    " đến ",
-    " tới ",
-    " cho ",
-];
+/// What ends an issuer phrase: punctuation, or a word after which the text is no longer
+/// about the issuing body (`về`, `thực hiện`, `theo`, `và` ...).
+static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[,;.\n“\x22():]| (?:về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho)(?:\s|$)",
+    )
+    .unwrap()
+});
 /// Aliases: `(gọi tắt là Kết luận số 21-KL/TW)`, `(sau đây gọi là ...)`.
 static ALIAS_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i:gọi\s+(?:tắt\s+)?là)\s*[*_]*\s*$").unwrap());
 
-/// The kind word written just before byte `start`, skipping `số`, a list and markup.
+/// The kind word written just before byte `start`, skipping `số`, a colon and the numbers
+/// of a list that shares the identifier's suffix (`Quyết định số 217, 218-QĐ/TW`).
 pub fn kind_word_before(text: &str, start: usize) -> Option<KindWord> {
-    let (win, base) = window_before(text, start, BEFORE);
-    let m = KIND_BEFORE.captures(win)?.get(1)?;
+    let head = &text[..start];
+    let mut pos = kind::skip_space_back(head, start);
+    // `217, ` and `217 và ` of a list, from the last back
+    loop {
+        let h = &head[..pos];
+        let Some(sep) = h.strip_suffix([',', '&']).or_else(|| h.strip_suffix("và")) else {
+            break;
+        };
+        let before_sep = kind::skip_space_back(head, sep.len());
+        let digits = head[..before_sep]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if digits == 0 || digits > 5 {
+            return None;
+        }
+        pos = kind::skip_space_back(head, before_sep - digits);
+    }
+    if let Some(h) = head[..pos].strip_suffix([':', '.']) {
+        pos = kind::skip_space_back(head, h.len());
+    }
+    let h = &head[..pos];
+    if let Some(rest) = h.strip_suffix("số").or_else(|| h.strip_suffix("Số")) {
+        pos = kind::skip_space_back(head, rest.len());
+    }
+    let k = kind::ending_at(text, pos)?;
     Some(KindWord {
-        word: kind::tidy(m.as_str()),
-        start: base + m.start(),
+        word: kind::tidy(&text[k.start..k.end]),
+        start: k.start,
     })
 }
 
 /// True when the text before `start` names what follows as an alias (`gọi tắt là`).
 pub fn is_alias_naming(text: &str, start: usize) -> bool {
-    ALIAS_BEFORE.is_match(window_before(text, start, 60).0)
+    let win = window_before(text, start, 60).0;
+    memchr::memmem::find(win.as_bytes(), "gọi".as_bytes()).is_some() && ALIAS_BEFORE.is_match(win)
 }
 
 /// Reads the context after an identifier ending at `end`, not past `limit`.
+///
+/// Each reader runs only when the first meaningful character can start what it reads: most
+/// identifiers are followed by nothing it knows, and a skipped regex costs nothing.
 pub fn after(text: &str, end: usize, limit: usize) -> After {
     let win = window_after(text, end, limit, AFTER);
     let mut out = After::default();
     let mut pos = 0;
-    if let Some((d, n)) = Date::parse_prefix(win) {
+    let lead = |s: &str| {
+        s.trim_start_matches(|c: char| c.is_whitespace() || c == ',')
+            .chars()
+            .next()
+    };
+    let date = |s: &str| match lead(s) {
+        Some(c) if c.is_ascii_digit() || matches!(c, 'n' | 'N') => Date::parse_prefix(s),
+        _ => None,
+    };
+    if let Some((d, n)) = date(win) {
         out.date = Some(d);
         pos += n;
     }
-    if let Some((issuer, n)) = issuer(&win[pos..]) {
-        out.khoa = KHOA_INSIDE.captures(&issuer).map(|c| c[1].to_string());
-        out.issuer = Some(issuer);
-        pos += n;
+    if matches!(lead(&win[pos..]), Some('c' | 'C')) {
+        if let Some((issuer, n)) = issuer(&win[pos..]) {
+            if issuer.contains("kh") || issuer.contains("Kh") {
+                out.khoa = KHOA_INSIDE.captures(&issuer).map(|c| c[1].to_string());
+            }
+            out.issuer = Some(issuer);
+            pos += n;
+        }
     }
-    if let Some(c) = KHOA.captures(&win[pos..]) {
-        out.khoa.get_or_insert_with(|| c[1].to_string());
-        pos += c[0].len();
+    if matches!(lead(&win[pos..]), Some('(' | 'k' | 'K')) {
+        if let Some(c) = KHOA.captures(&win[pos..]) {
+            out.khoa.get_or_insert_with(|| c[1].to_string());
+            pos += c[0].len();
+        }
     }
     if out.date.is_none() {
-        if let Some((d, n)) = Date::parse_prefix(&win[pos..]) {
+        if let Some((d, n)) = date(&win[pos..]) {
             out.date = Some(d);
             pos += n;
         }
     }
     out.end = end + pos;
-    if let Some(m) = MARKER.find(&win[pos..]) {
-        out.implements_marker_end = Some(out.end + m.end());
-    } else {
-        out.subject = subject(&win[pos..]);
+    match lead(&win[pos..]) {
+        Some('v' | 'V' | 't' | 'T') => match MARKER.find(&win[pos..]) {
+            Some(m) => out.implements_marker_end = Some(out.end + m.end()),
+            None => out.subject = subject(&win[pos..]),
+        },
+        Some('“' | '"') => out.subject = subject(&win[pos..]),
+        _ => {}
     }
     out
 }
@@ -140,15 +163,8 @@ pub fn after(text: &str, end: usize, limit: usize) -> After {
 /// `của <issuer>` at the start of `s`: the phrase (without `của`) and the bytes taken.
 fn issuer(s: &str) -> Option<(String, usize)> {
     let lead = ISSUER_START.find(s)?.end();
-    let rest = &s[lead..];
-    let mut cut = rest
-        .find([',', ';', '.', '\n', '“', '"', '(', ')', ':'])
-        .unwrap_or(rest.len());
-    for stop in ISSUER_STOPS {
-        if let Some(i) = rest[..cut].find(stop) {
-            cut = i;
-        }
-    }
+    let rest = window_after(s, lead, s.len(), MAX_ISSUER + 40);
+    let cut = ISSUER_STOP.find(rest).map_or(rest.len(), |m| m.start());
     let trimmed = rest[..cut].trim_end();
     let mut phrase = trimmed.to_string();
     let mut taken = lead + trimmed.len();

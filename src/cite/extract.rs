@@ -62,10 +62,12 @@ impl Item {
 /// Extracts every citation of `text` (composed), leaving out `own` (the document's own
 /// identifier, by key) wherever it occurs.
 pub fn extract(text: &str, layout: &Layout, own: Option<&CiteId>) -> Extraction {
-    let own_key = own.map(CiteId::key);
     let mut full = scan(text);
-    full.retain(|f| Some(f.id.key()) != own_key);
-    let mut items = annotate(text, &full, short::candidates(text, &full));
+    if let Some(own) = own.map(CiteId::key) {
+        full.retain(|f| f.id.key() != own);
+    }
+    let shorts = short::candidates(text, &full);
+    let mut items = annotate(text, full, shorts);
     merge_qd_aliases(&mut items);
     resolve_short_forms(&mut items);
     let occ: Vec<Occurrence> = items
@@ -105,33 +107,28 @@ pub fn extract(text: &str, layout: &Layout, own: Option<&CiteId>) -> Extraction 
 }
 
 /// Reads the kind word and the context of every occurrence, full and short, in text order.
-fn annotate(text: &str, full: &[Found], shorts: Vec<short::ShortForm>) -> Vec<Item> {
+fn annotate(text: &str, full: Vec<Found>, shorts: Vec<short::ShortForm>) -> Vec<Item> {
     let mut items: Vec<Item> = full
-        .iter()
+        .into_iter()
         .map(|f| Item {
             kind: context::kind_word_before(text, f.span.start),
-            found: f.clone(),
+            found: f,
             after: After::default(),
             short: None,
         })
         .collect();
-    items.extend(shorts.into_iter().map(|s| {
-        Item {
-            kind: Some(KindWord {
-                word: s.word.clone(),
-                start: s.span.start,
-            }),
-            found: Found {
-                id: full
-                    .first()
-                    .map(|f| f.id.clone())
-                    .unwrap_or_else(placeholder),
-                span: s.span.clone(),
-                form: Form::Short,
-            },
-            after: After::default(),
-            short: Some(s),
-        }
+    items.extend(shorts.into_iter().map(|s| Item {
+        kind: Some(KindWord {
+            word: s.word.clone(),
+            start: s.span.start,
+        }),
+        found: Found {
+            id: no_id(),
+            span: s.span.clone(),
+            form: Form::Short,
+        },
+        after: After::default(),
+        short: Some(s),
     }));
     items.sort_by_key(|it| it.found.span.start);
     for i in 0..items.len() {
@@ -145,7 +142,7 @@ fn annotate(text: &str, full: &[Found], shorts: Vec<short::ShortForm>) -> Vec<It
 }
 
 /// Stands in for a short form's identifier until it is resolved; never leaves this module.
-fn placeholder() -> CiteId {
+fn no_id() -> CiteId {
     CiteId::new(super::Shape::Party, "0", None, "?", "?")
 }
 
@@ -181,16 +178,24 @@ fn merge_qd_aliases(items: &mut [Item]) {
 
 /// Replaces each short form by the identifier it stands for, dropping those that stay open.
 fn resolve_short_forms(items: &mut Vec<Item>) {
-    let full: Vec<Found> = items
-        .iter()
-        .filter(|it| it.short.is_none())
-        .map(|it| it.found.clone())
-        .collect();
+    if items.iter().all(|it| it.short.is_none()) {
+        return;
+    }
+    let targets = short::Targets::new(
+        items
+            .iter()
+            .filter(|it| it.short.is_none())
+            .map(|it| &it.found.id),
+    );
     items.retain_mut(|it| match &it.short {
         None => true,
-        Some(s) => match short::resolve(s, &full) {
-            Some(found) => {
-                it.found = found;
+        Some(s) => match targets.resolve(s) {
+            Some(id) => {
+                it.found = Found {
+                    id,
+                    span: s.span.clone(),
+                    form: Form::Short,
+                };
                 true
             }
             None => false,

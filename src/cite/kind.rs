@@ -36,17 +36,83 @@ pub const KIND_WORDS: &[(&str, &[&str])] = &[
     ("Văn bản", &[]),
 ];
 
-/// The kind-word alternation for regexes: case-insensitive, any whitespace (line breaks too)
-/// between syllables, optionally followed by `hành động` or `liên tịch`.
-pub fn pattern() -> String {
-    let words: Vec<String> = KIND_WORDS
+/// One kind word found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KindSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Suffixes that extend a kind word (`Kế hoạch hành động`, `Thông tư liên tịch`).
+const SUFFIXES: &[&[&str]] = &[&["hành", "động"], &["liên", "tịch"]];
+
+/// The kind words split into syllables, with the last letter of each, built once.
+static SYLLABLES: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+    KIND_WORDS
         .iter()
-        .map(|(w, _)| w.split(' ').collect::<Vec<_>>().join(r"\s+"))
-        .collect();
-    format!(
-        r"(?i:(?:{})(?:\s+hành\s+động|\s+liên\s+tịch)?)",
-        words.join("|")
-    )
+        .map(|(w, _)| (w.chars().next_back().expect("word"), w.split(' ').collect()))
+        .collect()
+});
+
+/// The kind word that ends exactly at byte `end`: syllables separated by any whitespace
+/// (`Quy\n\nđịnh`), the first letter in either case, not glued to a preceding letter.
+/// Matched backwards by hand: it runs once per identifier, where a regex search on a small
+/// window cost more than the rest of the extraction together.
+pub fn ending_at(text: &str, end: usize) -> Option<KindSpan> {
+    let head = &text[..end];
+    let base_end = SUFFIXES
+        .iter()
+        .find_map(|s| phrase_start(head, s, false))
+        .map(|s| skip_space_back(head, s))
+        .filter(|&e| e < end)
+        .unwrap_or(end);
+    let last = text[..base_end].chars().next_back()?;
+    SYLLABLES
+        .iter()
+        .filter(|(l, _)| *l == last)
+        .find_map(|(_, syllables)| {
+            let start = phrase_start(&text[..base_end], syllables, true)?;
+            let glued = text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+            (!glued).then_some(KindSpan { start, end })
+        })
+}
+
+/// Where a phrase starts if `head` ends with it, its syllables separated by any whitespace
+/// run and, with `any_case_first`, its first letter matching in either case.
+fn phrase_start(head: &str, syllables: &[&str], any_case_first: bool) -> Option<usize> {
+    let mut pos = head.len();
+    for (i, syl) in syllables.iter().enumerate().rev() {
+        if i + 1 < syllables.len() {
+            let before = skip_space_back(head, pos);
+            if before == pos {
+                return None;
+            }
+            pos = before;
+        }
+        let h = &head[..pos];
+        pos = if i == 0 && any_case_first {
+            let mut chars = syl.chars();
+            let first = chars.next()?;
+            let at = h.strip_suffix(chars.as_str())?.len();
+            let c = h[..at].chars().next_back()?;
+            let same = c == first || c.to_lowercase().eq(first.to_lowercase());
+            if !same {
+                return None;
+            }
+            at - c.len_utf8()
+        } else {
+            h.strip_suffix(syl)?.len()
+        };
+    }
+    Some(pos)
+}
+
+/// The offset left after skipping whitespace backwards from `pos`.
+pub fn skip_space_back(head: &str, pos: usize) -> usize {
+    head[..pos].trim_end().len()
 }
 
 /// The codes a kind word (as written, any case and spacing) may stand for; `None` when the
@@ -66,12 +132,39 @@ static WS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").unwrap());
 
 /// Collapses runs of whitespace (line breaks in `Quy\n\nđịnh`) to one space.
 pub fn tidy(word: &str) -> String {
-    WS.replace_all(word.trim(), " ").into_owned()
+    let word = word.trim();
+    if !word.contains("  ") && !word.contains(|c: char| c.is_whitespace() && c != ' ') {
+        return word.to_string();
+    }
+    WS.replace_all(word, " ").into_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_words_in_either_case_and_across_lines() {
+        let cases = [
+            ("Thực hiện kế hoạch", Some("kế hoạch")),
+            ("theo Quy\n\nđịnh", Some("Quy\n\nđịnh")),
+            (
+                "Kế hoạch và Chương trình hành động",
+                Some("Chương trình hành động"),
+            ),
+            ("Thông tư liên  tịch", Some("Thông tư liên  tịch")),
+            ("Luật", Some("Luật")),
+            ("(Kết luận", Some("Kết luận")),
+            ("phápLuật", None),
+            ("hành động", None),
+            ("không có gì", None),
+            ("Quyđịnh", None),
+        ];
+        for (text, expected) in cases {
+            let got = ending_at(text, text.len()).map(|k| &text[k.start..k.end]);
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn codes_for_words() {

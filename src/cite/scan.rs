@@ -125,6 +125,10 @@ fn right_boundary_ok(text: &str, end: usize) -> bool {
 /// `217` and `218` before `219-QĐ/TW` in `Quyết định số 217, 218 và 219-QĐ/TW`.
 fn list_members(text: &str, start: usize, last: &CiteId) -> Vec<Found> {
     let (win, base) = window_before(text, start, 80);
+    let tail = win.trim_end();
+    if !(tail.ends_with(',') || tail.ends_with('&') || tail.ends_with("và")) {
+        return Vec::new();
+    }
     let Some(list) = LIST.captures(win).and_then(|c| c.get(1)) else {
         return Vec::new();
     };

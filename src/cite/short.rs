@@ -3,13 +3,11 @@
 //! document fits the number and the kind word; otherwise left out rather than guessed.
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::kind;
-use super::scan::{Form, Found};
+use super::scan::Found;
 use super::window::after_char;
+use super::CiteId;
 
 /// A kind word with a bare number: a short form waiting to be resolved.
 #[derive(Debug, Clone)]
@@ -20,52 +18,89 @@ pub struct ShortForm {
     pub span: Range<usize>,
 }
 
-static SHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"({})\s+(?:(?i:số)\s*)?([0-9]{{1,5}})",
-        kind::pattern()
-    ))
-    .unwrap()
-});
-
-/// Every `<kind word> (số) <number>` whose number is not part of a written-out identifier.
+/// Every `<kind word> (số) <number>` whose number is that of some written-out identifier of
+/// the document and is not itself part of one. Only those numbers are looked at: a short
+/// form with no identifier to stand for would be dropped anyway.
 pub fn candidates(text: &str, full: &[Found]) -> Vec<ShortForm> {
-    SHORT
-        .captures_iter(text)
-        .filter_map(|c| {
-            let (word, num) = (c.get(1)?, c.get(2)?);
-            let inside = full
-                .iter()
-                .any(|f| f.span.start <= num.start() && num.end() <= f.span.end);
-            let continues = after_char(text, num.end()).is_some_and(|ch| {
-                ch.is_alphanumeric() || super::id::is_dash(ch) || matches!(ch, '/' | ',')
-            });
-            if inside || continues {
-                return None;
-            }
-            Some(ShortForm {
-                word: kind::tidy(word.as_str()),
-                number: num.as_str().parse().ok()?,
-                span: word.start()..num.end(),
-            })
-        })
-        .collect()
+    let mut numbers: Vec<&str> = full.iter().map(|f| f.id.number.as_str()).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if numbers.binary_search(&&text[start..i]).is_ok() {
+            out.extend(candidate_at(text, start, i, full));
+        }
+    }
+    out
 }
 
-/// The one identifier among `full` that `short` can stand for.
-pub fn resolve(short: &ShortForm, full: &[Found]) -> Option<Found> {
-    let codes = kind::codes(&short.word)?;
-    let mut fits = full.iter().filter(|f| {
-        f.id.number.parse::<u32>().ok() == Some(short.number) && codes.contains(&f.id.kind.as_str())
+/// The short form whose number spans `start..end`, if a kind word stands before it.
+fn candidate_at(text: &str, start: usize, end: usize, full: &[Found]) -> Option<ShortForm> {
+    let continues = after_char(text, end).is_some_and(|ch| {
+        ch.is_alphanumeric() || super::id::is_dash(ch) || matches!(ch, '/' | ',')
     });
-    let first = fits.next()?;
-    let key = first.id.key();
-    if fits.any(|f| f.id.key() != key) {
+    if continues
+        || full
+            .iter()
+            .any(|f| f.span.start <= start && end <= f.span.end)
+    {
         return None;
     }
-    Some(Found {
-        id: first.id.clone(),
-        span: short.span.clone(),
-        form: Form::Short,
+    let head = &text[..start];
+    let mut pos = kind::skip_space_back(head, start);
+    if pos == start {
+        return None;
+    }
+    if let Some(rest) = head[..pos]
+        .strip_suffix("số")
+        .or_else(|| head[..pos].strip_suffix("Số"))
+    {
+        pos = kind::skip_space_back(head, rest.len());
+    }
+    let k = kind::ending_at(text, pos)?;
+    Some(ShortForm {
+        word: kind::tidy(&text[k.start..k.end]),
+        number: text[start..end].parse().unwrap_or_default(),
+        span: k.start..end,
     })
+}
+
+/// The written-out identifiers of a document, ready to resolve short forms against.
+pub struct Targets {
+    ids: Vec<(u32, CiteId, String)>,
+}
+
+impl Targets {
+    pub fn new<'a>(ids: impl Iterator<Item = &'a CiteId>) -> Self {
+        Targets {
+            ids: ids
+                .filter_map(|id| Some((id.number.parse().ok()?, id.clone(), id.key())))
+                .collect(),
+        }
+    }
+
+    /// The one identifier `short` can stand for: same number, a code its kind word allows,
+    /// and no second identifier that would fit as well.
+    pub fn resolve(&self, short: &ShortForm) -> Option<CiteId> {
+        let codes = kind::codes(&short.word)?;
+        let mut fits = self
+            .ids
+            .iter()
+            .filter(|(n, id, _)| *n == short.number && codes.contains(&id.kind.as_str()));
+        let (_, first, key) = fits.next()?;
+        if fits.any(|(_, _, k)| k != key) {
+            return None;
+        }
+        Some(first.clone())
+    }
 }
