@@ -185,15 +185,19 @@ fn subject(s: &str) -> Option<String> {
     let c = SUBJECT_START.captures(s)?;
     let rest = &s[c.get(0)?.end()..];
     let quoted = !c[1].is_empty();
-    let stops: &[char] = if quoted {
-        &['”', '"', '\n']
+    let rest = window_after(rest, 0, rest.len(), MAX_SUBJECT);
+    let bytes = rest.as_bytes();
+    let ascii_stop = if quoted {
+        memchr::memchr2(b'"', b'\n', bytes)
     } else {
-        &[';', '\n', '(', '”']
+        memchr::memchr3(b';', b'\n', b'(', bytes)
     };
-    let mut end = rest.find(stops).unwrap_or(rest.len()).min(MAX_SUBJECT);
-    while !rest.is_char_boundary(end) {
-        end -= 1;
-    }
+    let quote = memchr::memmem::find(bytes, "”".as_bytes());
+    let end = ascii_stop
+        .into_iter()
+        .chain(quote)
+        .min()
+        .unwrap_or(rest.len());
     let subject = rest[..end]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ':' | '*'))
         .trim_end_matches("./")
