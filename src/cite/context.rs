@@ -192,10 +192,23 @@ fn subject(s: &str) -> Option<String> {
     } else {
         memchr::memchr3(b';', b'\n', b'(', bytes)
     };
-    let quote = memchr::memmem::find(bytes, "”".as_bytes());
+    // A closing quote ends the subject unless the subject opened that quotation itself
+    // (`về Học tập chuyên đề “Tăng cường …”, Ban …` keeps its quotation whole).
+    let close = memchr::memmem::find(bytes, "”".as_bytes());
+    let open = memchr::memmem::find(bytes, "“".as_bytes());
+    let quote = match (close, open) {
+        (Some(c), Some(o)) if !quoted && o < c => None,
+        (c, _) => c,
+    };
+    // The preamble's closing clause names the issuing body: `…, Ban Thường trực … ban hành`.
+    let closing = ["Ban ", "Ủy ban ", "Uỷ ban "]
+        .iter()
+        .filter_map(|w| memchr::memmem::find(bytes, format!(", {w}").as_bytes()))
+        .min();
     let end = ascii_stop
         .into_iter()
         .chain(quote)
+        .chain(closing)
         .min()
         .unwrap_or(rest.len());
     let subject = rest[..end]
@@ -277,6 +290,14 @@ mod tests {
                 issuer: None,
                 khoa: None,
                 subject: Some("đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"),
+                marker: false,
+            },
+            Case {
+                after: ", ngày 12/12/2019 của Ban Thường vụ Tỉnh ủy Khánh Hòa về Học tập chuyên đề “Tăng cường khối đại đoàn kết”, Ban Thường trực",
+                date: Some("2019-12-12"),
+                issuer: Some("Ban Thường vụ Tỉnh ủy Khánh Hòa"),
+                khoa: None,
+                subject: Some("Học tập chuyên đề “Tăng cường khối đại đoàn kết”"),
                 marker: false,
             },
             Case {
