@@ -1,6 +1,6 @@
 //! Calendar dates as documents write them: `25/10/2021`, `04-02-2020`, `ngày 04 tháng 5 năm 2018`.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// A day of the Gregorian calendar, shown as `YYYY-MM-DD`.
@@ -118,6 +118,28 @@ impl Cursor<'_> {
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = &'static str;
+
+    /// Reads the `YYYY-MM-DD` form that [`Date`] displays.
+    fn from_str(s: &str) -> Result<Date, Self::Err> {
+        let mut parts = s.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+        let (y, m, d) = (parts.next(), parts.next(), parts.next());
+        match (y.flatten(), m.flatten(), d.flatten()) {
+            (Some(y), Some(m), Some(d)) => Date::new(y, m, d).ok_or("not a real day"),
+            _ => Err("expected YYYY-MM-DD"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
     }
 }
 

@@ -29,9 +29,37 @@ pub enum Error {
          (expected forms like 21-KL/TW, 07/CT-MTTW or 130/2020/NĐ-CP)"
     )]
     Identifier { input: String, reason: &'static str },
+    /// Another process holds the index's writer lock.
+    #[error(
+        "{path}: the index is locked by another trichdan process that is writing to it; \
+         wait for it to finish (or stop it) and try again",
+        path = path.display()
+    )]
+    Locked { path: PathBuf },
+    /// No index at the given place.
+    #[error(
+        "{path}: there is no index here; build one with `trichdan index --corpus DIR --index {path}`",
+        path = path.display()
+    )]
+    NoIndex { path: PathBuf },
+    /// A search query that cannot be understood; the message is for the person who typed it.
+    #[error("{0}")]
+    Query(String),
     /// A failure inside the search index.
     #[error("index error: {0}")]
     Index(String),
+}
+
+impl From<tantivy::TantivyError> for Error {
+    fn from(e: tantivy::TantivyError) -> Self {
+        Error::Index(e.to_string())
+    }
+}
+
+impl From<tantivy::query::QueryParserError> for Error {
+    fn from(e: tantivy::query::QueryParserError) -> Self {
+        Error::Index(e.to_string())
+    }
 }
 
 /// The library's result type.

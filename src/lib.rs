@@ -21,6 +21,7 @@ pub mod corpus;
 pub mod date;
 pub mod doc;
 pub mod error;
+pub mod index;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -1,13 +1,15 @@
 //! The `trichdan` command line: a thin layer over the library.
 
-use std::io::{self, Write};
-use std::path::PathBuf;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 
-use trichdan::corpus::read_document;
+use trichdan::corpus::{self, read_document};
+use trichdan::index::{self, BuildSummary, Mode, SearchIndex, SearchRequest, SearchResult};
 
 /// Search and cross-reference Vietnamese Party and Fatherland Front documents.
 #[derive(Parser)]
@@ -15,6 +17,13 @@ use trichdan::corpus::read_document;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct IndexDir {
+    /// Where the index lives.
+    #[arg(long = "index", default_value = "index")]
+    dir: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -28,11 +37,74 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Build the index from every document under a folder (replacing what it held).
+    Index {
+        /// Folder of documents (.txt, .md, .html), read recursively.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        #[command(flatten)]
+        index: IndexDir,
+        /// Reader threads (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Add documents to the index, replacing those with the same id.
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        index: IndexDir,
+    },
+    /// Remove documents from the index by id (the file name without extension).
+    Remove {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        index: IndexDir,
+    },
+    /// Search the index (see the README for the query language).
+    Search {
+        /// The query; several words are joined with spaces.
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[command(flatten)]
+        index: IndexDir,
+        /// Folder indexed first when the index does not exist yet.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// How many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Skip this many hits (paging).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
 }
 
 fn main() -> Result<ExitCode> {
     match Cli::parse().command {
         Command::Extract { files, pretty } => extract(&files, pretty),
+        Command::Index {
+            corpus,
+            index,
+            threads,
+        } => {
+            let files = corpus::files(&corpus)?;
+            build(&index.dir, &files, Mode::Replace, threads)
+        }
+        Command::Add { files, index } => build(&index.dir, &files, Mode::Add, None),
+        Command::Remove { ids, index } => remove(&index.dir, &ids),
+        Command::Search {
+            query,
+            index,
+            corpus,
+            json,
+            limit,
+            offset,
+        } => search(&index.dir, &corpus, &query.join(" "), json, limit, offset),
     }
 }
 
@@ -62,4 +134,161 @@ fn extract(files: &[PathBuf], pretty: bool) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn threads(requested: Option<usize>) -> usize {
+    requested.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+}
+
+/// Indexes `files` with a progress bar and prints a summary; failures make the exit code 1.
+fn build(
+    dir: &Path,
+    files: &[PathBuf],
+    mode: Mode,
+    threads_wanted: Option<usize>,
+) -> Result<ExitCode> {
+    let index = SearchIndex::open_or_create(dir)?;
+    let bar = ProgressBar::new(files.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec} [{elapsed}]")
+            .expect("static template"),
+    );
+    let started = std::time::Instant::now();
+    let summary = index::build(&index, files, mode, threads(threads_wanted), &|_| {
+        bar.inc(1)
+    })?;
+    bar.finish_and_clear();
+    report(&summary, started.elapsed(), index.num_docs());
+    Ok(if summary.failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn report(s: &BuildSummary, took: std::time::Duration, total: u64) {
+    let secs = took.as_secs_f64().max(1e-9);
+    eprintln!(
+        "indexed {} documents ({:.1} MB, {} citations) in {:.2} s: {:.0} documents/s, {:.1} MB/s; \
+         the index now holds {} documents",
+        s.documents,
+        s.bytes as f64 / 1e6,
+        s.citations,
+        secs,
+        s.documents as f64 / secs,
+        s.bytes as f64 / 1e6 / secs,
+        total,
+    );
+    if !s.failures.is_empty() {
+        eprintln!("{} files failed and were skipped:", s.failures.len());
+        for f in &s.failures {
+            eprintln!("  {}", f.reason);
+        }
+    }
+}
+
+fn remove(dir: &Path, ids: &[String]) -> Result<ExitCode> {
+    let index = SearchIndex::open(dir)?;
+    let (present, missing): (Vec<&String>, Vec<&String>) =
+        ids.iter().partition(|id| index.contains(id));
+    let mut writer = index.writer(1)?;
+    for id in &present {
+        writer.remove(id);
+    }
+    writer.commit()?;
+    eprintln!(
+        "removed {} documents; the index now holds {}",
+        present.len(),
+        index.num_docs()
+    );
+    for id in &missing {
+        eprintln!("not in the index: {id}");
+    }
+    Ok(if missing.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn search(
+    dir: &Path,
+    corpus: &Path,
+    query: &str,
+    json: bool,
+    limit: usize,
+    offset: usize,
+) -> Result<ExitCode> {
+    if !SearchIndex::exists(dir) && corpus.is_dir() {
+        eprintln!(
+            "no index in {} yet: indexing {} first",
+            dir.display(),
+            corpus.display()
+        );
+        let files = corpus::files(corpus)?;
+        build(dir, &files, Mode::Replace, None)?;
+    }
+    let index = SearchIndex::open(dir)?;
+    let request = SearchRequest {
+        query: query.to_string(),
+        limit,
+        offset,
+    };
+    let result = match index.search(&request) {
+        Ok(r) => r,
+        Err(trichdan::Error::Query(message)) => {
+            eprintln!("trichdan: {message}");
+            return Ok(ExitCode::from(2));
+        }
+        Err(e) => return Err(e).context("search failed"),
+    };
+    if json {
+        println!("{}", serde_json::to_string(&result)?);
+    } else {
+        print_readable(&result);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_readable(r: &SearchResult) {
+    let bold = io::stdout().is_terminal();
+    println!(
+        "{} documents{}",
+        r.total,
+        if r.relaxed {
+            " (words matched in any order)"
+        } else {
+            ""
+        }
+    );
+    for (i, h) in r.hits.iter().enumerate() {
+        let field = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+        let date = h.date.map_or("—".into(), |d| d.to_string());
+        println!(
+            "\n{}. {}  [{}]\n   {} · {} · {} · score {:.2}",
+            i + 1,
+            field(&h.title),
+            h.id,
+            field(&h.kind),
+            date,
+            field(&h.place),
+            h.score
+        );
+        println!("   {}", plain(&h.snippet, bold));
+    }
+}
+
+/// A snippet for a terminal: marks in bold (or «» when not a terminal), entities decoded.
+fn plain(snippet: &str, bold: bool) -> String {
+    let (on, off) = if bold {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("«", "»")
+    };
+    snippet
+        .replace("<b>", on)
+        .replace("</b>", off)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::context::{self, After, KindWord};
 use super::relation::{self, Layout, Occurrence, Relation, Section, StatedRelation};
@@ -12,14 +12,14 @@ use super::CiteId;
 use crate::date::Date;
 
 /// One occurrence of a cited identifier, with what the text says about it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Citation {
     /// The identifier in canonical form.
     pub id: CiteId,
     /// The text as written at `span`.
     pub raw: String,
     /// Byte range in the composed text, shown as `[start, end]`.
-    #[serde(serialize_with = "span_pair")]
+    #[serde(serialize_with = "span_pair", deserialize_with = "pair_span")]
     pub span: Range<usize>,
     pub relation: Relation,
     pub section: Section,
@@ -33,6 +33,11 @@ pub struct Citation {
 
 fn span_pair<S: serde::Serializer>(r: &Range<usize>, s: S) -> Result<S::Ok, S::Error> {
     [r.start, r.end].serialize(s)
+}
+
+fn pair_span<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Range<usize>, D::Error> {
+    let [start, end] = <[usize; 2]>::deserialize(d)?;
+    Ok(start..end)
 }
 
 /// Everything extracted from one document's text.

@@ -5,7 +5,7 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::code::canonical_segment;
 use crate::error::{Error, Result};
@@ -121,6 +121,13 @@ impl fmt::Display for CiteId {
 impl Serialize for CiteId {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CiteId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        CiteId::parse(&s).map_err(serde::de::Error::custom)
     }
 }
 

@@ -11,7 +11,9 @@ use serde::Serialize;
 use super::CiteId;
 
 /// What a document does with a cited identifier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// The document carries the target out (title or preamble `Thực hiện ...`).
@@ -34,7 +36,7 @@ impl Relation {
 }
 
 /// Where in the document an occurrence stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Title,
@@ -62,7 +64,7 @@ pub struct Layout {
 
 /// An implements-edge between two cited documents, stated in the text
 /// (`Kế hoạch số 107-KH/TU ... về thực hiện Kết luận số 21-KL/TW`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct StatedRelation {
     pub from: CiteId,
     pub rel: Relation,

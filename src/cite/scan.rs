@@ -13,7 +13,7 @@ use super::id::{CiteId, Shape};
 use super::window::{after_char, before_char, window_before};
 
 /// How an occurrence was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Form {
     /// The whole identifier (`21-KL/TW`).

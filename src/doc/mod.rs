@@ -6,13 +6,13 @@ mod layout;
 mod line;
 mod signer;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cite::{self, Citation, CiteId, StatedRelation};
 use crate::date::Date;
 
 /// One document, read from its composed text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id: the file name without its extension.
     pub id: String,

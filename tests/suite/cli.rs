@@ -1,18 +1,8 @@
 //! The `trichdan` binary: output shape and failure reporting.
 
-use std::process::Command;
-
 use serde_json::Value;
 
-use crate::support::root;
-
-fn trichdan(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_trichdan"))
-        .args(args)
-        .current_dir(root())
-        .output()
-        .unwrap()
-}
+use crate::support::trichdan;
 
 #[test]
 fn extract_prints_one_json_object_per_document() {
@@ -74,7 +64,7 @@ fn extract_prints_one_json_object_per_document() {
 
 #[test]
 fn a_file_that_does_not_decode_is_reported_and_the_rest_still_printed() {
-    let dir = tempdir();
+    let dir = crate::support::temp_dir("cli");
     let bad = dir.join("bad.txt");
     std::fs::write(&bad, b"Ninh B\xD7nh").unwrap();
     let out = trichdan(&[
@@ -97,10 +87,4 @@ fn pretty_output_is_indented() {
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("\n  \"citations\""));
     let _: Value = serde_json::from_str(&s).unwrap();
-}
-
-fn tempdir() -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("trichdan-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
 }

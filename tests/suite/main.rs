@@ -4,4 +4,5 @@ mod cli;
 mod golden;
 mod identifiers;
 mod properties;
+mod search;
 mod support;

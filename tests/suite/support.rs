@@ -28,3 +28,28 @@ pub fn strings(v: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// A fresh, empty directory under the system temp dir, unique per call.
+pub fn temp_dir(name: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!("trichdan-{name}-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// The sample files of `corpus/`.
+pub fn sample_files() -> Vec<PathBuf> {
+    trichdan::corpus::files(&root().join("corpus")).unwrap()
+}
+
+/// Runs the `trichdan` binary in the project root.
+pub fn trichdan(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_trichdan"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap()
+}

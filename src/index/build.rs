@@ -1,0 +1,84 @@
+//! Building an index from files: read and extract on every core, write through one writer,
+//! commit once at the end (so an interrupted build leaves the previous commit intact).
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use serde::Serialize;
+
+use super::store::SearchIndex;
+use crate::corpus::read_document;
+use crate::error::Result;
+
+/// What a build did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BuildSummary {
+    pub documents: usize,
+    pub citations: usize,
+    pub bytes: u64,
+    pub failures: Vec<Failure>,
+}
+
+/// A file that could not be indexed, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// How a build treats what the index already holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The index ends up holding exactly these files.
+    Replace,
+    /// These files are added, replacing documents with the same id; others stay.
+    Add,
+}
+
+/// Indexes `files` with `threads` readers, calling `progress` after each file.
+pub fn build(
+    index: &SearchIndex,
+    files: &[PathBuf],
+    mode: Mode,
+    threads: usize,
+    progress: &(dyn Fn(&Path) + Sync),
+) -> Result<BuildSummary> {
+    let mut writer = index.writer(threads)?;
+    if mode == Mode::Replace {
+        writer.clear()?;
+    }
+    let next = AtomicUsize::new(0);
+    let summary = Mutex::new(BuildSummary::default());
+    let writer_ref = &writer;
+    std::thread::scope(|s| {
+        for _ in 0..threads.max(1) {
+            s.spawn(|| {
+                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let outcome = read_document(path).and_then(|doc| {
+                        writer_ref.upsert(&doc)?;
+                        Ok(doc)
+                    });
+                    let mut sum = summary.lock().expect("summary lock");
+                    match outcome {
+                        Ok(doc) => {
+                            sum.documents += 1;
+                            sum.citations += doc.citations.len();
+                            sum.bytes += doc.text.len() as u64;
+                        }
+                        Err(e) => sum.failures.push(Failure {
+                            path: path.clone(),
+                            reason: e.to_string(),
+                        }),
+                    }
+                    drop(sum);
+                    progress(path);
+                }
+            });
+        }
+    });
+    writer.commit()?;
+    let mut summary = summary.into_inner().expect("summary lock");
+    summary.failures.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(summary)
+}

@@ -1,0 +1,17 @@
+//! The search index: tantivy schema and analyzers, writing, the query language, searching,
+//! facets and snippets.
+
+mod build;
+mod query;
+mod schema;
+mod search;
+mod snippet;
+mod store;
+mod writer;
+
+pub use build::{build, BuildSummary, Failure, Mode};
+pub use query::{parse as parse_query, Clause, Filter, ParsedQuery, MAX_QUERY_CHARS};
+pub use schema::Fields;
+pub use search::{Facets, Hit, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
+pub use store::SearchIndex;
+pub use writer::Writer;

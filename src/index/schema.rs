@@ -1,0 +1,77 @@
+//! The tantivy schema: stored text for display, two analyzed copies (tone key and folded)
+//! for search, identifiers as raw keys, facet fields, and the extracted document as JSON.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
+    STRING,
+};
+
+use crate::text::{FOLD_ANALYZER, TONE_ANALYZER};
+
+/// Handles to every field.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The document id (file stem), raw, stored: the key for replace and remove.
+    pub id: Field,
+    pub title: Field,
+    pub title_fold: Field,
+    /// The composed text, stored for display and snippets.
+    pub body: Field,
+    pub body_fold: Field,
+    /// Identifier keys (`124-QD/TW`, see `CiteId::key`), raw.
+    pub cites: Field,
+    pub implements: Field,
+    pub based_on: Field,
+    pub own_id: Field,
+    /// Kind as written (`Kế hoạch`), for facets; `kind_key` folded, for filters.
+    pub kind: Field,
+    pub kind_key: Field,
+    pub year: Field,
+    /// Date of issue as `yyyymmdd`.
+    pub date: Field,
+    pub place: Field,
+    pub place_key: Field,
+    /// The extracted document (header and citations) as JSON: the one source of truth for
+    /// hits and for the citation graph.
+    pub meta: Field,
+}
+
+fn analyzed(analyzer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let numeric = NumericOptions::default()
+        .set_indexed()
+        .set_fast()
+        .set_stored();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", analyzed(TONE_ANALYZER, true)),
+        title_fold: b.add_text_field("title_fold", analyzed(FOLD_ANALYZER, false)),
+        body: b.add_text_field("body", analyzed(TONE_ANALYZER, true)),
+        body_fold: b.add_text_field("body_fold", analyzed(FOLD_ANALYZER, false)),
+        cites: b.add_text_field("cites", STRING),
+        implements: b.add_text_field("implements", STRING),
+        based_on: b.add_text_field("based_on", STRING),
+        own_id: b.add_text_field("own_id", STRING),
+        kind: b.add_text_field("kind", STRING | FAST | STORED),
+        kind_key: b.add_text_field("kind_key", STRING),
+        year: b.add_u64_field("year", numeric.clone()),
+        date: b.add_u64_field("date", numeric),
+        place: b.add_text_field("place", STRING | FAST | STORED),
+        place_key: b.add_text_field("place_key", STRING),
+        meta: b.add_text_field("meta", STORED),
+    };
+    (b.build(), fields)
+}

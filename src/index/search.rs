@@ -1,0 +1,324 @@
+//! Running a query: hits with snippets, the total, and facet counts (kind, year, place).
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Bound;
+
+use serde::Serialize;
+use tantivy::aggregation::agg_req::Aggregations;
+use tantivy::aggregation::{AggregationCollector, AggregationLimitsGuard};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Term, Value};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
+
+use super::query::{parse, Clause, Filter, ParsedQuery};
+use super::snippet::snippet;
+use super::store::SearchIndex;
+use crate::date::Date;
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::text::{fold, fold_analyzer, tone_analyzer};
+
+/// Most hits one request may ask for.
+pub const MAX_LIMIT: usize = 100;
+/// How deep results may be paged (offset + limit).
+pub const MAX_WINDOW: usize = 10_000;
+
+/// What to search for and which page of hits to return.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub offset: usize,
+}
+
+/// Hits, their total and facet counts over all of them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResult {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+    pub facets: Facets,
+    /// True when no document had the words as a phrase and they were matched in any order.
+    pub relaxed: bool,
+}
+
+/// One matching document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub date: Option<Date>,
+    pub place: Option<String>,
+    pub score: f32,
+    /// Text around the best match, HTML-escaped, matched words in `<b>…</b>`.
+    pub snippet: String,
+}
+
+/// Document counts per kind, year and place over the whole result set.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Facets {
+    pub kind: BTreeMap<String, u64>,
+    pub year: BTreeMap<String, u64>,
+    pub place: BTreeMap<String, u64>,
+}
+
+/// Boosts: a match in the title above one in the body, and a match that keeps the
+/// diacritics the user typed above a match found only through folding.
+const TITLE_TONE: f32 = 6.0;
+const TITLE_FOLD: f32 = 3.0;
+const BODY_TONE: f32 = 2.0;
+const BODY_FOLD: f32 = 1.0;
+
+impl SearchIndex {
+    /// Runs a search request.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
+        check_window(req)?;
+        let parsed = parse(&req.query)?;
+        let exact = self.run(&parsed, false, req)?;
+        let relaxable = parsed
+            .must
+            .iter()
+            .any(|c| matches!(c, Clause::Text { quoted: false, text } if text.contains(' ')));
+        if exact.total > 0 || !relaxable {
+            return Ok(exact);
+        }
+        let relaxed = self.run(&parsed, true, req)?;
+        Ok(SearchResult {
+            relaxed: relaxed.total > 0,
+            ..relaxed
+        })
+    }
+
+    fn run(&self, q: &ParsedQuery, relaxed: bool, req: &SearchRequest) -> Result<SearchResult> {
+        let searcher = self.reader.searcher();
+        let query = self.query(q, relaxed);
+        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let aggs =
+            AggregationCollector::from_aggs(facet_request(), AggregationLimitsGuard::default());
+        let (top, total, aggs) = searcher.search(&query, &(top, Count, aggs))?;
+        let phrases = highlight_phrases(q, relaxed);
+        let hits = top
+            .into_iter()
+            .map(|(score, addr)| self.hit(&searcher, addr, score, q, &phrases))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(SearchResult {
+            total,
+            hits,
+            facets: facets(&aggs)?,
+            relaxed,
+        })
+    }
+
+    /// The tantivy query for a parsed one.
+    fn query(&self, q: &ParsedQuery, relaxed: bool) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = q
+            .must
+            .iter()
+            .map(|c| (Occur::Must, self.clause(c, relaxed)))
+            .collect();
+        if clauses.is_empty() {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        clauses.extend(
+            q.must_not
+                .iter()
+                .map(|c| (Occur::MustNot, self.clause(c, false))),
+        );
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    fn clause(&self, c: &Clause, relaxed: bool) -> Box<dyn Query> {
+        let f = &self.fields;
+        let key = |field: Field, value: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, value),
+                IndexRecordOption::Basic,
+            ))
+        };
+        match c {
+            Clause::Text { text, quoted } => self.text(text, relaxed && !quoted),
+            Clause::Id(id) => any(vec![key(f.cites, &id.key()), key(f.own_id, &id.key())]),
+            Clause::Filter(Filter::Kind(v)) => key(f.kind_key, &fold(v)),
+            Clause::Filter(Filter::Place(v)) => key(f.place_key, &fold(v)),
+            Clause::Filter(Filter::Cites(id)) => key(f.cites, &id.key()),
+            Clause::Filter(Filter::Implements(id)) => key(f.implements, &id.key()),
+            Clause::Filter(Filter::BasedOn(id)) => key(f.based_on, &id.key()),
+            Clause::Filter(Filter::Year(from, to)) => Box::new(RangeQuery::new(
+                Bound::Included(Term::from_field_u64(f.year, *from as u64)),
+                Bound::Included(Term::from_field_u64(f.year, *to as u64)),
+            )),
+        }
+    }
+
+    /// Words as a phrase (or, relaxed, each word anywhere) in the title or body, through the
+    /// tone-key fields and the folded ones.
+    fn text(&self, text: &str, relaxed: bool) -> Box<dyn Query> {
+        let f = &self.fields;
+        let tone = tokens(tone_analyzer(), text);
+        let folded = tokens(fold_analyzer(), text);
+        if folded.is_empty() {
+            return Box::new(AllQuery);
+        }
+        let fields = [
+            (f.title, &tone, TITLE_TONE),
+            (f.title_fold, &folded, TITLE_FOLD),
+            (f.body, &tone, BODY_TONE),
+            (f.body_fold, &folded, BODY_FOLD),
+        ];
+        let either = |words: &dyn Fn(&[String]) -> Vec<String>| {
+            any(fields
+                .iter()
+                .map(|(field, t, boost)| boosted(phrase(*field, &words(t)), *boost))
+                .collect())
+        };
+        if !relaxed || folded.len() < 2 {
+            return either(&|t| t.to_vec());
+        }
+        let each: Vec<(Occur, Box<dyn Query>)> = (0..folded.len())
+            .map(|i| {
+                (
+                    Occur::Must,
+                    either(&|t: &[String]| t.get(i).cloned().into_iter().collect()),
+                )
+            })
+            .collect();
+        Box::new(BooleanQuery::new(each))
+    }
+
+    fn hit(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        score: f32,
+        q: &ParsedQuery,
+        phrases: &[Vec<String>],
+    ) -> Result<Hit> {
+        let stored: TantivyDocument = searcher.doc(addr)?;
+        let text = |field: Field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let doc: Document = serde_json::from_str(&text(self.fields.meta))
+            .map_err(|e| Error::Index(format!("stored document is unreadable: {e}")))?;
+        let body = text(self.fields.body);
+        let keys: HashSet<String> = q.identifiers().map(|id| id.key()).collect();
+        let spans: Vec<_> = doc
+            .citations
+            .iter()
+            .filter(|c| keys.contains(&c.id.key()))
+            .map(|c| c.span.clone())
+            .collect();
+        Ok(Hit {
+            snippet: snippet(&body, phrases, &spans),
+            id: doc.id,
+            title: doc.title,
+            kind: doc.kind,
+            date: doc.date,
+            place: doc.place,
+            score,
+        })
+    }
+}
+
+fn check_window(req: &SearchRequest) -> Result<()> {
+    if req.limit == 0 || req.limit > MAX_LIMIT {
+        return Err(Error::Query(format!(
+            "Số kết quả mỗi trang phải từ 1 đến {MAX_LIMIT} (đã yêu cầu {}).",
+            req.limit
+        )));
+    }
+    if req.offset + req.limit > MAX_WINDOW {
+        return Err(Error::Query(format!(
+            "Chỉ xem được {MAX_WINDOW} kết quả đầu tiên; hãy thu hẹp câu truy vấn bằng bộ lọc."
+        )));
+    }
+    Ok(())
+}
+
+fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {
+    let terms: Vec<Term> = words
+        .iter()
+        .map(|w| Term::from_field_text(field, w))
+        .collect();
+    match terms.len() {
+        1 => Box::new(TermQuery::new(
+            terms.into_iter().next().expect("one term"),
+            IndexRecordOption::WithFreqs,
+        )),
+        _ => Box::new(PhraseQuery::new(terms)),
+    }
+}
+
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, boost))
+}
+
+fn any(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// The folded phrases of the positive text clauses (each word alone when relaxed).
+fn highlight_phrases(q: &ParsedQuery, relaxed: bool) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for c in &q.must {
+        if let Clause::Text { text, quoted } = c {
+            let words = tokens(fold_analyzer(), text);
+            if relaxed && !quoted {
+                out.extend(words.into_iter().map(|w| vec![w]));
+            } else if !words.is_empty() {
+                out.push(words);
+            }
+        }
+    }
+    out
+}
+
+fn facet_request() -> Aggregations {
+    serde_json::from_value(serde_json::json!({
+        "kind": {"terms": {"field": "kind", "size": 100}},
+        "year": {"terms": {"field": "year", "size": 200}},
+        "place": {"terms": {"field": "place", "size": 100}},
+    }))
+    .expect("static aggregation request")
+}
+
+fn facets(results: &tantivy::aggregation::agg_result::AggregationResults) -> Result<Facets> {
+    let json = serde_json::to_value(results).map_err(|e| Error::Index(e.to_string()))?;
+    let buckets = |name: &str| -> BTreeMap<String, u64> {
+        json[name]["buckets"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|b| {
+                let key = match &b["key"] {
+                    serde_json::Value::String(s) => s.clone(),
+                    other => other.to_string().trim_end_matches(".0").to_string(),
+                };
+                Some((key, b["doc_count"].as_u64()?))
+            })
+            .collect()
+    };
+    Ok(Facets {
+        kind: buckets("kind"),
+        year: buckets("year"),
+        place: buckets("place"),
+    })
+}

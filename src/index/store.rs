@@ -1,0 +1,107 @@
+//! Opening or creating an index directory, with the analyzers registered and one reader
+//! kept for the life of the handle.
+
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
+
+use super::schema::{self, Fields};
+use super::writer::Writer;
+use crate::error::{Error, Result};
+use crate::text;
+
+/// Memory budget of the writer, shared by its threads.
+const WRITER_BUDGET: usize = 256 << 20;
+
+/// An index directory opened for reading and, on demand, writing.
+pub struct SearchIndex {
+    pub(crate) index: Index,
+    pub(crate) fields: Fields,
+    pub(crate) reader: IndexReader,
+    path: PathBuf,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating an empty one if the directory has none.
+    pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let (schema, fields) = schema::build();
+        let mmap = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+        let index = Index::open_or_create(mmap, schema)?;
+        Self::from_index(index, fields, dir)
+    }
+
+    /// Opens an existing index; an error says how to build one when there is none.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        if !Self::exists(dir) {
+            return Err(Error::NoIndex {
+                path: dir.to_path_buf(),
+            });
+        }
+        let index = Index::open_in_dir(dir)?;
+        let (_, fields) = schema::build();
+        Self::from_index(index, fields, dir)
+    }
+
+    /// True when `dir` holds an index (a committed `meta.json`).
+    pub fn exists(dir: &Path) -> bool {
+        dir.join("meta.json").is_file()
+    }
+
+    fn from_index(index: Index, fields: Fields, dir: &Path) -> Result<SearchIndex> {
+        text::register(index.tokenizers());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            fields,
+            reader,
+            path: dir.to_path_buf(),
+        })
+    }
+
+    /// Takes the writer lock: one writer per index; a second one gets [`Error::Locked`].
+    pub fn writer(&self, threads: usize) -> Result<Writer<'_>> {
+        let writer = self
+            .index
+            .writer_with_num_threads(threads.max(1), WRITER_BUDGET)
+            .map_err(|e| match e {
+                TantivyError::LockFailure(..) => Error::Locked {
+                    path: self.path.clone(),
+                },
+                e => e.into(),
+            })?;
+        Ok(Writer::new(self, writer))
+    }
+
+    /// Makes the last commit visible to searches through this handle.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// Number of documents searchable now.
+    pub fn num_docs(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// True when a document with this id is in the index.
+    pub fn contains(&self, id: &str) -> bool {
+        let term = tantivy::Term::from_field_text(self.fields.id, id);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        self.reader
+            .searcher()
+            .search(&query, &tantivy::collector::Count)
+            .is_ok_and(|n| n > 0)
+    }
+
+    /// The directory this index lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
