@@ -16,6 +16,7 @@
 //! assert_eq!(doc.citations[1].relation, Relation::BasedOn);
 //! ```
 
+pub mod bench;
 pub mod cite;
 pub mod corpus;
 pub mod date;

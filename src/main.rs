@@ -62,6 +62,24 @@ enum Command {
         #[command(flatten)]
         index: IndexDir,
     },
+    /// Build an index and time queries; prints figures as JSON.
+    Bench {
+        /// Folder of documents.
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Where to build the index (emptied first).
+        #[arg(long = "index", default_value = "index-bench")]
+        index: PathBuf,
+        /// Index this many pieces of about 10 KB cut from the corpus (new ids) instead.
+        #[arg(long)]
+        cut: Option<usize>,
+        /// Timed runs of each query.
+        #[arg(long, default_value_t = 200)]
+        runs: usize,
+        /// Writer and reader threads (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
     /// Search the index (see the README for the query language).
     Search {
         /// The query; several words are joined with spaces.
@@ -105,6 +123,24 @@ fn main() -> Result<ExitCode> {
             limit,
             offset,
         } => search(&index.dir, &corpus, &query.join(" "), json, limit, offset),
+        Command::Bench {
+            corpus,
+            index,
+            cut,
+            runs,
+            threads: wanted,
+        } => {
+            let report = trichdan::bench::run(&trichdan::bench::BenchOptions {
+                corpus,
+                index,
+                cut,
+                piece_bytes: 10_000,
+                runs,
+                threads: threads(wanted),
+            })?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

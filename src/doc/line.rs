@@ -49,6 +49,18 @@ pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
 
 /// True when every letter of `s` is uppercase and there are at least two.
 pub fn is_upper(s: &str) -> bool {
-    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.clone().count() >= 2 && letters.all(char::is_uppercase)
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            letters += c.is_ascii_uppercase() as usize;
+        } else if c.is_lowercase() {
+            return false;
+        } else {
+            letters += c.is_alphabetic() as usize;
+        }
+    }
+    letters >= 2
 }

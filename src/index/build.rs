@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::store::SearchIndex;
 use crate::corpus::read_document;
+use crate::doc::Document;
 use crate::error::Result;
 
 /// What a build did.
@@ -44,6 +45,28 @@ pub fn build(
     threads: usize,
     progress: &(dyn Fn(&Path) + Sync),
 ) -> Result<BuildSummary> {
+    build_from(
+        index,
+        files.len(),
+        &|i| read_document(&files[i]),
+        &|i| files[i].clone(),
+        mode,
+        threads,
+        &|i| progress(&files[i]),
+    )
+}
+
+/// Indexes `count` documents that `load` makes (decoding, composing and extracting, on
+/// `threads` threads); `name` says which input a failure came from. One commit at the end.
+pub fn build_from(
+    index: &SearchIndex,
+    count: usize,
+    load: &(dyn Fn(usize) -> Result<Document> + Sync),
+    name: &(dyn Fn(usize) -> PathBuf + Sync),
+    mode: Mode,
+    threads: usize,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<BuildSummary> {
     let mut writer = index.writer(threads)?;
     if mode == Mode::Replace {
         writer.clear()?;
@@ -53,27 +76,29 @@ pub fn build(
     let writer_ref = &writer;
     std::thread::scope(|s| {
         for _ in 0..threads.max(1) {
-            s.spawn(|| {
-                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let outcome = read_document(path).and_then(|doc| {
-                        writer_ref.upsert(&doc)?;
-                        Ok(doc)
-                    });
-                    let mut sum = summary.lock().expect("summary lock");
-                    match outcome {
-                        Ok(doc) => {
-                            sum.documents += 1;
-                            sum.citations += doc.citations.len();
-                            sum.bytes += doc.text.len() as u64;
-                        }
-                        Err(e) => sum.failures.push(Failure {
-                            path: path.clone(),
-                            reason: e.to_string(),
-                        }),
-                    }
-                    drop(sum);
-                    progress(path);
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= count {
+                    break;
                 }
+                let outcome = load(i).and_then(|doc| {
+                    writer_ref.upsert(&doc)?;
+                    Ok(doc)
+                });
+                let mut sum = summary.lock().expect("summary lock");
+                match outcome {
+                    Ok(doc) => {
+                        sum.documents += 1;
+                        sum.citations += doc.citations.len();
+                        sum.bytes += doc.text.len() as u64;
+                    }
+                    Err(e) => sum.failures.push(Failure {
+                        path: name(i),
+                        reason: e.to_string(),
+                    }),
+                }
+                drop(sum);
+                progress(i);
             });
         }
     });

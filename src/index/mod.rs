@@ -9,7 +9,7 @@ mod snippet;
 mod store;
 mod writer;
 
-pub use build::{build, BuildSummary, Failure, Mode};
+pub use build::{build, build_from, BuildSummary, Failure, Mode};
 pub use query::{parse as parse_query, Clause, Filter, ParsedQuery, MAX_QUERY_CHARS};
 pub use schema::Fields;
 pub use search::{Facets, Hit, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};

@@ -56,7 +56,7 @@ pub fn build() -> (Schema, Fields) {
         .set_fast()
         .set_stored();
     let fields = Fields {
-        id: b.add_text_field("id", STRING | STORED),
+        id: b.add_text_field("id", STRING | STORED | FAST),
         title: b.add_text_field("title", analyzed(TONE_ANALYZER, true)),
         title_fold: b.add_text_field("title_fold", analyzed(FOLD_ANALYZER, false)),
         body: b.add_text_field("body", analyzed(TONE_ANALYZER, true)),

@@ -93,6 +93,34 @@ impl SearchIndex {
         })
     }
 
+    /// The matching step alone: the total and the top hits' ids with scores, without
+    /// facets, stored fields or snippets (what `trichdan bench` times as query latency).
+    pub fn match_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(f32, String)>)> {
+        check_window(req)?;
+        let parsed = parse(&req.query)?;
+        let searcher = self.reader.searcher();
+        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let (top, total) = searcher.search(&self.query(&parsed, false), &(top, Count))?;
+        let ids = top
+            .into_iter()
+            .map(|(score, addr)| {
+                let column = searcher
+                    .segment_reader(addr.segment_ord)
+                    .fast_fields()
+                    .str("id")?;
+                let mut id = String::new();
+                if let Some(col) = column {
+                    if let Some(ord) = col.term_ords(addr.doc_id).next() {
+                        col.ord_to_str(ord, &mut id)
+                            .map_err(|e| Error::Index(e.to_string()))?;
+                    }
+                }
+                Ok((score, id))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((total, ids))
+    }
+
     fn run(&self, q: &ParsedQuery, relaxed: bool, req: &SearchRequest) -> Result<SearchResult> {
         let searcher = self.reader.searcher();
         let query = self.query(q, relaxed);

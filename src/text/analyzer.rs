@@ -12,7 +12,7 @@ use tantivy::tokenizer::{
     Tokenizer, TokenizerManager,
 };
 
-use super::{fold_into, tone_key_word};
+use super::{fold_into, tone_key_word, Form, VietnameseTokenizer};
 
 /// Analyzer name: words lowercased, tone placement unified, diacritics kept.
 pub const TONE_ANALYZER: &str = "vi_tone";
@@ -22,8 +22,20 @@ pub const FOLD_ANALYZER: &str = "vi_fold";
 /// Tokens longer than this many bytes are dropped (page furniture, base64, URLs).
 const MAX_TOKEN_BYTES: usize = 60;
 
-/// The analyzer behind [`TONE_ANALYZER`].
+/// The analyzer behind [`TONE_ANALYZER`]: the fused tokenizer, giving the tokens of
+/// [`tone_chain`].
 pub fn tone_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(VietnameseTokenizer::new(Form::ToneKey, MAX_TOKEN_BYTES))
+}
+
+/// The analyzer behind [`FOLD_ANALYZER`]: the fused tokenizer, giving the tokens of
+/// [`fold_chain`].
+pub fn fold_analyzer() -> TextAnalyzer {
+    TextAnalyzer::from(VietnameseTokenizer::new(Form::Folded, MAX_TOKEN_BYTES))
+}
+
+/// The tone analyzer as a chain of tantivy's tokenizer and filters with [`ToneKey`].
+pub fn tone_chain() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
@@ -31,8 +43,8 @@ pub fn tone_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The analyzer behind [`FOLD_ANALYZER`].
-pub fn fold_analyzer() -> TextAnalyzer {
+/// The folding analyzer as a chain of tantivy's tokenizer and filters with [`Fold`].
+pub fn fold_chain() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(Fold)
@@ -169,6 +181,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(tokens(tone_analyzer(), text), expected, "{text}");
+            assert_eq!(tokens(tone_chain(), text), expected, "{text}");
         }
     }
 
@@ -181,6 +194,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(tokens(fold_analyzer(), text), expected, "{text}");
+            assert_eq!(tokens(fold_chain(), text), expected, "{text}");
         }
     }
 

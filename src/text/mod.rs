@@ -7,13 +7,16 @@ mod analyzer;
 mod compose;
 mod decode;
 mod fold;
+mod tokenizer;
 mod tone;
 mod vowel;
 
 pub use analyzer::{
-    fold_analyzer, register, tone_analyzer, Fold, ToneKey, FOLD_ANALYZER, TONE_ANALYZER,
+    fold_analyzer, fold_chain, register, tone_analyzer, tone_chain, Fold, ToneKey, FOLD_ANALYZER,
+    TONE_ANALYZER,
 };
 pub use compose::{clean, compose};
 pub use decode::{decode, DecodeFailure};
 pub use fold::{fold, fold_into};
+pub use tokenizer::{Form, VietnameseTokenizer};
 pub use tone::{tone_key, tone_key_word};

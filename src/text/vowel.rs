@@ -53,12 +53,9 @@ pub struct Vowel {
 
 impl Vowel {
     /// The precomposed character for this vowel.
+    #[inline]
     pub fn to_char(self) -> char {
-        let rows = if self.upper { &UPPER } else { &LOWER };
-        rows[self.row as usize]
-            .chars()
-            .nth(self.tone as usize)
-            .expect("tone < 6")
+        CHARS[self.upper as usize][self.row as usize][self.tone as usize]
     }
 
     /// The unaccented lowercase ASCII letter.
@@ -66,6 +63,19 @@ impl Vowel {
         ROW_ASCII[self.row as usize]
     }
 }
+
+/// Every vowel by case, row and tone, built once from the tables above.
+static CHARS: LazyLock<[[[char; 6]; 12]; 2]> = LazyLock::new(|| {
+    let mut t = [[['\0'; 6]; 12]; 2];
+    for (case, rows) in [&LOWER, &UPPER].into_iter().enumerate() {
+        for (row, s) in rows.iter().enumerate() {
+            for (tone, c) in s.chars().enumerate() {
+                t[case][row][tone] = c;
+            }
+        }
+    }
+    t
+});
 
 const FIRST: u32 = 0x41;
 const LAST: u32 = 0x1EF9;

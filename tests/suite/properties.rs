@@ -73,3 +73,54 @@ proptest! {
         let _ = CiteId::parse(&s);
     }
 }
+
+/// Tokens with text, offsets and positions, for comparing analyzers.
+fn analyzed(
+    mut a: tantivy::tokenizer::TextAnalyzer,
+    s: &str,
+) -> Vec<(String, usize, usize, usize)> {
+    use tantivy::tokenizer::TokenStream;
+    let mut stream = a.token_stream(s);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let t = stream.token();
+        out.push((t.text.clone(), t.offset_from, t.offset_to, t.position));
+    }
+    out
+}
+
+/// Words long enough to be dropped, mixed in.
+fn with_long_words() -> impl Strategy<Value = String> {
+    (vietnamese(), 0usize..3).prop_map(|(s, n)| format!("{s} {} {s}", "Đảngủy".repeat(n * 6)))
+}
+
+proptest! {
+    #[test]
+    fn fused_tokenizer_gives_the_filter_chain_tokens(s in with_long_words()) {
+        use trichdan::text::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
+        let composed = compose(&s);
+        prop_assert_eq!(analyzed(tone_analyzer(), &composed), analyzed(tone_chain(), &composed));
+        prop_assert_eq!(analyzed(fold_analyzer(), &composed), analyzed(fold_chain(), &composed));
+    }
+
+    #[test]
+    fn fused_tokenizer_matches_on_any_text(s in any::<String>()) {
+        use trichdan::text::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
+        prop_assert_eq!(analyzed(tone_analyzer(), &s), analyzed(tone_chain(), &s));
+        prop_assert_eq!(analyzed(fold_analyzer(), &s), analyzed(fold_chain(), &s));
+    }
+}
+
+#[test]
+fn fused_tokenizer_splits_like_tantivy_on_every_character_it_classifies_by_bytes() {
+    use trichdan::text::{fold_analyzer, fold_chain};
+    let ranges = [0x80..=0x24F, 0x1E00..=0x1EFF, 0x2000..=0x20CF];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let s = format!("a{c}b {c} x{c}");
+        assert_eq!(
+            analyzed(fold_analyzer(), &s),
+            analyzed(fold_chain(), &s),
+            "{c:?}"
+        );
+    }
+}

@@ -1,0 +1,252 @@
+//! The `trichdan bench` measurement: build an index from a folder (or from N pieces of about
+//! 10 KB cut from it under new ids), then time a fixed set of queries per class.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::corpus;
+use crate::doc::Document;
+use crate::error::{Error, Result};
+use crate::index::{self, Mode, SearchIndex, SearchRequest};
+use crate::text::{compose, decode};
+
+/// The query classes and the fixed queries of each.
+pub const QUERIES: &[(&str, &[&str])] = &[
+    (
+        "identifier",
+        &[
+            "21-KL/TW",
+            "124-qd/tw",
+            "130/2020/NĐ-CP",
+            "05-CT/TW",
+            "75-KL/TW",
+            "01/2021/TT-BTC",
+        ],
+    ),
+    (
+        "term",
+        &[
+            "Đảng",
+            "thuế",
+            "dat",
+            "khoáng",
+            "ngân, sách",
+            "cán bộ, -đất",
+        ],
+    ),
+    (
+        "phrase",
+        &[
+            "\"phòng, chống tham nhũng\"",
+            "\"xây dựng Đảng\"",
+            "\"quyền sử dụng đất\"",
+            "\"hệ thống chính trị\"",
+            "\"ngan sach nha nuoc\"",
+        ],
+    ),
+    (
+        "filter",
+        &[
+            "year:2020..2022 thuế",
+            "kind:\"Nghị định\"",
+            "year:2024",
+            "kind:\"Kế hoạch\" Đảng",
+        ],
+    ),
+];
+
+/// What to measure.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    pub corpus: PathBuf,
+    /// Where to build the index (emptied first).
+    pub index: PathBuf,
+    /// Index this many pieces of about `piece_bytes` cut from the corpus instead of its files.
+    pub cut: Option<usize>,
+    pub piece_bytes: usize,
+    /// Timed runs of each query.
+    pub runs: usize,
+    pub threads: usize,
+}
+
+/// Latency percentiles of one query class, in milliseconds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Latency {
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+}
+
+/// The figures `trichdan bench` prints.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchReport {
+    pub documents: usize,
+    pub bytes: u64,
+    pub build_seconds: f64,
+    pub docs_per_second: f64,
+    pub mb_per_second: f64,
+    pub threads: usize,
+    pub index_bytes: u64,
+    pub peak_rss_bytes: u64,
+    pub failures: usize,
+    /// Matching and top-10 collection per class.
+    pub queries: std::collections::BTreeMap<String, Latency>,
+    /// A whole search request (top 10 with stored fields, snippets and facets) for the
+    /// `term` queries, for comparison.
+    pub full_search_term: Latency,
+}
+
+/// Builds the index and times the queries.
+pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
+    if opts.index.exists() {
+        std::fs::remove_dir_all(&opts.index).map_err(|source| Error::Io {
+            path: opts.index.clone(),
+            source,
+        })?;
+    }
+    let index = SearchIndex::open_or_create(&opts.index)?;
+    let files = corpus::files(&opts.corpus)?;
+    let started = Instant::now();
+    let summary = match opts.cut {
+        None => index::build(&index, &files, Mode::Replace, opts.threads, &|_| {})?,
+        Some(n) => {
+            let pieces = Pieces::cut(&files, opts.piece_bytes)?;
+            let load = |i: usize| pieces.document(i);
+            let name = |i: usize| PathBuf::from(Pieces::id(i));
+            index::build_from(
+                &index,
+                n,
+                &load,
+                &name,
+                Mode::Replace,
+                opts.threads,
+                &|_| {},
+            )?
+        }
+    };
+    let secs = started.elapsed().as_secs_f64();
+    let mut queries = std::collections::BTreeMap::new();
+    for (class, list) in QUERIES {
+        queries.insert(
+            class.to_string(),
+            time(list, opts.runs, |q| index.match_ids(&req(q)).map(drop))?,
+        );
+    }
+    let term = QUERIES[1].1;
+    let full_search_term = time(term, opts.runs.min(50), |q| index.search(&req(q)).map(drop))?;
+    Ok(BenchReport {
+        documents: summary.documents,
+        bytes: summary.bytes,
+        build_seconds: secs,
+        docs_per_second: summary.documents as f64 / secs,
+        mb_per_second: summary.bytes as f64 / 1e6 / secs,
+        threads: opts.threads,
+        index_bytes: dir_size(&opts.index),
+        peak_rss_bytes: peak_rss(),
+        failures: summary.failures.len(),
+        queries,
+        full_search_term,
+    })
+}
+
+fn req(q: &str) -> SearchRequest {
+    SearchRequest {
+        query: q.to_string(),
+        limit: 10,
+        offset: 0,
+    }
+}
+
+/// Runs each query once to warm up, then `runs` times, and takes percentiles over all.
+fn time(queries: &[&str], runs: usize, f: impl Fn(&str) -> Result<()>) -> Result<Latency> {
+    let mut ms = Vec::with_capacity(queries.len() * runs);
+    for q in queries {
+        f(q)?;
+        for _ in 0..runs {
+            let t = Instant::now();
+            f(q)?;
+            ms.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+    }
+    ms.sort_by(f64::total_cmp);
+    let at = |p: f64| ms[((ms.len() - 1) as f64 * p).round() as usize];
+    Ok(Latency {
+        p50_ms: at(0.50),
+        p99_ms: at(0.99),
+    })
+}
+
+/// The corpus's bytes in memory, cut into pieces at line ends; piece `i` of a larger count
+/// wraps around (its id is new either way).
+struct Pieces {
+    bytes: Vec<Vec<u8>>,
+    cuts: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl Pieces {
+    fn cut(files: &[PathBuf], size: usize) -> Result<Pieces> {
+        let mut bytes = Vec::new();
+        let mut cuts = Vec::new();
+        for f in files {
+            let b = std::fs::read(f).map_err(|source| Error::Io {
+                path: f.clone(),
+                source,
+            })?;
+            let Ok(text) = std::str::from_utf8(&b) else {
+                continue;
+            };
+            let mut start = 0;
+            while start < text.len() {
+                let mut end = (start + size).min(text.len());
+                end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+                cuts.push((bytes.len(), start..end));
+                start = end;
+            }
+            bytes.push(b);
+        }
+        if cuts.is_empty() {
+            return Err(Error::Index("the corpus has no text to cut".into()));
+        }
+        Ok(Pieces { bytes, cuts })
+    }
+
+    fn id(i: usize) -> String {
+        format!("cut_{i:06}")
+    }
+
+    /// Decodes, composes and extracts piece `i`: the same work as reading a file.
+    fn document(&self, i: usize) -> Result<Document> {
+        let (file, range) = &self.cuts[i % self.cuts.len()];
+        let raw = &self.bytes[*file][range.clone()];
+        let text = decode(raw).map_err(|f| Error::Decode {
+            path: Self::id(i).into(),
+            encoding: f.encoding,
+            offset: f.offset,
+        })?;
+        Ok(Document::from_text(Self::id(i), compose(&text)))
+    }
+}
+
+fn dir_size(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| e.metadata().ok())
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+        .sum()
+}
+
+/// The process's peak resident memory (VmHWM), where the system reports it.
+pub fn peak_rss() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
