@@ -80,17 +80,47 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// How a byte starts a character, for [`scan`].
+const NON_WORD: u8 = 0;
+const WORD: u8 = 1;
+const MULTIBYTE: u8 = 2;
+
+static CLASS: [u8; 256] = {
+    let mut t = [MULTIBYTE; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            NON_WORD
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The first position at or after `from` where a word character (`word`) or a non-word
-/// character (`!word`) starts. Classified by bytes where that is certain: ASCII, the
-/// Vietnamese letters of U+00C0–U+01BF (all letters but × and ÷) and U+1E00–U+1EFF, and the
-/// general punctuation of U+2000–U+206F; other characters are decoded and asked.
+/// character (`!word`) starts, and whether everything skipped was ASCII. Classified by
+/// bytes where that is certain: ASCII, the Vietnamese letters of U+00C0–U+01BF (all
+/// letters but × and ÷) and U+1E00–U+1EFF, and the general punctuation of U+2000–U+206F;
+/// other characters are decoded and asked.
 #[inline]
-fn scan(text: &str, bytes: &[u8], from: usize, word: bool) -> Option<usize> {
+fn scan(text: &str, bytes: &[u8], from: usize, word: bool) -> (Option<usize>, bool) {
+    let want = word as u8;
+    let mut ascii = true;
     let mut i = from;
     while i < bytes.len() {
         let b = bytes[i];
+        let class = CLASS[b as usize];
+        if class != MULTIBYTE {
+            if class == want {
+                return (Some(i), ascii);
+            }
+            i += 1;
+            continue;
+        }
+        ascii = false;
         let (is, len) = match b {
-            0x00..=0x7F => (b.is_ascii_alphanumeric(), 1),
             0xC3 if matches!(bytes[i + 1], 0x97 | 0xB7) => (false, 2),
             0xC3..=0xC6 => (true, 2),
             0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => (true, 3),
@@ -103,28 +133,29 @@ fn scan(text: &str, bytes: &[u8], from: usize, word: bool) -> Option<usize> {
             }
         };
         if is == word {
-            return Some(i);
+            return (Some(i), ascii);
         }
         i += len;
     }
-    None
+    (None, ascii)
 }
 
 impl VietnameseTokenStream<'_> {
     /// The byte range of the next word at or after `pos`. ASCII bytes are classified
     /// without decoding; other characters are decoded where they start.
-    fn next_word(&mut self) -> Option<(usize, usize)> {
+    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
         let bytes = self.text.as_bytes();
-        let start = scan(self.text, bytes, self.pos, true)?;
-        let end = scan(self.text, bytes, start, false).unwrap_or(bytes.len());
+        let start = scan(self.text, bytes, self.pos, true).0?;
+        let (end, ascii) = scan(self.text, bytes, start, false);
+        let end = end.unwrap_or(bytes.len());
         self.pos = end;
-        Some((start, end))
+        Some((start, end, ascii))
     }
 
-    fn write(&mut self, word: &str) {
+    fn write(&mut self, word: &str, ascii: bool) {
         let out = &mut self.token.text;
         out.clear();
-        if word.is_ascii() {
+        if ascii {
             out.push_str(word);
             out.make_ascii_lowercase();
             return;
@@ -150,7 +181,7 @@ impl VietnameseTokenStream<'_> {
 
 impl TokenStream for VietnameseTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((start, end)) = self.next_word() {
+        while let Some((start, end, ascii)) = self.next_word() {
             // positions count dropped words too, as with tantivy's RemoveLongFilter
             self.token.position = self.token.position.wrapping_add(1);
             if end - start >= self.max_bytes {
@@ -159,7 +190,7 @@ impl TokenStream for VietnameseTokenStream<'_> {
             self.token.offset_from = start;
             self.token.offset_to = end;
             let word = &self.text[start..end];
-            self.write(word);
+            self.write(word, ascii);
             return true;
         }
         false
