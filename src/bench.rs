@@ -196,13 +196,7 @@ impl Pieces {
             let Ok(text) = std::str::from_utf8(&b) else {
                 continue;
             };
-            let mut start = 0;
-            while start < text.len() {
-                let mut end = (start + size).min(text.len());
-                end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
-                cuts.push((bytes.len(), start..end));
-                start = end;
-            }
+            cuts.extend(line_cuts(text, size).into_iter().map(|r| (bytes.len(), r)));
             bytes.push(b);
         }
         if cuts.is_empty() {
@@ -228,6 +222,23 @@ impl Pieces {
     }
 }
 
+/// Consecutive ranges of `text` of at least `size` bytes each (the last may be shorter),
+/// ending after a line break where there is one.
+fn line_cuts(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + size).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
 fn dir_size(dir: &Path) -> u64 {
     std::fs::read_dir(dir)
         .into_iter()
@@ -249,4 +260,23 @@ pub fn peak_rss() -> u64 {
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         })
         .map_or(0, |kb| kb * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_end_at_line_breaks_and_never_inside_a_character() {
+        let text = "Kế hoạch thực hiện\nNghị quyết số 28-NQ/TW\nđạo đức lối sống\n".repeat(50);
+        for size in 1..80 {
+            let cuts = line_cuts(&text, size);
+            assert_eq!(cuts.first().map(|r| r.start), Some(0));
+            assert_eq!(cuts.last().map(|r| r.end), Some(text.len()));
+            for w in cuts.windows(2) {
+                assert_eq!(w[0].end, w[1].start);
+                assert!(text[..w[0].end].ends_with('\n'), "size {size}");
+            }
+        }
+    }
 }
