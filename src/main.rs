@@ -9,7 +9,10 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use trichdan::corpus::{self, read_document};
+use trichdan::graph::Direction;
 use trichdan::index::{self, BuildSummary, Mode, SearchIndex, SearchRequest, SearchResult};
+
+mod graph_cli;
 
 /// Search and cross-reference Vietnamese Party and Fatherland Front documents.
 #[derive(Parser)]
@@ -24,6 +27,18 @@ struct IndexDir {
     /// Where the index lives.
     #[arg(long = "index", default_value = "index")]
     dir: PathBuf,
+}
+
+#[derive(clap::Args, Clone)]
+struct GraphArgs {
+    #[command(flatten)]
+    index: IndexDir,
+    /// Folder indexed first when the index does not exist yet.
+    #[arg(long, default_value = "corpus")]
+    corpus: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Subcommand)]
@@ -61,6 +76,42 @@ enum Command {
         ids: Vec<String>,
         #[command(flatten)]
         index: IndexDir,
+    },
+    /// Who implements a document: directly and down the chain, each with its path.
+    Implementers {
+        /// An identifier (21-KL/TW), a scoped node (107-KH/TU@Quảng Nam) or a corpus id.
+        id: String,
+        #[arg(long, default_value_t = 3)]
+        depth: usize,
+        #[command(flatten)]
+        open: GraphArgs,
+    },
+    /// The implements-chain from a document, as an indented tree.
+    Chain {
+        id: String,
+        /// What it carries out, up to the root directive.
+        #[arg(long, conflicts_with = "down")]
+        up: bool,
+        /// What carries it out, down the levels (the default).
+        #[arg(long)]
+        down: bool,
+        #[arg(long, default_value_t = 3)]
+        depth: usize,
+        #[command(flatten)]
+        open: GraphArgs,
+    },
+    /// What a corpus document cites, and the relations it states between others.
+    Cites {
+        /// The corpus id (file name without extension).
+        doc: String,
+        #[command(flatten)]
+        open: GraphArgs,
+    },
+    /// The nodes an identifier names, with what tells them apart.
+    Lookup {
+        id: String,
+        #[command(flatten)]
+        open: GraphArgs,
     },
     /// Build an index and time queries; prints figures as JSON.
     Bench {
@@ -123,6 +174,19 @@ fn main() -> Result<ExitCode> {
             limit,
             offset,
         } => search(&index.dir, &corpus, &query.join(" "), json, limit, offset),
+        Command::Implementers { id, depth, open } => graph_cli::implementers(&open, &id, depth),
+        Command::Chain {
+            id,
+            up,
+            down: _,
+            depth,
+            open,
+        } => {
+            let dir = if up { Direction::Up } else { Direction::Down };
+            graph_cli::chain(&open, &id, dir, depth)
+        }
+        Command::Cites { doc, open } => graph_cli::cites(&open, &doc),
+        Command::Lookup { id, open } => graph_cli::lookup(&open, &id),
         Command::Bench {
             corpus,
             index,
@@ -246,14 +310,8 @@ fn remove(dir: &Path, ids: &[String]) -> Result<ExitCode> {
     })
 }
 
-fn search(
-    dir: &Path,
-    corpus: &Path,
-    query: &str,
-    json: bool,
-    limit: usize,
-    offset: usize,
-) -> Result<ExitCode> {
+/// Opens the index, building it first from `corpus` when it does not exist yet.
+fn open_or_build(dir: &Path, corpus: &Path) -> Result<SearchIndex> {
     if !SearchIndex::exists(dir) && corpus.is_dir() {
         eprintln!(
             "no index in {} yet: indexing {} first",
@@ -263,7 +321,18 @@ fn search(
         let files = corpus::files(corpus)?;
         build(dir, &files, Mode::Replace, None)?;
     }
-    let index = SearchIndex::open(dir)?;
+    Ok(SearchIndex::open(dir)?)
+}
+
+fn search(
+    dir: &Path,
+    corpus: &Path,
+    query: &str,
+    json: bool,
+    limit: usize,
+    offset: usize,
+) -> Result<ExitCode> {
+    let index = open_or_build(dir, corpus)?;
     let request = SearchRequest {
         query: query.to_string(),
         limit,

@@ -4,12 +4,14 @@
 mod header;
 mod layout;
 mod line;
+pub mod locality;
 mod signer;
 
 use serde::{Deserialize, Serialize};
 
 use crate::cite::{self, Citation, CiteId, StatedRelation};
 use crate::date::Date;
+pub use locality::Locality;
 
 /// One document, read from its composed text.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -23,6 +25,8 @@ pub struct Document {
     pub place: Option<String>,
     pub issuer: Option<String>,
     pub signer: Option<String>,
+    /// The province (and city) the document belongs to, for scoping local identifiers.
+    pub locality: Locality,
     pub citations: Vec<Citation>,
     pub stated_relations: Vec<StatedRelation>,
     /// The composed text every span points into.
@@ -40,8 +44,10 @@ impl Document {
             .issuer
             .clone()
             .or_else(|| layout::stated_issuer(&text, &layout));
+        let locality = locality::of_document(&text, header.place.as_deref(), issuer.as_deref());
         Document {
             id: id.into(),
+            locality,
             kind: header.kind,
             title: header.title,
             own_id: header.own_id,

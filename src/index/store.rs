@@ -4,10 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
+use tantivy::schema::Value;
+use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, TantivyError};
 
 use super::schema::{self, Fields};
 use super::writer::Writer;
+use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::text;
 
@@ -98,6 +100,30 @@ impl SearchIndex {
             .searcher()
             .search(&query, &tantivy::collector::Count)
             .is_ok_and(|n| n > 0)
+    }
+
+    /// Every stored document: header fields, locality and citations (the text is left out).
+    /// The citation graph is built from these, so the index is its one source of truth.
+    pub fn documents(&self) -> Result<Vec<Document>> {
+        let searcher = self.reader.searcher();
+        let mut out = Vec::with_capacity(searcher.num_docs() as usize);
+        for segment in searcher.segment_readers() {
+            let store = segment
+                .get_store_reader(16)
+                .map_err(|e| Error::Index(e.to_string()))?;
+            for stored in store.iter::<TantivyDocument>(segment.alive_bitset()) {
+                let stored = stored?;
+                let meta = stored
+                    .get_first(self.fields.meta)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default();
+                let doc: Document = serde_json::from_str(meta)
+                    .map_err(|e| Error::Index(format!("stored document is unreadable: {e}")))?;
+                out.push(doc);
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
     }
 
     /// The directory this index lives in.

@@ -2,6 +2,7 @@
 
 mod cli;
 mod golden;
+mod graph;
 mod identifiers;
 mod properties;
 mod search;

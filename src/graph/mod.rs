@@ -1,0 +1,124 @@
+//! The citation graph: a node per corpus document and per identifier cited anywhere, with
+//! honest identity (local identifiers scoped by locality, central ones told apart by year,
+//! the unknowable left ambiguous), edges for what each document implements, is based on and
+//! cites, and the implements-edges the texts state between other documents.
+//!
+//! The graph is derived from the documents stored in the index (see ARCHITECTURE.md).
+
+mod build;
+mod query;
+mod scope;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::cite::{CiteId, Relation};
+use crate::date::Date;
+
+pub use build::build;
+pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
+pub use scope::{is_national, scope, Scope};
+
+/// Index of a node in [`Graph::nodes`].
+pub type NodeIx = usize;
+
+/// A document, cited or in the corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    /// Canonical identifier, `@scope` when it has one (`107-KH/TU@Quảng Nam`), `/year` when
+    /// the same number names documents of different years; or the corpus id.
+    pub name: String,
+    pub id: Option<CiteId>,
+    pub scope: Option<Scope>,
+    /// The year that tells this node apart from others with the same identifier and scope.
+    pub year: Option<u16>,
+    /// Corpus documents that are this node.
+    pub docs: Vec<String>,
+    /// True when the scope could not be known or several nodes share the identifier and
+    /// this mention could not be placed among them.
+    pub ambiguous: bool,
+    /// What the texts say about it, one entry per citing occurrence kind; conflicts kept.
+    pub statements: Vec<Statement>,
+    /// Header fields when the node is a corpus document.
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub date: Option<Date>,
+    pub issuer: Option<String>,
+}
+
+/// What one document says about a node.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    pub doc: String,
+    pub kind_word: Option<String>,
+    pub date: Option<Date>,
+    pub issuer: Option<String>,
+    pub khoa: Option<String>,
+    pub subject: Option<String>,
+}
+
+/// A relation between two nodes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Edge {
+    pub from: NodeIx,
+    pub to: NodeIx,
+    pub rel: Relation,
+    /// The corpus document whose text gives this edge.
+    pub stated_in: String,
+    /// True for an edge between two cited documents (not from the stating document).
+    pub stated: bool,
+    /// Occurrences behind the edge, as byte spans in `stated_in`.
+    pub spans: Vec<Range<usize>>,
+}
+
+/// The graph with its lookup tables.
+#[derive(Debug, Default)]
+pub struct Graph {
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    out: Vec<Vec<usize>>,
+    inc: Vec<Vec<usize>>,
+    by_name: HashMap<String, NodeIx>,
+    by_key: HashMap<String, Vec<NodeIx>>,
+    by_doc: HashMap<String, NodeIx>,
+}
+
+impl Graph {
+    fn index(&mut self) {
+        self.out = vec![Vec::new(); self.nodes.len()];
+        self.inc = vec![Vec::new(); self.nodes.len()];
+        for (i, e) in self.edges.iter().enumerate() {
+            self.out[e.from].push(i);
+            self.inc[e.to].push(i);
+        }
+        self.by_name.clear();
+        self.by_key.clear();
+        self.by_doc.clear();
+        for (i, n) in self.nodes.iter().enumerate() {
+            self.by_name.insert(crate::text::fold(&n.name), i);
+            if let Some(id) = &n.id {
+                self.by_key.entry(id.key()).or_default().push(i);
+            }
+            for d in &n.docs {
+                self.by_doc.insert(d.clone(), i);
+            }
+        }
+    }
+
+    /// The node that is this corpus document.
+    pub fn doc_node(&self, doc: &str) -> Option<NodeIx> {
+        self.by_doc.get(doc).copied()
+    }
+
+    /// Edges leaving a node.
+    pub fn out_edges(&self, n: NodeIx) -> impl Iterator<Item = &Edge> {
+        self.out[n].iter().map(|&e| &self.edges[e])
+    }
+
+    /// Edges arriving at a node.
+    pub fn in_edges(&self, n: NodeIx) -> impl Iterator<Item = &Edge> {
+        self.inc[n].iter().map(|&e| &self.edges[e])
+    }
+}

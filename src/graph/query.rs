@@ -1,0 +1,337 @@
+//! Questions asked of the graph: lookup (with candidates when ambiguous), implementers to a
+//! depth with paths, chains up and down, citers, a document's citations, the neighbourhood of
+//! a node, and a path between two nodes.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use serde::Serialize;
+
+use super::{Edge, Graph, NodeIx, Scope};
+use crate::cite::{CiteId, Relation};
+use crate::date::Date;
+use crate::text::fold;
+
+/// Which way a chain is walked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// What the node implements, up to the root directive.
+    Up,
+    /// What implements the node, down the levels.
+    Down,
+}
+
+/// An implementer of a target, with the chain of nodes from it to the target.
+#[derive(Debug, Clone, Serialize)]
+pub struct Implementer {
+    pub node: String,
+    pub doc: Option<String>,
+    pub depth: usize,
+    pub path: Vec<String>,
+}
+
+/// A node as chains and lookups show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChainNode {
+    pub node: String,
+    pub label: String,
+    pub doc: Option<String>,
+    pub kind: Option<String>,
+    pub date: Option<Date>,
+    pub issuer: Option<String>,
+    pub locality: Option<String>,
+    pub ambiguous: bool,
+}
+
+/// An edge as chains show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChainEdge {
+    pub from: String,
+    pub to: String,
+    pub rel: Relation,
+    pub stated_in: String,
+}
+
+/// A connected piece of the graph around a root.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chain {
+    pub root: String,
+    pub nodes: Vec<ChainNode>,
+    pub edges: Vec<ChainEdge>,
+}
+
+/// A lookup candidate: the node and what tells it apart from the others.
+#[derive(Debug, Clone, Serialize)]
+pub struct Lookup {
+    #[serde(flatten)]
+    pub node: ChainNode,
+    pub year: Option<u16>,
+    /// Corpus documents that cite it.
+    pub cited_by: Vec<String>,
+}
+
+impl Graph {
+    /// The nodes a name stands for: a corpus id, a scoped node name (`107-KH/TU@Quảng Nam`,
+    /// any case and tone style), or an identifier in any spelling — then every node with it,
+    /// so an ambiguous identifier lists its candidates (`QĐ`/`QĐi` tried both ways).
+    pub fn lookup(&self, query: &str) -> Vec<NodeIx> {
+        let q = query.trim();
+        if let Some(n) = self.doc_node(q) {
+            return vec![n];
+        }
+        if q.contains('@') {
+            if let Some(n) = self.node_named(q) {
+                return vec![n];
+            }
+        }
+        let (id_part, scope_part) = q.split_once('@').unwrap_or((q, ""));
+        let Ok(id) = CiteId::parse(id_part) else {
+            return Vec::new();
+        };
+        let mut keys = vec![id.key()];
+        if id.is_qd_family() {
+            let other = if id.kind == "QĐ" { "QĐi" } else { "QĐ" };
+            keys.push(
+                CiteId {
+                    kind: other.into(),
+                    ..id.clone()
+                }
+                .key(),
+            );
+        }
+        let scope = fold(scope_part);
+        for key in keys {
+            let found: Vec<NodeIx> = self
+                .by_key
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&n| scope.is_empty() || fold(&self.nodes[n].name).contains(&scope))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        self.node_named(q).into_iter().collect()
+    }
+
+    /// The node with exactly this name (compared folded).
+    pub fn node_named(&self, name: &str) -> Option<NodeIx> {
+        self.by_name.get(&fold(name.trim())).copied()
+    }
+
+    /// Who implements `target`: directly (depth 1) and down the chain to `depth`, each with
+    /// its path to the target.
+    pub fn implementers(&self, target: NodeIx, depth: usize) -> Vec<Implementer> {
+        let mut out = Vec::new();
+        let mut seen = HashSet::from([target]);
+        let mut queue = VecDeque::from([(target, vec![target])]);
+        while let Some((n, path)) = queue.pop_front() {
+            if path.len() > depth {
+                continue;
+            }
+            for e in self.in_edges(n).filter(|e| e.rel == Relation::Implements) {
+                if !seen.insert(e.from) {
+                    continue;
+                }
+                let mut p = vec![e.from];
+                p.extend(&path);
+                out.push(Implementer {
+                    node: self.nodes[e.from].name.clone(),
+                    doc: self.nodes[e.from].docs.first().cloned(),
+                    depth: p.len() - 1,
+                    path: p.iter().map(|&i| self.nodes[i].name.clone()).collect(),
+                });
+                queue.push_back((e.from, p));
+            }
+        }
+        out
+    }
+
+    /// The implements-chain from `root`, up or down, to `depth` levels.
+    pub fn chain(&self, root: NodeIx, dir: Direction, depth: usize) -> Chain {
+        let step = |n: NodeIx| -> Vec<(NodeIx, &Edge)> {
+            let edges: Box<dyn Iterator<Item = &Edge>> = match dir {
+                Direction::Down => Box::new(self.in_edges(n)),
+                Direction::Up => Box::new(self.out_edges(n)),
+            };
+            edges
+                .filter(|e| e.rel == Relation::Implements)
+                .map(|e| (if dir == Direction::Down { e.from } else { e.to }, e))
+                .collect()
+        };
+        self.walk(root, depth, usize::MAX, step)
+    }
+
+    /// Everything within `depth` steps of `root` in either direction, any relation, at most
+    /// `cap` nodes (for drawing).
+    pub fn neighbourhood(&self, root: NodeIx, depth: usize, cap: usize) -> Chain {
+        let step = |n: NodeIx| -> Vec<(NodeIx, &Edge)> {
+            self.in_edges(n)
+                .map(|e| (e.from, e))
+                .chain(self.out_edges(n).map(|e| (e.to, e)))
+                .collect()
+        };
+        self.walk(root, depth, cap, step)
+    }
+
+    /// Breadth-first from `root` along `step`, keeping the edges walked.
+    fn walk<'a>(
+        &'a self,
+        root: NodeIx,
+        depth: usize,
+        cap: usize,
+        step: impl Fn(NodeIx) -> Vec<(NodeIx, &'a Edge)>,
+    ) -> Chain {
+        let mut order = vec![root];
+        let mut level = HashMap::from([(root, 0usize)]);
+        let mut edges: Vec<&Edge> = Vec::new();
+        let mut seen_edges: HashSet<*const Edge> = HashSet::new();
+        let mut i = 0;
+        while i < order.len() {
+            let n = order[i];
+            i += 1;
+            if level[&n] >= depth {
+                continue;
+            }
+            for (next, e) in step(n) {
+                if !level.contains_key(&next) {
+                    if order.len() >= cap {
+                        continue;
+                    }
+                    level.insert(next, level[&n] + 1);
+                    order.push(next);
+                }
+                if level.contains_key(&next) && seen_edges.insert(e as *const Edge) {
+                    edges.push(e);
+                }
+            }
+        }
+        Chain {
+            root: self.nodes[root].name.clone(),
+            nodes: order.iter().map(|&n| self.chain_node(n)).collect(),
+            edges: edges
+                .into_iter()
+                .map(|e| ChainEdge {
+                    from: self.nodes[e.from].name.clone(),
+                    to: self.nodes[e.to].name.clone(),
+                    rel: e.rel,
+                    stated_in: e.stated_in.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Corpus documents citing `n`, with the relation and the number of occurrences.
+    pub fn citers(&self, n: NodeIx) -> Vec<(NodeIx, Relation, usize)> {
+        let mut out: Vec<(NodeIx, Relation, usize)> = self
+            .in_edges(n)
+            .filter(|e| !e.stated)
+            .map(|e| (e.from, e.rel, e.spans.len()))
+            .collect();
+        out.sort_by(|a, b| {
+            self.nodes[a.0]
+                .name
+                .cmp(&self.nodes[b.0].name)
+                .then(a.1.cmp(&b.1))
+        });
+        out
+    }
+
+    /// How many corpus documents cite `n`.
+    pub fn cited_by_count(&self, n: NodeIx) -> usize {
+        let docs: HashSet<NodeIx> = self
+            .in_edges(n)
+            .filter(|e| !e.stated)
+            .map(|e| e.from)
+            .collect();
+        docs.len()
+    }
+
+    /// What a corpus document's node cites, its own edges only.
+    pub fn citations_of(&self, n: NodeIx) -> Vec<&Edge> {
+        self.out_edges(n).filter(|e| !e.stated).collect()
+    }
+
+    /// A shortest path from `a` to `b` over edges in either direction, if one exists.
+    pub fn path(&self, a: NodeIx, b: NodeIx) -> Option<Vec<NodeIx>> {
+        let mut prev: HashMap<NodeIx, NodeIx> = HashMap::from([(a, a)]);
+        let mut queue = VecDeque::from([a]);
+        while let Some(n) = queue.pop_front() {
+            if n == b {
+                let mut path = vec![b];
+                while *path.last()? != a {
+                    path.push(prev[path.last()?]);
+                }
+                path.reverse();
+                return Some(path);
+            }
+            let next = self
+                .in_edges(n)
+                .map(|e| e.from)
+                .chain(self.out_edges(n).map(|e| e.to));
+            for m in next.collect::<Vec<_>>() {
+                if let std::collections::hash_map::Entry::Vacant(v) = prev.entry(m) {
+                    v.insert(n);
+                    queue.push_back(m);
+                }
+            }
+        }
+        None
+    }
+
+    /// A lookup candidate with what distinguishes it.
+    pub fn candidate(&self, n: NodeIx) -> Lookup {
+        let mut cited_by: Vec<String> = self
+            .in_edges(n)
+            .filter(|e| !e.stated)
+            .map(|e| e.stated_in.clone())
+            .collect();
+        cited_by.sort();
+        cited_by.dedup();
+        Lookup {
+            node: self.chain_node(n),
+            year: self.nodes[n].year,
+            cited_by,
+        }
+    }
+
+    /// A node as shown in chains: header fields for a corpus document, else what the texts
+    /// citing it say most often.
+    pub fn chain_node(&self, n: NodeIx) -> ChainNode {
+        let node = &self.nodes[n];
+        let most = |f: &dyn Fn(&super::Statement) -> Option<String>| {
+            let mut counts: Vec<(String, usize)> = Vec::new();
+            for v in node.statements.iter().filter_map(f) {
+                match counts.iter_mut().find(|(c, _)| *c == v) {
+                    Some((_, k)) => *k += 1,
+                    None => counts.push((v, 1)),
+                }
+            }
+            counts.into_iter().max_by_key(|(_, k)| *k).map(|(v, _)| v)
+        };
+        let kind = node.kind.clone().or_else(|| most(&|s| s.kind_word.clone()));
+        let date = node
+            .date
+            .or_else(|| most(&|s| s.date.map(|d| d.to_string())).and_then(|d| d.parse().ok()));
+        let label = match (&node.title, &node.id, &kind) {
+            (Some(t), _, _) => t.chars().take(120).collect(),
+            (None, Some(id), Some(k)) => format!("{k} {id}"),
+            (None, Some(id), None) => id.to_string(),
+            (None, None, _) => node.name.clone(),
+        };
+        ChainNode {
+            node: node.name.clone(),
+            label,
+            doc: node.docs.first().cloned(),
+            kind,
+            date,
+            issuer: node.issuer.clone().or_else(|| most(&|s| s.issuer.clone())),
+            locality: match &node.scope {
+                Some(Scope::Local(place)) => Some(place.clone()),
+                _ => None,
+            },
+            ambiguous: node.ambiguous,
+        }
+    }
+}
