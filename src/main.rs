@@ -130,6 +130,9 @@ enum Command {
         /// Writer and reader threads (default: every core).
         #[arg(long)]
         threads: Option<usize>,
+        /// Time the queries on the index already at --index, without building.
+        #[arg(long)]
+        no_build: bool,
     },
     /// Search the index (see the README for the query language).
     Search {
@@ -193,6 +196,7 @@ fn main() -> Result<ExitCode> {
             cut,
             runs,
             threads: wanted,
+            no_build,
         } => {
             let report = trichdan::bench::run(&trichdan::bench::BenchOptions {
                 corpus,
@@ -201,6 +205,7 @@ fn main() -> Result<ExitCode> {
                 piece_bytes: 10_000,
                 runs,
                 threads: threads(wanted),
+                no_build,
             })?;
             println!("{}", serde_json::to_string_pretty(&report)?);
             Ok(ExitCode::SUCCESS)
@@ -290,7 +295,7 @@ fn remove(dir: &Path, ids: &[String]) -> Result<ExitCode> {
     let index = SearchIndex::open(dir)?;
     let (present, missing): (Vec<&String>, Vec<&String>) =
         ids.iter().partition(|id| index.contains(id));
-    let mut writer = index.writer(1)?;
+    let mut writer = index.writer(1, index::SMALL_BUDGET)?;
     for id in &present {
         writer.remove(id);
     }

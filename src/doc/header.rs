@@ -12,6 +12,8 @@ use crate::date::Date;
 
 /// How much of the start of a document is searched for header fields, in bytes.
 const HEAD: usize = 6000;
+/// How many of its first lines, at most.
+const HEAD_LINES: usize = 120;
 /// Longest title kept, in lines.
 const MAX_TITLE_LINES: usize = 8;
 
@@ -32,11 +34,13 @@ pub struct Header {
 /// Reads the header of a composed text.
 pub fn read(text: &str) -> Header {
     let all: Vec<Line> = lines(text).collect();
-    let head = head(text);
-    let kind_line = all
+    let head_end = all
         .iter()
-        .take(120)
-        .position(|l| kind_heading(l.clean()).is_some());
+        .take(HEAD_LINES)
+        .take_while(|l| l.start < HEAD)
+        .count();
+    let head = &all[..head_end];
+    let kind_line = head.iter().position(|l| kind_heading(l.clean()).is_some());
     let (title, title_range) = kind_line.map_or((None, None), |k| title(&all, k));
     let (date, place) = date_and_place(head);
     Header {
@@ -52,14 +56,6 @@ pub fn read(text: &str) -> Header {
         place,
         issuer: issuer_lines(&all, kind_line).or_else(|| table(head, "Cơ quan ban hành")),
     }
-}
-
-fn head(text: &str) -> &str {
-    let mut end = text.len().min(HEAD);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// The kind named by a heading line (`KẾ HOẠCH` → `Kế hoạch`).
@@ -140,31 +136,36 @@ pub static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[\s*#|_]*(?:Số|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*[:.]?[\s*_]*").unwrap()
+    Regex::new(r"^[\s*#|_]*(?:Số|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*[:.]?[\s*_]*").unwrap()
 });
 
 /// The document's own number, from a `Số:` line or a `Ký hiệu` / `Số hiệu` table row.
-fn own_id(head: &str) -> Option<CiteId> {
-    OWN_LABEL.find_iter(head).find_map(|m| {
-        let rest = &head[m.end()..];
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
-        scan(line)
-            .into_iter()
-            .find(|f| f.span.start == 0)
-            .map(|f| f.id)
-    })
+fn own_id(head: &[Line]) -> Option<CiteId> {
+    head.iter()
+        .filter(|l| l.text.contains("Số") || l.text.contains("hiệu"))
+        .find_map(|l| {
+            let rest = &l.text[OWN_LABEL.find(l.text)?.end()..];
+            scan(rest)
+                .into_iter()
+                .find(|f| f.span.start == 0)
+                .map(|f| f.id)
+        })
 }
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^[\s*#_]*(?:(\p{Lu}[\p{L} .]{1,40}?)\s*,\s*)?(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})",
+        r"^[\s*#_]*(?:(\p{Lu}[\p{L} .]{1,40}?)\s*,\s*)?(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})",
     )
     .unwrap()
 });
 
 /// `Quảng Nam, ngày 21 tháng 4 năm 2022` at the start of a line of the head.
-fn date_and_place(head: &str) -> (Option<Date>, Option<String>) {
-    let Some(c) = DATE_LINE.captures(head) else {
+fn date_and_place(head: &[Line]) -> (Option<Date>, Option<String>) {
+    let Some(c) = head
+        .iter()
+        .filter(|l| l.text.contains("tháng"))
+        .find_map(|l| DATE_LINE.captures(l.text))
+    else {
         return (None, None);
     };
     let date = Date::parse_prefix(&c[2]).map(|(d, _)| d);
@@ -173,8 +174,8 @@ fn date_and_place(head: &str) -> (Option<Date>, Option<String>) {
 }
 
 /// The value of a portal metadata row (`Ngày ban hành 04-02-2020`).
-fn table(head: &str, label: &str) -> Option<String> {
-    lines(head).find_map(|l| {
+fn table(head: &[Line], label: &str) -> Option<String> {
+    head.iter().find_map(|l| {
         let t = l.clean();
         let rest = t.strip_prefix(label)?;
         let value = clean(rest.trim_start_matches([':', ' ', '|']));

@@ -26,6 +26,8 @@ pub struct Document {
     pub issuer: Option<String>,
     pub signer: Option<String>,
     /// The province (and city) the document belongs to, for scoping local identifiers.
+    /// Defaulted when read from an index written before it existed.
+    #[serde(default)]
     pub locality: Locality,
     pub citations: Vec<Citation>,
     pub stated_relations: Vec<StatedRelation>,

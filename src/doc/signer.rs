@@ -6,6 +6,9 @@ use regex::Regex;
 
 use super::line::{is_upper, lines, Line};
 
+/// How much of the end of a document is searched for the signature block, in bytes.
+const TAIL: usize = 4000;
+
 /// How many lines after a signature heading the name may come.
 const MAX_GAP: usize = 10;
 
@@ -21,7 +24,11 @@ static NAME: LazyLock<Regex> =
 
 /// The signer's name, when a signature block is followed by a line that reads as a name.
 pub fn signer(text: &str) -> Option<String> {
-    let all: Vec<Line> = lines(text).collect();
+    let mut tail_start = text.len().saturating_sub(TAIL);
+    while !text.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    let all: Vec<Line> = lines(&text[tail_start..]).collect();
     let block = all.iter().rposition(|l| BLOCK.is_match(l.clean()))?;
     all[block + 1..]
         .iter()

@@ -7,7 +7,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-use super::store::SearchIndex;
+use super::store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
 use crate::corpus::read_document;
 use crate::doc::Document;
 use crate::error::Result;
@@ -67,7 +67,12 @@ pub fn build_from(
     threads: usize,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<BuildSummary> {
-    let mut writer = index.writer(threads)?;
+    let budget = if count > 1_000 {
+        BUILD_BUDGET
+    } else {
+        SMALL_BUDGET
+    };
+    let mut writer = index.writer(threads, budget)?;
     if mode == Mode::Replace {
         writer.clear()?;
     }

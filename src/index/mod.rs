@@ -2,6 +2,7 @@
 //! facets and snippets.
 
 mod build;
+mod ids;
 mod query;
 mod schema;
 mod search;
@@ -13,5 +14,5 @@ pub use build::{build, build_from, BuildSummary, Failure, Mode};
 pub use query::{parse as parse_query, Clause, Filter, ParsedQuery, MAX_QUERY_CHARS};
 pub use schema::Fields;
 pub use search::{Facets, Hit, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
-pub use store::SearchIndex;
+pub use store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
 pub use writer::Writer;

@@ -99,35 +99,65 @@ impl SearchIndex {
         check_window(req)?;
         let parsed = parse(&req.query)?;
         let searcher = self.reader.searcher();
-        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
-        let (top, total) = searcher.search(&self.query(&parsed, false), &(top, Count))?;
+        let query = self.query(&parsed, false);
+        let top = self.top(&searcher, &query, &parsed, req)?;
         let ids = top
+            .0
             .into_iter()
-            .map(|(score, addr)| {
-                let column = searcher
-                    .segment_reader(addr.segment_ord)
-                    .fast_fields()
-                    .str("id")?;
-                let mut id = String::new();
-                if let Some(col) = column {
-                    if let Some(ord) = col.term_ords(addr.doc_id).next() {
-                        col.ord_to_str(ord, &mut id)
-                            .map_err(|e| Error::Index(e.to_string()))?;
-                    }
-                }
-                Ok((score, id))
-            })
+            .map(|(score, addr)| Ok((score, self.ids.id(&searcher, addr)?)))
             .collect::<Result<Vec<_>>>()?;
-        Ok((total, ids))
+        Ok((top.1, ids))
+    }
+
+    /// The top hits and the total. With free text, by relevance: a lone word is a union of
+    /// term queries, which TopDocs alone lets tantivy prune (block-max WAND) while the count
+    /// walks the postings unscored; anything else is counted in the same pass. Without free
+    /// text (identifiers, filters) there is no relevance to rank by: newest first, through
+    /// the date fast field, with no scoring at all.
+    fn top(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        parsed: &ParsedQuery,
+        req: &SearchRequest,
+    ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+        let top_docs = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        if !has_text(parsed) {
+            let by_date = top_docs.order_by_u64_field("date", tantivy::Order::Desc);
+            let (top, total) = searcher.search(query, &(by_date, Count))?;
+            return Ok((top.into_iter().map(|(_, a)| (1.0, a)).collect(), total));
+        }
+        if self.is_single_word(parsed) {
+            let top = searcher.search(query, &top_docs)?;
+            return Ok((top, query.count(searcher)?));
+        }
+        Ok(searcher.search(query, &(top_docs, Count))?)
+    }
+
+    fn is_single_word(&self, q: &ParsedQuery) -> bool {
+        match (q.must.as_slice(), q.must_not.as_slice()) {
+            ([Clause::Text { text, .. }], []) => tokens(fold_analyzer(), text).len() == 1,
+            _ => false,
+        }
     }
 
     fn run(&self, q: &ParsedQuery, relaxed: bool, req: &SearchRequest) -> Result<SearchResult> {
         let searcher = self.reader.searcher();
         let query = self.query(q, relaxed);
-        let top = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let top_docs = TopDocs::with_limit(req.limit).and_offset(req.offset);
         let aggs =
             AggregationCollector::from_aggs(facet_request(), AggregationLimitsGuard::default());
-        let (top, total, aggs) = searcher.search(&query, &(top, Count, aggs))?;
+        let (top, total, aggs) = if has_text(q) {
+            searcher.search(&query, &(top_docs, Count, aggs))?
+        } else {
+            let by_date = top_docs.order_by_u64_field("date", tantivy::Order::Desc);
+            let (top, total, aggs) = searcher.search(&query, &(by_date, Count, aggs))?;
+            (
+                top.into_iter().map(|(_, a)| (1.0, a)).collect(),
+                total,
+                aggs,
+            )
+        };
         let phrases = highlight_phrases(q, relaxed);
         let hits = top
             .into_iter()
@@ -141,8 +171,12 @@ impl SearchIndex {
         })
     }
 
-    /// The tantivy query for a parsed one.
+    /// The tantivy query for a parsed one. A lone positive clause is the query itself, so a
+    /// union of term queries stays one that tantivy can prune.
     fn query(&self, q: &ParsedQuery, relaxed: bool) -> Box<dyn Query> {
+        if let ([only], []) = (q.must.as_slice(), q.must_not.as_slice()) {
+            return self.clause(only, relaxed);
+        }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = q
             .must
             .iter()
@@ -197,24 +231,48 @@ impl SearchIndex {
             (f.body, &tone, BODY_TONE),
             (f.body_fold, &folded, BODY_FOLD),
         ];
-        let either = |words: &dyn Fn(&[String]) -> Vec<String>| {
-            any(fields
+        if folded.len() == 1 {
+            // one word: a union of term queries, which tantivy can prune (block-max WAND)
+            return any(fields
                 .iter()
-                .map(|(field, t, boost)| boosted(phrase(*field, &words(t)), *boost))
-                .collect())
-        };
-        if !relaxed || folded.len() < 2 {
-            return either(&|t| t.to_vec());
+                .map(|(field, t, boost)| boosted(phrase(*field, t), *boost))
+                .collect());
+        }
+        if !relaxed {
+            return self.required_with_boosts(&fields, &|t| t.to_vec());
         }
         let each: Vec<(Occur, Box<dyn Query>)> = (0..folded.len())
             .map(|i| {
-                (
-                    Occur::Must,
-                    either(&|t: &[String]| t.get(i).cloned().into_iter().collect()),
-                )
+                let word = |t: &[String]| t.get(i).cloned().into_iter().collect::<Vec<_>>();
+                (Occur::Must, self.required_with_boosts(&fields, &word))
             })
             .collect();
         Box::new(BooleanQuery::new(each))
+    }
+
+    /// The folded body match is required (every title is lines of its body, and every
+    /// tone-key match folds to a folded one, so it alone decides the set); the other fields
+    /// only add to the score, and are checked only on documents that match.
+    fn required_with_boosts(
+        &self,
+        fields: &[(Field, &Vec<String>, f32)],
+        words: &dyn Fn(&[String]) -> Vec<String>,
+    ) -> Box<dyn Query> {
+        let body_fold = self.fields.body_fold;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, t, boost) in fields {
+            let w = words(t);
+            if w.is_empty() {
+                continue;
+            }
+            let occur = if *field == body_fold {
+                Occur::Must
+            } else {
+                Occur::Should
+            };
+            clauses.push((occur, boosted(phrase(*field, &w), *boost)));
+        }
+        Box::new(BooleanQuery::new(clauses))
     }
 
     fn hit(
@@ -253,6 +311,11 @@ impl SearchIndex {
             score,
         })
     }
+}
+
+/// True when the query has free text to rank by.
+fn has_text(q: &ParsedQuery) -> bool {
+    q.must.iter().any(|c| matches!(c, Clause::Text { .. }))
 }
 
 fn check_window(req: &SearchRequest) -> Result<()> {

@@ -7,20 +7,25 @@ use tantivy::directory::MmapDirectory;
 use tantivy::schema::Value;
 use tantivy::{Index, IndexReader, ReloadPolicy, TantivyDocument, TantivyError};
 
+use super::ids::IdCache;
 use super::schema::{self, Fields};
 use super::writer::Writer;
 use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::text;
 
-/// Memory budget of the writer, shared by its threads.
-const WRITER_BUDGET: usize = 256 << 20;
+/// Memory budget of a writer for a bulk build, shared by its threads: large segments make
+/// fewer of them, and per-segment overhead is most of a small query's cost.
+pub const BUILD_BUDGET: usize = 1 << 30;
+/// Memory budget of a writer for a few documents (`add`, `remove`).
+pub const SMALL_BUDGET: usize = 64 << 20;
 
 /// An index directory opened for reading and, on demand, writing.
 pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) fields: Fields,
     pub(crate) reader: IndexReader,
+    pub(crate) ids: IdCache,
     path: PathBuf,
 }
 
@@ -64,15 +69,16 @@ impl SearchIndex {
             index,
             fields,
             reader,
+            ids: IdCache::default(),
             path: dir.to_path_buf(),
         })
     }
 
     /// Takes the writer lock: one writer per index; a second one gets [`Error::Locked`].
-    pub fn writer(&self, threads: usize) -> Result<Writer<'_>> {
+    pub fn writer(&self, threads: usize, budget: usize) -> Result<Writer<'_>> {
         let writer = self
             .index
-            .writer_with_num_threads(threads.max(1), WRITER_BUDGET)
+            .writer_with_num_threads(threads.max(1), budget)
             .map_err(|e| match e {
                 TantivyError::LockFailure(..) => Error::Locked {
                     path: self.path.clone(),

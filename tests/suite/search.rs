@@ -256,8 +256,8 @@ fn add_replace_and_remove() {
 fn a_second_writer_is_told_the_index_is_locked() {
     let dir = temp_dir("lock");
     let index = SearchIndex::open_or_create(&dir).unwrap();
-    let _held = index.writer(1).unwrap();
-    match index.writer(1) {
+    let _held = index.writer(1, index::SMALL_BUDGET).unwrap();
+    match index.writer(1, index::SMALL_BUDGET) {
         Err(e @ Error::Locked { .. }) => assert!(e.to_string().contains("locked")),
         Err(e) => panic!("{e}"),
         Ok(_) => panic!("two writers"),
