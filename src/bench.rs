@@ -6,9 +6,11 @@ use std::time::Instant;
 
 use serde::Serialize;
 
+use crate::cite::Relation;
 use crate::corpus;
 use crate::doc::Document;
 use crate::error::{Error, Result};
+use crate::graph::{self, Direction, NodeIx};
 use crate::index::{self, Mode, SearchIndex, SearchRequest};
 use crate::text::{compose, decode};
 
@@ -90,6 +92,25 @@ pub struct BenchReport {
     /// A whole search request (top 10 with stored fields, snippets and facets) for the
     /// `term` queries, for comparison.
     pub full_search_term: Latency,
+    pub graph: GraphFigures,
+}
+
+/// The citation graph rebuilt from the index, and its queries.
+#[derive(Debug, Clone, Serialize)]
+pub struct GraphFigures {
+    pub documents: usize,
+    pub nodes: usize,
+    pub edges: usize,
+    /// Reading the stored documents back from the index.
+    pub load_seconds: f64,
+    /// Building the graph from them.
+    pub build_seconds: f64,
+    /// `implementers` to depth 3 of the 20 most implemented nodes.
+    pub implementers_depth3: Latency,
+    /// `chain --down` to depth 3 of the same nodes.
+    pub chain_depth3: Latency,
+    /// Resident memory after the graph is built.
+    pub rss_after_bytes: u64,
 }
 
 /// Builds the index and times the queries.
@@ -149,6 +170,7 @@ fn measure(
     }
     let term = QUERIES[1].1;
     let full_search_term = time(term, opts.runs.min(50), |q| index.search(&req(q)).map(drop))?;
+    let graph = graph_figures(index, opts.runs)?;
     Ok(BenchReport {
         documents: summary.documents,
         bytes: summary.bytes,
@@ -161,6 +183,52 @@ fn measure(
         failures: summary.failures.len(),
         queries,
         full_search_term,
+        graph,
+    })
+}
+
+/// Rebuilds the graph from the index and times implementers and chains to depth 3.
+fn graph_figures(index: &SearchIndex, runs: usize) -> Result<GraphFigures> {
+    let t = Instant::now();
+    let docs = index.documents()?;
+    let load_seconds = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let g = graph::build(&docs);
+    let build_seconds = t.elapsed().as_secs_f64();
+    let mut targets: Vec<(usize, NodeIx)> = (0..g.nodes.len())
+        .map(|n| {
+            let implemented = g
+                .in_edges(n)
+                .filter(|e| e.rel == Relation::Implements)
+                .count();
+            (implemented, n)
+        })
+        .collect();
+    targets.sort_unstable_by(|a, b| b.cmp(a));
+    let names: Vec<String> = targets
+        .iter()
+        .take(20)
+        .map(|&(_, n)| g.nodes[n].name.clone())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let node = |name: &str| g.node_named(name).expect("a node's own name");
+    let implementers_depth3 = time(&names, runs, |n| {
+        g.implementers(node(n), 3);
+        Ok(())
+    })?;
+    let chain_depth3 = time(&names, runs, |n| {
+        g.chain(node(n), Direction::Down, 3);
+        Ok(())
+    })?;
+    Ok(GraphFigures {
+        documents: docs.len(),
+        nodes: g.nodes.len(),
+        edges: g.edges.len(),
+        load_seconds,
+        build_seconds,
+        implementers_depth3,
+        chain_depth3,
+        rss_after_bytes: current_rss(),
     })
 }
 
@@ -266,11 +334,20 @@ fn dir_size(dir: &Path) -> u64 {
 
 /// The process's peak resident memory (VmHWM), where the system reports it.
 pub fn peak_rss() -> u64 {
+    proc_status("VmHWM:")
+}
+
+/// The process's resident memory now (VmRSS).
+pub fn current_rss() -> u64 {
+    proc_status("VmRSS:")
+}
+
+fn proc_status(key: &str) -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
             s.lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .find_map(|l| l.strip_prefix(key))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         })
         .map_or(0, |kb| kb * 1024)

@@ -1,28 +1,83 @@
 //! Building the graph from documents: mentions → nodes (grouped by identifier and scope,
 //! split by year when one number names documents of different years) → edges.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use super::scope::{scope_named, Scope};
+use super::scope::{is_national, scope_named, Scope};
 use super::{Edge, Graph, Node, NodeIx, Statement};
 use crate::cite::{Citation, CiteId, Relation};
-use crate::doc::locality::{named, Named};
+use crate::doc::locality::{named, Locality, Named};
 use crate::doc::Document;
 
 /// One document's mention of one identifier (all its occurrences together).
 struct Mention {
     id: CiteId,
+    /// `id.key()`, computed once.
+    key: String,
     scope: Scope,
     year: Option<u16>,
-    statement: Option<Statement>,
+    statement: Option<Kept>,
+    /// The node it resolves to, once nodes exist.
+    node: NodeIx,
+}
+
+/// What building shares across documents: the localities each issuer phrase names, and
+/// whether each identifier is national.
+#[derive(Default)]
+struct Caches {
+    phrases: FxHashMap<String, Vec<Named>>,
+    national: FxHashMap<String, bool>,
+}
+
+impl Caches {
+    /// The scope of `id` as cited with `phrase`, and how specific the phrase was about it
+    /// (2: names a locality, 1: names a level, 0: nothing).
+    fn scope(
+        &mut self,
+        id: &CiteId,
+        key: &str,
+        phrase: Option<&str>,
+        doc: &Locality,
+    ) -> (Scope, u8) {
+        let named_here: &[Named] = match phrase {
+            Some(p) => {
+                if !self.phrases.contains_key(p) {
+                    self.phrases.insert(p.to_string(), named(p));
+                }
+                &self.phrases[p]
+            }
+            None => &[],
+        };
+        let rank = match named_here.first() {
+            Some(n) if n.name.is_some() => 2,
+            Some(_) => 1,
+            None => 0,
+        };
+        let national = match self.national.get(key) {
+            Some(&n) => n,
+            None => {
+                let n = is_national(id);
+                self.national.insert(key.to_string(), n);
+                n
+            }
+        };
+        let scope = if national {
+            Scope::National
+        } else {
+            scope_named(id, named_here, doc)
+        };
+        (scope, rank)
+    }
 }
 
 /// The nodes of one (identifier, scope) group.
 #[derive(Default)]
 struct Group {
     single: Option<NodeIx>,
-    by_year: HashMap<u16, NodeIx>,
+    by_year: FxHashMap<u16, NodeIx>,
     undated: Option<NodeIx>,
 }
 
@@ -35,60 +90,59 @@ type EdgeKey = (NodeIx, Relation);
 /// Builds the graph of `docs` (their text is not needed: citations, own identifiers,
 /// header fields and localities are).
 pub fn build(docs: &[Document]) -> Graph {
-    let mut phrases: HashMap<String, Vec<Named>> = HashMap::new();
-    let mentions: Vec<HashMap<String, Mention>> =
-        docs.iter().map(|d| mentions_of(d, &mut phrases)).collect();
-    let own: Vec<Option<Mention>> = docs.iter().map(|d| own_mention(d, &mut phrases)).collect();
+    let mut caches = Caches::default();
+    let mut mentions: Vec<Mentions> = docs.iter().map(|d| mentions_of(d, &mut caches)).collect();
+    let mut own: Vec<Option<Mention>> = docs.iter().map(|d| own_mention(d, &mut caches)).collect();
     let mut g = Graph::default();
     let groups = nodes(&mut g, &mentions, &own);
-    let doc_nodes: Vec<NodeIx> = docs
-        .iter()
-        .zip(&own)
-        .map(|(d, o)| match o {
-            Some(m) => node_for(&groups, m),
+    for m in mentions
+        .iter_mut()
+        .flat_map(|m| m.by_key.values_mut())
+        .chain(own.iter_mut().flatten())
+    {
+        m.node = node_for(&groups, m);
+    }
+    for m in mentions.iter().flat_map(|m| m.by_key.values()) {
+        if let Some(k) = &m.statement {
+            g.nodes[m.node].statements.push(k.statement.clone());
+        }
+    }
+    for ((d, m), o) in docs.iter().zip(&mentions).zip(&own) {
+        let from = match o {
+            Some(own) => own.node,
             None => add_doc_node(&mut g, d),
-        })
-        .collect();
-    for ((d, m), &from) in docs.iter().zip(&mentions).zip(&doc_nodes) {
+        };
         attach_header(&mut g.nodes[from], d);
-        edges_of(&mut g, d, m, from, &groups);
+        edges_of(&mut g, d, m, from);
     }
     g.index();
     g
 }
 
+/// A document's mentions, by identifier key, and the key of each citation in order.
+struct Mentions {
+    by_key: FxHashMap<String, Mention>,
+    keys: Vec<String>,
+}
+
 /// Each identifier a document cites, with the scope its most specific occurrence gives,
 /// the year of its first dated occurrence and its richest statement.
-fn mentions_of(
-    d: &Document,
-    phrases: &mut HashMap<String, Vec<Named>>,
-) -> HashMap<String, Mention> {
-    let mut out: HashMap<String, (Mention, usize)> = HashMap::new();
+fn mentions_of(d: &Document, caches: &mut Caches) -> Mentions {
+    let mut out: FxHashMap<String, (Mention, u8)> = FxHashMap::default();
+    let mut keys = Vec::with_capacity(d.citations.len());
     for c in &d.citations {
-        let named_here = c
-            .issuer
-            .as_deref()
-            .map(|i| {
-                phrases
-                    .entry(i.to_string())
-                    .or_insert_with(|| named(i))
-                    .clone()
-            })
-            .unwrap_or_default();
-        let rank = match named_here.first() {
-            Some(n) if n.name.is_some() => 2,
-            Some(_) => 1,
-            None => 0,
-        };
-        let scope = scope_named(&c.id, &named_here, &d.locality);
-        let statement = statement(d, c);
-        let entry = out.entry(c.id.key()).or_insert_with(|| {
+        let key = c.id.key();
+        keys.push(key.clone());
+        let (scope, rank) = caches.scope(&c.id, &key, c.issuer.as_deref(), &d.locality);
+        let entry = out.entry(key.clone()).or_insert_with(|| {
             (
                 Mention {
                     id: c.id.clone(),
+                    key,
                     scope: scope.clone(),
                     year: None,
                     statement: None,
+                    node: NodeIx::MAX,
                 },
                 rank,
             )
@@ -100,52 +154,58 @@ fn mentions_of(
         if entry.0.year.is_none() {
             entry.0.year = c.date.map(|d| d.year);
         }
-        if richness(&statement) > entry.0.statement.as_ref().map_or(0, richness) {
-            entry.0.statement = Some(statement);
+        if richness(c) > entry.0.statement.as_ref().map_or(0, |s| s.richness) {
+            entry.0.statement = Some(statement(d, c));
         }
     }
-    out.into_iter().map(|(k, (m, _))| (k, m)).collect()
+    Mentions {
+        by_key: out.into_iter().map(|(k, (m, _))| (k, m)).collect(),
+        keys,
+    }
 }
 
 /// The document's own identifier as a mention: scoped by its own issuer and locality.
-fn own_mention(d: &Document, phrases: &mut HashMap<String, Vec<Named>>) -> Option<Mention> {
+fn own_mention(d: &Document, caches: &mut Caches) -> Option<Mention> {
     let id = d.own_id.clone()?;
-    let named_here = d
-        .issuer
-        .as_deref()
-        .map(|i| {
-            phrases
-                .entry(i.to_string())
-                .or_insert_with(|| named(i))
-                .clone()
-        })
-        .unwrap_or_default();
+    let key = id.key();
     Some(Mention {
-        scope: scope_named(&id, &named_here, &d.locality),
+        scope: caches.scope(&id, &key, d.issuer.as_deref(), &d.locality).0,
+        key,
         id,
         year: d.date.map(|d| d.year),
         statement: None,
+        node: NodeIx::MAX,
     })
 }
 
-fn statement(d: &Document, c: &Citation) -> Statement {
-    Statement {
-        doc: d.id.clone(),
-        kind_word: c.kind_word.clone(),
-        date: c.date,
-        issuer: c.issuer.clone(),
-        khoa: c.khoa.clone(),
-        subject: c.subject.clone(),
+fn statement(d: &Document, c: &Citation) -> Kept {
+    Kept {
+        richness: richness(c),
+        statement: Statement {
+            doc: d.id.clone(),
+            kind_word: c.kind_word.clone(),
+            date: c.date,
+            issuer: c.issuer.clone(),
+            khoa: c.khoa.clone(),
+            subject: c.subject.clone(),
+        },
     }
 }
 
-fn richness(s: &Statement) -> usize {
+/// A statement kept for a mention, with how much it says.
+struct Kept {
+    richness: usize,
+    statement: Statement,
+}
+
+/// How many of the fields a statement would carry an occurrence fills.
+fn richness(c: &Citation) -> usize {
     [
-        s.kind_word.is_some(),
-        s.date.is_some(),
-        s.issuer.is_some(),
-        s.khoa.is_some(),
-        s.subject.is_some(),
+        c.kind_word.is_some(),
+        c.date.is_some(),
+        c.issuer.is_some(),
+        c.khoa.is_some(),
+        c.subject.is_some(),
     ]
     .iter()
     .filter(|b| **b)
@@ -156,23 +216,23 @@ fn richness(s: &Statement) -> usize {
 /// mentions disagree on the year, plus an ambiguous node for the undated ones then.
 fn nodes(
     g: &mut Graph,
-    mentions: &[HashMap<String, Mention>],
+    mentions: &[Mentions],
     own: &[Option<Mention>],
-) -> HashMap<GroupKey, Group> {
+) -> FxHashMap<GroupKey, Group> {
     let all = mentions
         .iter()
-        .flat_map(|m| m.values())
+        .flat_map(|m| m.by_key.values())
         .chain(own.iter().flatten());
-    let mut years: HashMap<GroupKey, (CiteId, BTreeSet<u16>)> = HashMap::new();
+    let mut years: FxHashMap<GroupKey, (CiteId, BTreeSet<u16>)> = FxHashMap::default();
     for m in all {
         let e = years
-            .entry((m.id.key(), m.scope.clone()))
+            .entry((m.key.clone(), m.scope.clone()))
             .or_insert_with(|| (m.id.clone(), BTreeSet::new()));
         e.1.extend(m.year);
     }
     let mut keys: Vec<&GroupKey> = years.keys().collect();
     keys.sort();
-    let mut groups: HashMap<GroupKey, Group> = HashMap::new();
+    let mut groups: FxHashMap<GroupKey, Group> = FxHashMap::default();
     for key in keys {
         let (id, ys) = &years[key];
         let scope = &key.1;
@@ -193,12 +253,6 @@ fn nodes(
             group.undated = Some(push(g, &base, id, scope, None, true));
         }
         groups.insert(key.clone(), group);
-    }
-    for m in mentions.iter().flat_map(|m| m.values()) {
-        if let Some(s) = &m.statement {
-            let n = node_for(&groups, m);
-            g.nodes[n].statements.push(s.clone());
-        }
     }
     groups
 }
@@ -255,8 +309,8 @@ fn attach_header(n: &mut Node, d: &Document) {
     n.issuer = n.issuer.take().or_else(|| d.issuer.clone());
 }
 
-fn node_for(groups: &HashMap<GroupKey, Group>, m: &Mention) -> NodeIx {
-    let g = &groups[&(m.id.key(), m.scope.clone())];
+fn node_for(groups: &FxHashMap<GroupKey, Group>, m: &Mention) -> NodeIx {
+    let g = &groups[&(m.key.clone(), m.scope.clone())];
     if let Some(n) = g.single {
         return n;
     }
@@ -268,16 +322,10 @@ fn node_for(groups: &HashMap<GroupKey, Group>, m: &Mention) -> NodeIx {
 
 /// The document's own edges (one per target and relation, with the spans) and the edges it
 /// states between other documents.
-fn edges_of(
-    g: &mut Graph,
-    d: &Document,
-    mentions: &HashMap<String, Mention>,
-    from: NodeIx,
-    groups: &HashMap<GroupKey, Group>,
-) {
+fn edges_of(g: &mut Graph, d: &Document, mentions: &Mentions, from: NodeIx) {
     let mut own: Vec<(EdgeKey, Vec<Range<usize>>)> = Vec::new();
-    for c in &d.citations {
-        let to = node_for(groups, &mentions[&c.id.key()]);
+    for (c, key) in d.citations.iter().zip(&mentions.keys) {
+        let to = mentions.by_key[key].node;
         if to == from {
             continue;
         }
@@ -297,10 +345,10 @@ fn edges_of(
         });
     }
     for s in &d.stated_relations {
-        let (Some(a), Some(b)) = (mentions.get(&s.from.key()), mentions.get(&s.to.key())) else {
+        let node = |id: &CiteId| mentions.by_key.get(&id.key()).map(|m| m.node);
+        let (Some(a), Some(b)) = (node(&s.from), node(&s.to)) else {
             continue;
         };
-        let (a, b) = (node_for(groups, a), node_for(groups, b));
         if a != b {
             g.edges.push(Edge {
                 from: a,

@@ -9,7 +9,7 @@ mod build;
 mod query;
 mod scope;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -80,9 +80,9 @@ pub struct Graph {
     pub edges: Vec<Edge>,
     out: Vec<Vec<usize>>,
     inc: Vec<Vec<usize>>,
-    by_name: HashMap<String, NodeIx>,
-    by_key: HashMap<String, Vec<NodeIx>>,
-    by_doc: HashMap<String, NodeIx>,
+    by_name: FxHashMap<String, NodeIx>,
+    by_key: FxHashMap<String, Vec<NodeIx>>,
+    by_doc: FxHashMap<String, NodeIx>,
 }
 
 impl Graph {

@@ -2,7 +2,9 @@
 //! depth with paths, chains up and down, citers, a document's citations, the neighbourhood of
 //! a node, and a path between two nodes.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Serialize;
 
@@ -27,6 +29,27 @@ pub struct Implementer {
     pub doc: Option<String>,
     pub depth: usize,
     pub path: Vec<String>,
+}
+
+/// The implementers of a target as indices: `found` breadth first with depths, and each
+/// one's next node towards the target.
+#[derive(Debug, Clone)]
+pub struct ImplementerTree {
+    pub target: NodeIx,
+    pub found: Vec<(NodeIx, usize)>,
+    parent: HashMap<NodeIx, NodeIx>,
+}
+
+impl ImplementerTree {
+    /// The path from implementer `n` to the target.
+    pub fn path(&self, mut n: NodeIx) -> Vec<NodeIx> {
+        let mut path = vec![n];
+        while n != self.target {
+            n = self.parent[&n];
+            path.push(n);
+        }
+        path
+    }
 }
 
 /// A node as chains and lookups show it.
@@ -121,102 +144,149 @@ impl Graph {
     }
 
     /// Who implements `target`: directly (depth 1) and down the chain to `depth`, each with
-    /// its path to the target.
+    /// its path to the target, as node names.
     pub fn implementers(&self, target: NodeIx, depth: usize) -> Vec<Implementer> {
-        let mut out = Vec::new();
-        let mut seen = HashSet::from([target]);
-        let mut queue = VecDeque::from([(target, vec![target])]);
-        while let Some((n, path)) = queue.pop_front() {
-            if path.len() > depth {
-                continue;
-            }
-            for e in self.in_edges(n).filter(|e| e.rel == Relation::Implements) {
-                if !seen.insert(e.from) {
-                    continue;
+        let tree = self.implementer_tree(target, depth);
+        tree.found
+            .iter()
+            .map(|&(n, d)| Implementer {
+                node: self.nodes[n].name.clone(),
+                doc: self.nodes[n].docs.first().cloned(),
+                depth: d,
+                path: tree
+                    .path(n)
+                    .iter()
+                    .map(|&i| self.nodes[i].name.clone())
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// [`Graph::implementers`] as indices: every implementer breadth first with its depth,
+    /// and the parent links its path follows. This is the query; naming is presentation.
+    pub fn implementer_tree(&self, target: NodeIx, depth: usize) -> ImplementerTree {
+        let mut parent: HashMap<NodeIx, NodeIx> = HashMap::from_iter([(target, target)]);
+        let mut found = Vec::new();
+        let mut frontier = vec![target];
+        for d in 1..=depth {
+            let mut next = Vec::new();
+            for &n in &frontier {
+                for e in self.in_edges(n).filter(|e| e.rel == Relation::Implements) {
+                    if let std::collections::hash_map::Entry::Vacant(v) = parent.entry(e.from) {
+                        v.insert(n);
+                        next.push(e.from);
+                        found.push((e.from, d));
+                    }
                 }
-                let mut p = vec![e.from];
-                p.extend(&path);
-                out.push(Implementer {
-                    node: self.nodes[e.from].name.clone(),
-                    doc: self.nodes[e.from].docs.first().cloned(),
-                    depth: p.len() - 1,
-                    path: p.iter().map(|&i| self.nodes[i].name.clone()).collect(),
-                });
-                queue.push_back((e.from, p));
             }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
         }
-        out
+        ImplementerTree {
+            target,
+            found,
+            parent,
+        }
     }
 
     /// The implements-chain from `root`, up or down, to `depth` levels.
     pub fn chain(&self, root: NodeIx, dir: Direction, depth: usize) -> Chain {
-        let step = |n: NodeIx| -> Vec<(NodeIx, &Edge)> {
-            let edges: Box<dyn Iterator<Item = &Edge>> = match dir {
-                Direction::Down => Box::new(self.in_edges(n)),
-                Direction::Up => Box::new(self.out_edges(n)),
-            };
-            edges
-                .filter(|e| e.rel == Relation::Implements)
-                .map(|e| (if dir == Direction::Down { e.from } else { e.to }, e))
-                .collect()
+        let (nodes, edges) = self.chain_ixs(root, dir, depth);
+        self.render(root, &nodes, &edges)
+    }
+
+    /// [`Graph::chain`] as node and edge indices: the query; [`Graph::chain`] names them.
+    pub fn chain_ixs(
+        &self,
+        root: NodeIx,
+        dir: Direction,
+        depth: usize,
+    ) -> (Vec<NodeIx>, Vec<usize>) {
+        let edges = |n: NodeIx| match dir {
+            Direction::Down => &self.inc[n],
+            Direction::Up => &self.out[n],
         };
-        self.walk(root, depth, usize::MAX, step)
+        self.walk(root, depth, usize::MAX, |n, out| {
+            for &e in edges(n) {
+                let edge = &self.edges[e];
+                if edge.rel == Relation::Implements {
+                    let other = if dir == Direction::Down {
+                        edge.from
+                    } else {
+                        edge.to
+                    };
+                    out.push((other, e));
+                }
+            }
+        })
     }
 
     /// Everything within `depth` steps of `root` in either direction, any relation, at most
     /// `cap` nodes (for drawing).
     pub fn neighbourhood(&self, root: NodeIx, depth: usize, cap: usize) -> Chain {
-        let step = |n: NodeIx| -> Vec<(NodeIx, &Edge)> {
-            self.in_edges(n)
-                .map(|e| (e.from, e))
-                .chain(self.out_edges(n).map(|e| (e.to, e)))
-                .collect()
-        };
-        self.walk(root, depth, cap, step)
+        let (nodes, edges) = self.walk(root, depth, cap, |n, out| {
+            out.extend(self.inc[n].iter().map(|&e| (self.edges[e].from, e)));
+            out.extend(self.out[n].iter().map(|&e| (self.edges[e].to, e)));
+        });
+        self.render(root, &nodes, &edges)
     }
 
-    /// Breadth-first from `root` along `step`, keeping the edges walked.
-    fn walk<'a>(
-        &'a self,
+    /// Breadth-first from `root`; `step` lists (neighbour, edge) pairs. Returns the nodes in
+    /// visiting order and the edges between visited nodes.
+    fn walk(
+        &self,
         root: NodeIx,
         depth: usize,
         cap: usize,
-        step: impl Fn(NodeIx) -> Vec<(NodeIx, &'a Edge)>,
-    ) -> Chain {
+        step: impl Fn(NodeIx, &mut Vec<(NodeIx, usize)>),
+    ) -> (Vec<NodeIx>, Vec<usize>) {
         let mut order = vec![root];
-        let mut level = HashMap::from([(root, 0usize)]);
-        let mut edges: Vec<&Edge> = Vec::new();
-        let mut seen_edges: HashSet<*const Edge> = HashSet::new();
+        let mut level = HashMap::from_iter([(root, 0usize)]);
+        let mut edges = Vec::new();
+        let mut seen_edges = HashSet::default();
+        let mut buf = Vec::new();
         let mut i = 0;
         while i < order.len() {
             let n = order[i];
             i += 1;
-            if level[&n] >= depth {
+            let here = level[&n];
+            if here >= depth {
                 continue;
             }
-            for (next, e) in step(n) {
+            buf.clear();
+            step(n, &mut buf);
+            for &(next, e) in &buf {
                 if !level.contains_key(&next) {
                     if order.len() >= cap {
                         continue;
                     }
-                    level.insert(next, level[&n] + 1);
+                    level.insert(next, here + 1);
                     order.push(next);
                 }
-                if level.contains_key(&next) && seen_edges.insert(e as *const Edge) {
+                if seen_edges.insert(e) {
                     edges.push(e);
                 }
             }
         }
+        (order, edges)
+    }
+
+    fn render(&self, root: NodeIx, nodes: &[NodeIx], edges: &[usize]) -> Chain {
         Chain {
             root: self.nodes[root].name.clone(),
-            nodes: order.iter().map(|&n| self.chain_node(n)).collect(),
+            nodes: nodes.iter().map(|&n| self.chain_node(n)).collect(),
             edges: edges
-                .into_iter()
-                .map(|e| ChainEdge {
-                    from: self.nodes[e.from].name.clone(),
-                    to: self.nodes[e.to].name.clone(),
-                    rel: e.rel,
-                    stated_in: e.stated_in.clone(),
+                .iter()
+                .map(|&e| {
+                    let e = &self.edges[e];
+                    ChainEdge {
+                        from: self.nodes[e.from].name.clone(),
+                        to: self.nodes[e.to].name.clone(),
+                        rel: e.rel,
+                        stated_in: e.stated_in.clone(),
+                    }
                 })
                 .collect(),
         }
@@ -255,7 +325,7 @@ impl Graph {
 
     /// A shortest path from `a` to `b` over edges in either direction, if one exists.
     pub fn path(&self, a: NodeIx, b: NodeIx) -> Option<Vec<NodeIx>> {
-        let mut prev: HashMap<NodeIx, NodeIx> = HashMap::from([(a, a)]);
+        let mut prev: HashMap<NodeIx, NodeIx> = HashMap::from_iter([(a, a)]);
         let mut queue = VecDeque::from([a]);
         while let Some(n) = queue.pop_front() {
             if n == b {
