@@ -258,11 +258,11 @@ impl Graph {
             buf.clear();
             step(n, &mut buf);
             for &(next, e) in &buf {
-                if !level.contains_key(&next) {
+                if let std::collections::hash_map::Entry::Vacant(v) = level.entry(next) {
                     if order.len() >= cap {
                         continue;
                     }
-                    level.insert(next, here + 1);
+                    v.insert(here + 1);
                     order.push(next);
                 }
                 if seen_edges.insert(e) {
