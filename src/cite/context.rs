@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::kind;
@@ -39,7 +40,6 @@ const MAX_ISSUER: usize = 200;
 /// Longest subject kept, in bytes.
 const MAX_SUBJECT: usize = 400;
 
-static ISSUER_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,]*(?i:của)\s+").unwrap());
 static KHOA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\s,]*\(?\s*(?i:kh(?:óa|oá|oa))\s+([IVXL]+)\b\s*\)?").unwrap());
 static KHOA_INSIDE: LazyLock<Regex> =
@@ -100,10 +100,17 @@ pub fn kind_word_before(text: &str, start: usize) -> Option<KindWord> {
     })
 }
 
+/// Substring searchers built once (building one per call cost more than searching).
+static GOI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("gọi"));
+static CLOSE_QUOTE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("”"));
+static OPEN_QUOTE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("“"));
+static CLOSING: LazyLock<[Finder<'static>; 3]> =
+    LazyLock::new(|| [", Ban ", ", Ủy ban ", ", Uỷ ban "].map(Finder::new));
+
 /// True when the text before `start` names what follows as an alias (`gọi tắt là`).
 pub fn is_alias_naming(text: &str, start: usize) -> bool {
     let win = window_before(text, start, 60).0;
-    memchr::memmem::find(win.as_bytes(), "gọi".as_bytes()).is_some() && ALIAS_BEFORE.is_match(win)
+    GOI.find(win.as_bytes()).is_some() && ALIAS_BEFORE.is_match(win)
 }
 
 /// Reads the context after an identifier ending at `end`, not past `limit`.
@@ -160,16 +167,29 @@ pub fn after(text: &str, end: usize, limit: usize) -> After {
     out
 }
 
+/// Where the issuer phrase begins after `của` (spaces and commas before it, whitespace
+/// after), checked by hand: it runs after every identifier.
+fn issuer_start(s: &str) -> Option<usize> {
+    let rest = s.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let after = ["của", "Của", "CỦA"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))?;
+    let body = after.trim_start();
+    (body.len() < after.len()).then(|| s.len() - body.len())
+}
+
 /// `của <issuer>` at the start of `s`: the phrase (without `của`) and the bytes taken.
 fn issuer(s: &str) -> Option<(String, usize)> {
-    let lead = ISSUER_START.find(s)?.end();
+    let lead = issuer_start(s)?;
     let rest = window_after(s, lead, s.len(), MAX_ISSUER + 40);
     let cut = ISSUER_STOP.find(rest).map_or(rest.len(), |m| m.start());
     let trimmed = rest[..cut].trim_end();
     let mut phrase = trimmed.to_string();
     let mut taken = lead + trimmed.len();
     // A khóa in parentheses right after belongs to the issuer: `(khóa XIII)`.
-    if let Some(c) = KHOA.captures(&rest[trimmed.len()..]) {
+    let after_phrase = &rest[trimmed.len()..];
+    let paren = after_phrase.trim_start_matches([' ', ',']).starts_with('(');
+    if let Some(c) = paren.then(|| KHOA.captures(after_phrase)).flatten() {
         if c[0].trim_start_matches([' ', ',']).starts_with('(') {
             let k =
                 c[0].trim_matches(|ch: char| ch.is_whitespace() || matches!(ch, ',' | '(' | ')'));
@@ -194,17 +214,14 @@ fn subject(s: &str) -> Option<String> {
     };
     // A closing quote ends the subject unless the subject opened that quotation itself
     // (`về Học tập chuyên đề “Tăng cường …”, Ban …` keeps its quotation whole).
-    let close = memchr::memmem::find(bytes, "”".as_bytes());
-    let open = memchr::memmem::find(bytes, "“".as_bytes());
+    let close = CLOSE_QUOTE.find(bytes);
+    let open = OPEN_QUOTE.find(bytes);
     let quote = match (close, open) {
         (Some(c), Some(o)) if !quoted && o < c => None,
         (c, _) => c,
     };
     // The preamble's closing clause names the issuing body: `…, Ban Thường trực … ban hành`.
-    let closing = ["Ban ", "Ủy ban ", "Uỷ ban "]
-        .iter()
-        .filter_map(|w| memchr::memmem::find(bytes, format!(", {w}").as_bytes()))
-        .min();
+    let closing = CLOSING.iter().filter_map(|f| f.find(bytes)).min();
     let end = ascii_stop
         .into_iter()
         .chain(quote)

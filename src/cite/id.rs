@@ -40,12 +40,18 @@ pub struct CiteId {
 impl CiteId {
     /// Builds an identifier from raw parts, spelling every code segment canonically.
     pub fn new(shape: Shape, number: &str, year: Option<u16>, kind: &str, issuer: &str) -> Self {
-        let issuer = issuer
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .map(canonical_segment)
-            .collect::<Vec<_>>()
-            .join("-");
+        let issuer = if issuer.contains('-') {
+            issuer
+                .split('-')
+                .filter(|s| !s.is_empty())
+                .map(canonical_segment)
+                .collect::<Vec<_>>()
+                .join("-")
+        } else if issuer.is_empty() {
+            String::new()
+        } else {
+            canonical_segment(issuer)
+        };
         CiteId {
             shape,
             number: number.to_string(),
