@@ -142,18 +142,22 @@ fn print_tree(chain: &Chain, dir: Direction) {
     let mut seen = HashSet::from([chain.root.clone()]);
     let mut stack: Vec<(String, usize)> = vec![(chain.root.clone(), 0)];
     while let Some((parent, level)) = stack.pop() {
-        let children: Vec<_> = chain
-            .edges
-            .iter()
-            .filter_map(|e| match dir {
-                Direction::Down if e.to == parent => Some((e.from.clone(), e)),
-                Direction::Up if e.from == parent => Some((e.to.clone(), e)),
-                _ => None,
-            })
-            .collect();
-        for (child, e) in children.into_iter().rev() {
+        // each child once, with every document that states its edge to this parent
+        let mut children: Vec<(String, Vec<&str>)> = Vec::new();
+        for e in &chain.edges {
+            let child = match dir {
+                Direction::Down if e.to == parent => &e.from,
+                Direction::Up if e.from == parent => &e.to,
+                _ => continue,
+            };
+            match children.iter_mut().find(|(c, _)| c == child) {
+                Some((_, docs)) => docs.push(&e.stated_in),
+                None => children.push((child.clone(), vec![&e.stated_in])),
+            }
+        }
+        for (child, docs) in children.into_iter().rev() {
             let indent = "   ".repeat(level + 1);
-            println!("{indent}{}  (stated in {})", line(&child), e.stated_in);
+            println!("{indent}{}  (stated in {})", line(&child), docs.join(", "));
             if seen.insert(child.clone()) {
                 stack.push((child, level + 1));
             }

@@ -263,6 +263,12 @@ fn build(
     })?;
     bar.finish_and_clear();
     report(&summary, started.elapsed(), index.num_docs());
+    let graph = trichdan::graph::build(&index.documents()?);
+    eprintln!(
+        "citation graph: {} nodes, {} edges",
+        graph.nodes.len(),
+        graph.edges.len()
+    );
     Ok(if summary.failures.is_empty() {
         ExitCode::SUCCESS
     } else {

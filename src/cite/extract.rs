@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::context::{self, After, KindWord};
 use super::relation::{self, Layout, Occurrence, Relation, Section, StatedRelation};
 use super::scan::{scan, Form, Found};
-use super::short;
 use super::CiteId;
+use super::{ocr, short};
 use crate::date::Date;
 
 /// One occurrence of a cited identifier, with what the text says about it.
@@ -68,6 +68,11 @@ impl Item {
 /// identifier, by key) wherever it occurs.
 pub fn extract(text: &str, layout: &Layout, own: Option<&CiteId>) -> Extraction {
     let mut full = scan(text);
+    let recovered = ocr::recover(text, &full);
+    if !recovered.is_empty() {
+        full.extend(recovered);
+        full.sort_by_key(|f| f.span.start);
+    }
     if let Some(own) = own.map(CiteId::key) {
         full.retain(|f| f.id.key() != own);
     }

@@ -13,7 +13,7 @@ use crate::text::fold;
 /// Each kind word with the kind codes it can abbreviate.
 pub const KIND_WORDS: &[(&str, &[&str])] = &[
     ("Kết luận", &["KL"]),
-    ("Nghị quyết", &["NQ", "NQLT"]),
+    ("Nghị quyết", &["NQ"]),
     ("Quy định", &["QĐ", "QĐi"]),
     ("Quyết định", &["QĐ", "QĐi"]),
     ("Chỉ thị", &["CT"]),
@@ -129,6 +129,14 @@ pub fn codes(word: &str) -> Option<&'static [&'static str]> {
 }
 
 static WS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").unwrap());
+
+/// The kind word for a kind code (`CV` → `Công văn`), the first the table lists.
+pub fn word_for_code(code: &str) -> Option<&'static str> {
+    KIND_WORDS
+        .iter()
+        .find(|(_, codes)| codes.contains(&code))
+        .map(|(w, _)| *w)
+}
 
 /// Collapses runs of whitespace (line breaks in `Quy\n\nđịnh`) to one space.
 pub fn tidy(word: &str) -> String {

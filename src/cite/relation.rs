@@ -57,8 +57,9 @@ pub enum Opening {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub title: Option<Range<usize>>,
-    /// The title opens with `Thực hiện` / `Triển khai thực hiện`.
-    pub title_implements: bool,
+    /// Where the title's `thực hiện` ends, when it says the document carries out what
+    /// follows (`Thực hiện Kết luận …`, `CỦA BỘ CHÍNH TRỊ thực hiện …`).
+    pub title_implements_from: Option<usize>,
     pub preamble: Vec<(Range<usize>, Opening)>,
 }
 
@@ -145,15 +146,20 @@ pub fn assign(
             .iter()
             .position(|(r, _)| r.contains(&occ[i].start))
     };
+    let implemented_in_title = |i: usize| {
+        layout
+            .title_implements_from
+            .is_some_and(|from| in_title(i) && occ[i].start >= from)
+    };
     let title_targets: HashSet<String> = (0..occ.len())
-        .filter(|&i| layout.title_implements && in_title(i) && top(i))
+        .filter(|&i| implemented_in_title(i) && top(i))
         .map(|i| occ[i].id.key())
         .collect();
     let first_group = first_implemented_group(text, occ, &top, &opening, layout);
     (0..occ.len())
         .map(|i| {
             if in_title(i) {
-                let rel = if title_targets.contains(&occ[i].id.key()) && top(i) {
+                let rel = if implemented_in_title(i) && top(i) {
                     Relation::Implements
                 } else {
                     Relation::Cites

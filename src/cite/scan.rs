@@ -26,6 +26,9 @@ pub enum Form {
     Short,
     /// `QĐ` written for the `QĐi` of the same number, issuer and date.
     Alias,
+    /// Broken by OCR and recovered from the kind word and the issuer phrase: lower
+    /// confidence than the rest.
+    Recovered,
 }
 
 /// One identifier occurrence found in the text.
@@ -41,7 +44,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         ([0-9]{1,5})
         (?:
-            \x20?[-–—‐‑]\x20?([A-ZĐ][A-Za-zĐ]{0,5})\x20?/\x20?([A-ZĐ][A-ZĐƯ0-9]{0,9})
+            \x20{0,2}[-–—‐‑](?:\x20{0,2}\n)?\x20{0,2}([A-ZĐ][A-Za-zĐ]{0,5})\x20?/\x20?([A-ZĐ][A-ZĐƯ0-9]{0,9})
           | /(?:((?:19|20)[0-9]{2})/)?([A-ZĐ][A-Za-zĐ]{0,7}[0-9]{0,2})((?:[-–][A-ZĐ][A-Za-zĐ0-9]{0,11})*)
         )",
     )

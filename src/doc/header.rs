@@ -7,8 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::line::{clean, is_upper, lines, Line};
-use crate::cite::{scan, CiteId, KIND_WORDS};
+use crate::cite::{scan, word_for_code, CiteId, KIND_WORDS};
 use crate::date::Date;
+use crate::text::fold;
 
 /// How much of the start of a document is searched for header fields, in bytes.
 const HEAD: usize = 6000;
@@ -40,45 +41,80 @@ pub fn read(text: &str) -> Header {
         .take_while(|l| l.start < HEAD)
         .count();
     let head = &all[..head_end];
+    let cells: Vec<Line> = head.iter().flat_map(Line::cells).collect();
     let kind_line = head.iter().position(|l| kind_heading(l.clean()).is_some());
-    let (title, title_range) = kind_line.map_or((None, None), |k| title(&all, k));
-    let (date, place) = date_and_place(head);
+    let (title, title_range) = match kind_line {
+        Some(k) => title(&all, k),
+        None => about_title(&all, head_end),
+    };
+    let (date, place) = date_and_place(&cells);
+    let own_id = own_id(&cells);
     Header {
         kind: kind_line
             .and_then(|k| kind_heading(all[k].clean()))
-            .or_else(|| table(head, "Loại văn bản").and_then(|v| kind_of_table(&v))),
+            .or_else(|| table(head, "Loại văn bản").and_then(|v| kind_of_table(&v)))
+            .or_else(|| {
+                own_id
+                    .as_ref()
+                    .and_then(|id| word_for_code(&id.kind))
+                    .map(String::from)
+            }),
         kind_line,
         title: title.or_else(|| table(head, "Trích yếu")),
         title_range,
-        own_id: own_id(head),
+        own_id,
         date: date
             .or_else(|| table(head, "Ngày ban hành").and_then(|v| Some(Date::parse_prefix(&v)?.0))),
         place,
-        issuer: issuer_lines(&all, kind_line).or_else(|| table(head, "Cơ quan ban hành")),
+        issuer: issuer_lines(&all, &cells, kind_line).or_else(|| table(head, "Cơ quan ban hành")),
     }
 }
 
-/// The kind named by a heading line (`KẾ HOẠCH` → `Kế hoạch`).
+/// A letter's subject line (`V/v …`, `về việc …`) as its title, when there is no kind
+/// heading: the lines from it to the next blank line.
+fn about_title(all: &[Line], head_end: usize) -> (Option<String>, Option<Range<usize>>) {
+    let Some(first) = all[..head_end].iter().position(|l| {
+        let t = l.clean();
+        ["V/v", "V/V", "v/v", "về việc", "Về việc", "VỀ VIỆC"]
+            .iter()
+            .any(|p| t.starts_with(p))
+    }) else {
+        return (None, None);
+    };
+    let lines: Vec<&Line> = all[first..]
+        .iter()
+        .take(MAX_TITLE_LINES)
+        .take_while(|l| !l.is_blank() && !l.is_rule())
+        .collect();
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return (None, None);
+    };
+    let text = lines
+        .iter()
+        .map(|l| l.clean())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (Some(text), Some(first.start..last.range().end))
+}
+
+/// The kind named by a heading line (`KẾ HOẠCH` → `Kế hoạch`; compared folded, so OCR's
+/// `KÉT LUẬN` reads as `Kết luận`).
 fn kind_heading(line: &str) -> Option<String> {
     if !is_upper(line) || line.len() > 60 {
         return None;
     }
-    let lower = line.to_lowercase();
-    let words: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-    KIND_WORDS
-        .iter()
-        .any(|(w, _)| {
-            let w = w.to_lowercase();
-            words == w || words == format!("{w} hành động") || words == format!("{w} liên tịch")
-        })
-        .then(|| sentence_case(&words))
-}
-
-fn sentence_case(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let words = fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
+    KIND_WORDS.iter().find_map(|(w, _)| {
+        let key = fold(w);
+        let suffix = words.strip_prefix(key.as_str())?;
+        let suffix = match suffix {
+            "" => "",
+            " hanh dong" => " hành động",
+            " lien tich" => " liên tịch",
+            _ => return None,
+        };
+        Some(format!("{w}{suffix}"))
+    })
 }
 
 /// The first kind word named in a `Loại văn bản` value such as `Hướng dẫn, Kế hoạch`, when
@@ -139,9 +175,10 @@ static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s*#|_]*(?:Số|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*[:.]?[\s*_]*").unwrap()
 });
 
-/// The document's own number, from a `Số:` line or a `Ký hiệu` / `Số hiệu` table row.
-fn own_id(head: &[Line]) -> Option<CiteId> {
-    head.iter()
+/// The document's own number, from a `Số:` cell or a `Ký hiệu` / `Số hiệu` table row.
+fn own_id(cells: &[Line]) -> Option<CiteId> {
+    cells
+        .iter()
         .filter(|l| l.text.contains("Số") || l.text.contains("hiệu"))
         .find_map(|l| {
             let rest = &l.text[OWN_LABEL.find(l.text)?.end()..];
@@ -154,14 +191,15 @@ fn own_id(head: &[Line]) -> Option<CiteId> {
 
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[\s*#_]*(?:(\p{Lu}[\p{L} .]{1,40}?)\s*,\s*)?(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})",
+        r"(?:^|[\s*#_(])(?:(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*,\s*)?(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})",
     )
     .unwrap()
 });
 
-/// `Quảng Nam, ngày 21 tháng 4 năm 2022` at the start of a line of the head.
-fn date_and_place(head: &[Line]) -> (Option<Date>, Option<String>) {
-    let Some(c) = head
+/// `Quảng Nam, ngày 21 tháng 4 năm 2022` in a cell of the head, also after other words
+/// (`Số 31-CTr/TW Hà Nội, ngày 28 tháng 7 năm 2026`).
+fn date_and_place(cells: &[Line]) -> (Option<Date>, Option<String>) {
+    let Some(c) = cells
         .iter()
         .filter(|l| l.text.contains("tháng"))
         .find_map(|l| DATE_LINE.captures(l.text))
@@ -191,13 +229,15 @@ const MOTTO: &[&str] = &[
     "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
 ];
 
-/// The issuing body from the uppercase lines of the head, above the kind heading.
-fn issuer_lines(all: &[Line], kind_line: Option<usize>) -> Option<String> {
-    let parts: Vec<&str> = all[..kind_line?]
+/// The issuing body from the uppercase cells of the head, above the kind heading.
+fn issuer_lines(all: &[Line], cells: &[Line], kind_line: Option<usize>) -> Option<String> {
+    let end = all[kind_line?].start;
+    let parts: Vec<&str> = cells
         .iter()
+        .filter(|c| c.start < end)
         .map(Line::clean)
         .filter(|t| is_upper(t) && !t.starts_with("SỐ") && !t.contains("NGÀY"))
-        .filter(|t| !MOTTO.contains(&t.to_uppercase().as_str()))
+        .filter(|t| !MOTTO.iter().any(|m| fold(m) == fold(t)))
         .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
 }

@@ -12,8 +12,15 @@ use crate::cite::{Layout, Opening};
 /// How many non-blank lines may stand between the title (or the top) and the preamble.
 const MAX_LINES_BEFORE_PREAMBLE: usize = 4;
 
-static TITLE_IMPLEMENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:(?:triển\s+khai\s+)?thực\s+hiện)\s").unwrap());
+/// Where a title says the document carries something out: `Thực hiện …`, `Triển khai thực
+/// hiện …` at its start, after the issuing body (`CỦA BỘ CHÍNH TRỊ thực hiện …`) or after a
+/// letter's `về việc` / `V/v`.
+static TITLE_IMPLEMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(?:(?:của|cua)\s[^\n]{0,80}?\s|(?:về\s+việc|v/v)\s+)?(?:triển\s+khai\s+)?)(?i:thực\s+hiện)\s",
+    )
+    .unwrap()
+});
 
 static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[IVX]+\s*[./]|Phần\s|Chương\s|Điều\s+1\b|[0-9]+\.\s)").unwrap()
@@ -21,15 +28,22 @@ static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Builds the layout from the header already read.
 pub fn layout(text: &str, header: &Header) -> Layout {
-    let title_implements = header
-        .title
-        .as_deref()
-        .is_some_and(|t| TITLE_IMPLEMENTS.is_match(t));
     Layout {
         title: header.title_range.clone(),
-        title_implements,
+        title_implements_from: implements_from(text, header),
         preamble: preamble(text, header),
     }
+}
+
+/// The offset in the title from which what it names is implemented, if it says so.
+fn implements_from(text: &str, header: &Header) -> Option<usize> {
+    let range = header.title_range.clone()?;
+    let title = &text[range.clone()];
+    let clean =
+        title.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '#' | '_'));
+    // line breaks read as spaces; both are one byte, so offsets stay
+    let end = TITLE_IMPLEMENTS.find(&clean.replace('\n', " "))?.end();
+    Some(range.end - clean.len() + end)
 }
 
 /// The opening paragraphs (`Thực hiện ...`, `Căn cứ ...`) right after the title.

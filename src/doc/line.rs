@@ -9,7 +9,7 @@ pub struct Line<'a> {
     pub text: &'a str,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
     pub fn range(&self) -> Range<usize> {
         self.start..self.start + self.text.len()
     }
@@ -21,6 +21,36 @@ impl Line<'_> {
 
     pub fn is_blank(&self) -> bool {
         self.clean().is_empty()
+    }
+
+    /// The line split into cells at runs of three or more spaces: the columns of a header
+    /// laid out side by side (`Số 104 -CTr/TU        Lào Cai, ngày 30 tháng 8 năm 2026`).
+    pub fn cells(&self) -> Vec<Line<'a>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b' ' {
+                let run = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+                if run >= 3 {
+                    out.push(Line {
+                        start: self.start + start,
+                        text: &self.text[start..i],
+                    });
+                    start = i + run;
+                }
+                i += run;
+            } else {
+                i += 1;
+            }
+        }
+        out.push(Line {
+            start: self.start + start,
+            text: &self.text[start..],
+        });
+        out.retain(|c| !c.is_blank());
+        out
     }
 
     /// A rule such as `---`, `-----------`, `* * *`.

@@ -138,12 +138,26 @@ pub fn named(text: &str) -> Vec<Named> {
                 _ if province_word => Level::Province,
                 _ => Level::City,
             };
-            Named {
-                level,
-                name: name.filter(|n| !n.is_empty()),
-            }
+            // a province must be in the table; a city must not start like an institution
+            // (`tỉnh Chủ trì`, `thành phố Ban hành` are a sentence running on)
+            let name = name.filter(|n| match level {
+                Level::Province => province(n).is_some(),
+                Level::City => !n.is_empty() && !starts_like_institution(n),
+            });
+            Named { level, name }
         })
         .collect()
+}
+
+/// Words that begin the name of a body or a sentence, not of a place.
+fn starts_like_institution(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "ban", "uy", "dang", "chu", "thuong", "hoi", "so", "phong", "van", "trung", "nhan", "mat",
+        "cong", "tinh", "thanh", "huyen", "doan", "cac", "nam", "ngay", "thang", "kinh", "bo",
+        "to", "chi", "xa", "quan", "phuong",
+    ];
+    let first = fold(name.split_whitespace().next().unwrap_or_default());
+    WORDS.contains(&first.as_str())
 }
 
 /// Drops trailing words that are not part of a place name (`Khánh Hòa Ban` → `Khánh Hòa`

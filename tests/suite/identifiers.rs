@@ -40,6 +40,21 @@ fn sentences() {
         ("Luật số 03/2007/QH12", &["03/2007/QH12"]),
         ("Pháp lệnh số 06/2003/PL-UBTVQH11", &["06/2003/PL-UBTVQH11"]),
         ("Công văn số 2449-CV/ĐU", &["2449-CV/ĐU"]),
+        // old state codes, programme and letter codes
+        ("Luật số 21-LCT/HDNN8 ngày 30/6/1989", &["21-LCT/HDNN8"]),
+        ("Chương trình hành động số 104-CTr/TU", &["104-CTr/TU"]),
+        ("Công văn số 2449-CV/ĐU ngày 07/9/2026", &["2449-CV/ĐU"]),
+        // a line break after the dash (PDF text)
+        (
+            "Kết luận số 75-\nKL/TW và Chương trình hành động số 31-\nCTr/TW",
+            &["75-KL/TW", "31-CTr/TW"],
+        ),
+        // OCR breakage, recovered from the kind word and the issuer
+        (
+            "Kết luận số 199- KUT W ngày 10/10/2025 của Ban Chấp hành Trung ương Đảng",
+            &["199-KL/TW"],
+        ),
+        ("Kết luận số 199- KUT W về kinh tế", &[]),
         // stray spaces and dashes
         ("Kế hoạch số 155- KH/TU, ngày 30/12/2022", &["155-KH/TU"]),
         ("Quyết định số 217 -QĐ/TW", &["217-QĐ/TW"]),

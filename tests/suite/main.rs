@@ -1,6 +1,7 @@
 //! Integration tests, one binary: gold samples, identifier tables, properties, CLI.
 
 mod cli;
+mod corpus;
 mod golden;
 mod graph;
 mod identifiers;

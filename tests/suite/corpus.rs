@@ -1,0 +1,84 @@
+//! The shared corpus of real documents (../shared/corpus), when it is there: the Lào Cai
+//! chain and a whole-corpus index with no panic and no failure.
+
+use std::path::PathBuf;
+
+use trichdan::graph::{self, Direction};
+use trichdan::index::{self, Mode, SearchIndex};
+
+use crate::support::{root, temp_dir};
+
+/// The shared corpus, or `None` (with a message) when this checkout has none beside it.
+fn shared(set: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared/corpus").join(set);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is not there (CI has it)", dir.display());
+        None
+    }
+}
+
+#[test]
+fn the_lao_cai_chain_is_traced_from_75_kl_tw() {
+    let Some(party) = shared("party") else { return };
+    let dir = temp_dir("laocai");
+    let idx = SearchIndex::open_or_create(&dir).unwrap();
+    let files = trichdan::corpus::files(&party).unwrap();
+    let summary = index::build(&idx, &files, Mode::Replace, 2, &|_| {}).unwrap();
+    assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+    let g = graph::build(&idx.documents().unwrap());
+    let root = g.lookup("75-KL/TW");
+    assert_eq!(root.len(), 1);
+    let chain = g.chain(root[0], Direction::Down, 3);
+    let expected = [
+        ("31-CTr/TW", "75-KL/TW", "CTr-31-CTr-TW-2026"),
+        (
+            "104-CTr/TU@Lào Cai",
+            "75-KL/TW",
+            "CTr-104-CTr-TU-2026-LaoCai",
+        ),
+        (
+            "104-CTr/TU@Lào Cai",
+            "31-CTr/TW",
+            "CTr-104-CTr-TU-2026-LaoCai",
+        ),
+        (
+            "2449-CV/ĐU@Lào Cai",
+            "104-CTr/TU@Lào Cai",
+            "CV-2449-CV-DU-2026-LaoCai",
+        ),
+    ];
+    for (from, to, stated_in) in expected {
+        assert!(
+            chain
+                .edges
+                .iter()
+                .any(|e| e.from == from && e.to == to && e.stated_in == stated_in),
+            "{from} → {to} stated in {stated_in}: {:#?}",
+            chain.edges
+        );
+    }
+    for node in ["31-CTr/TW", "104-CTr/TU@Lào Cai", "2449-CV/ĐU@Lào Cai"] {
+        let n = chain.nodes.iter().find(|n| n.node == node).unwrap();
+        assert!(n.doc.is_some(), "{node} is a corpus document");
+    }
+}
+
+#[test]
+fn the_whole_corpus_indexes_without_failures() {
+    let Some(corpus) = shared("") else { return };
+    let dir = temp_dir("whole");
+    let idx = SearchIndex::open_or_create(&dir).unwrap();
+    let files = trichdan::corpus::files(&corpus).unwrap();
+    let summary = index::build(&idx, &files, Mode::Replace, 2, &|_| {}).unwrap();
+    assert!(
+        summary.documents >= 2_788,
+        "{} documents",
+        summary.documents
+    );
+    assert_eq!(summary.failures.len(), 0, "{:?}", summary.failures);
+    let g = graph::build(&idx.documents().unwrap());
+    assert!(g.nodes.len() > summary.documents && !g.edges.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
