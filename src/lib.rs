@@ -22,6 +22,7 @@ pub mod corpus;
 pub mod date;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod graph;
 pub mod index;
 pub mod text;

@@ -113,6 +113,18 @@ enum Command {
         #[command(flatten)]
         open: GraphArgs,
     },
+    /// Compare what is extracted with the labels of each set (index.jsonl) of a corpus.
+    Eval {
+        /// A corpus whose sets have an index.jsonl of labels.
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Where to write every disagreement (TSV).
+        #[arg(long, default_value = "eval-disagreements.tsv")]
+        out: PathBuf,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Build an index and time queries; prints figures as JSON.
     Bench {
         /// Folder of documents.
@@ -190,6 +202,7 @@ fn main() -> Result<ExitCode> {
         }
         Command::Cites { doc, open } => graph_cli::cites(&open, &doc),
         Command::Lookup { id, open } => graph_cli::lookup(&open, &id),
+        Command::Eval { corpus, out, json } => eval(&corpus, &out, json),
         Command::Bench {
             corpus,
             index,
@@ -319,6 +332,60 @@ fn remove(dir: &Path, ids: &[String]) -> Result<ExitCode> {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Prints the agreement figures per set and writes the disagreements to `out`.
+fn eval(corpus: &Path, out: &Path, json: bool) -> Result<ExitCode> {
+    let report = trichdan::eval::run(corpus)?;
+    let mut tsv = String::from("set\tid\tfield\tlabel\tours\n");
+    for d in &report.disagreements {
+        tsv.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            d.set, d.id, d.field, d.label, d.ours
+        ));
+    }
+    std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report.sets)?);
+    } else {
+        println!(
+            "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16}",
+            "set",
+            "docs",
+            "own number",
+            "(other labels)",
+            "date",
+            "type",
+            "implements",
+            "related cited"
+        );
+        let cell = |a: &trichdan::eval::Agreement| {
+            if a.labelled == 0 {
+                "—".to_string()
+            } else {
+                format!("{:.1}% of {}", a.percent(), a.labelled)
+            }
+        };
+        for (set, r) in &report.sets {
+            println!(
+                "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16}",
+                set,
+                r.documents,
+                cell(&r.own_number),
+                cell(&r.own_number_other),
+                cell(&r.date),
+                cell(&r.kind),
+                cell(&r.implements),
+                cell(&r.related_cited)
+            );
+        }
+    }
+    eprintln!(
+        "{} disagreements written to {}",
+        report.disagreements.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Opens the index, building it first from `corpus` when it does not exist yet.

@@ -95,10 +95,17 @@ impl CiteId {
         Err(err("the parts after the number are not in a known order"))
     }
 
-    /// The identity key: folded, uppercase ASCII (`124-QD/TW`). Two spellings of one
+    /// The identity key: folded, uppercase ASCII, the number without leading zeros
+    /// (`124-QD/TW`; `07/2026/TT-BNV` and `7/2026/TT-BNV` alike). Two spellings of one
     /// identifier (`QĐ`/`QD`, any case) have the same key; `QĐi` and `QĐ` do not.
     pub fn key(&self) -> String {
-        fold(&self.to_string()).to_ascii_uppercase()
+        let number = self.number.trim_start_matches('0');
+        let number = if number.is_empty() { "0" } else { number };
+        let canonical = CiteId {
+            number: number.to_string(),
+            ..self.clone()
+        };
+        fold(&canonical.to_string()).to_ascii_uppercase()
     }
 
     /// True for `QĐ` and `QĐi`, the two codes writers mix up.
@@ -230,6 +237,8 @@ mod tests {
         assert_eq!(k("124-QĐ/TW"), "124-QD/TW");
         assert_eq!(k("124-qd/tw"), k("124-QĐ/TW"));
         assert_ne!(k("890-QĐ/TU"), k("890-QĐi/TU"));
+        assert_eq!(k("07/2026/TT-BNV"), k("7/2026/TT-BNV"));
+        assert_eq!(k("02-KH/ĐĐ"), "2-KH/DD");
     }
 
     #[test]

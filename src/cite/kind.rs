@@ -21,6 +21,7 @@ pub const KIND_WORDS: &[(&str, &[&str])] = &[
     ("Chương trình", &["CTr", "CT"]),
     ("Công văn", &["CV"]),
     ("Thông báo", &["TB"]),
+    ("Thông cáo", &["TC"]),
     ("Thông tri", &["TT"]),
     ("Hướng dẫn", &["HD"]),
     ("Nghị định", &["NĐ"]),
@@ -130,8 +131,12 @@ pub fn codes(word: &str) -> Option<&'static [&'static str]> {
 
 static WS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").unwrap());
 
-/// The kind word for a kind code (`CV` → `Công văn`), the first the table lists.
-pub fn word_for_code(code: &str) -> Option<&'static str> {
+/// The kind word for a kind code (`CV` → `Công văn`), the first the table lists; `TT` is a
+/// Thông tri in a Party number and a Thông tư in a State one.
+pub fn word_for_code(code: &str, party: bool) -> Option<&'static str> {
+    if code == "TT" {
+        return Some(if party { "Thông tri" } else { "Thông tư" });
+    }
     KIND_WORDS
         .iter()
         .find(|(_, codes)| codes.contains(&code))

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::line::{clean, is_upper, lines, Line};
-use crate::cite::{scan, word_for_code, CiteId, KIND_WORDS};
+use crate::cite::{word_for_code, CiteId, Shape, KIND_WORDS};
 use crate::date::Date;
 use crate::text::fold;
 
@@ -47,17 +47,19 @@ pub fn read(text: &str) -> Header {
         Some(k) => title(&all, k),
         None => about_title(&all, head_end),
     };
-    let (date, place) = date_and_place(&cells);
-    let own_id = own_id(&cells);
+    let (date, place) = date_and_place(&cells, &all);
+    let before_kind = &head[..kind_line.unwrap_or(head.len())];
+    let own_id = own_id(&cells, &all).or_else(|| running_title_id(before_kind));
     Header {
         kind: kind_line
             .and_then(|k| kind_heading(all[k].clean()))
             .or_else(|| table(head, "Loại văn bản").and_then(|v| kind_of_table(&v)))
+            // a letter's subject line (V/v …) without a heading: a Công văn, whatever the
+            // codes of its number (`5348/CT-CS`: CT is Cục Thuế there, not Chỉ thị)
+            .or_else(|| (kind_line.is_none() && title_range.is_some()).then(|| "Công văn".into()))
             .or_else(|| {
-                own_id
-                    .as_ref()
-                    .and_then(|id| word_for_code(&id.kind))
-                    .map(String::from)
+                let id = own_id.as_ref()?;
+                word_for_code(&id.kind, id.shape == Shape::Party).map(String::from)
             }),
         kind_line,
         title: title.or_else(|| table(head, "Trích yếu")),
@@ -171,44 +173,92 @@ pub static OPENING: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A label before the document's own number: at the start of a cell (`Số 104 -CTr/TU`,
+/// `Ký hiệu 37/KH-MTTQ-BTT`) or, with a colon, anywhere (`… Hạnh phúc ----- Luật số:`,
+/// `Nghị quyết số: 17/2022/UBTVQH15`).
 static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s*#|_]*(?:Số|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*[:.]?[\s*_]*").unwrap()
-});
-
-/// The document's own number, from a `Số:` cell or a `Ký hiệu` / `Số hiệu` table row.
-fn own_id(cells: &[Line]) -> Option<CiteId> {
-    cells
-        .iter()
-        .filter(|l| l.text.contains("Số") || l.text.contains("hiệu"))
-        .find_map(|l| {
-            let rest = &l.text[OWN_LABEL.find(l.text)?.end()..];
-            scan(rest)
-                .into_iter()
-                .find(|f| f.span.start == 0)
-                .map(|f| f.id)
-        })
-}
-
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s*#_(])(?:(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*,\s*)?(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})",
+        r"(?:^[\s*#|_]*(?:Số|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*[:.]?|(?:[Ss]ố|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*:)[\s*_]*",
     )
     .unwrap()
 });
 
-/// `Quảng Nam, ngày 21 tháng 4 năm 2022` in a cell of the head, also after other words
-/// (`Số 31-CTr/TW Hà Nội, ngày 28 tháng 7 năm 2026`).
-fn date_and_place(cells: &[Line]) -> (Option<Date>, Option<String>) {
-    let Some(c) = cells
+/// An identifier as headers write it, spaces around the separators allowed
+/// (`2170 /QĐ - UBND`, `104 -CTr/TU`), up to the first word that is not part of it.
+static OWN_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,5}(?:\x20?[-–/]\x20?[\pL0-9]+)+").unwrap());
+
+/// The document's own number, after a label in a cell of the head, on the same line or
+/// the next one (`Luật số:` / `26/2023/QH15`).
+fn own_id(cells: &[Line], all: &[Line]) -> Option<CiteId> {
+    cells
         .iter()
-        .filter(|l| l.text.contains("tháng"))
-        .find_map(|l| DATE_LINE.captures(l.text))
-    else {
-        return (None, None);
-    };
-    let date = Date::parse_prefix(&c[2]).map(|(d, _)| d);
-    let place = c.get(1).map(|p| p.as_str().trim().to_string());
-    (date, place)
+        .filter(|l| l.text.contains("Số") || l.text.contains("số") || l.text.contains("hiệu"))
+        .find_map(|l| {
+            let rest = &l.text[OWN_LABEL.find(l.text)?.end()..];
+            let rest = if rest.trim().is_empty() {
+                let next = all.iter().find(|n| n.start > l.start && !n.is_blank())?;
+                next.clean()
+            } else {
+                rest
+            };
+            let written = OWN_NUMBER.find(rest.trim_start())?;
+            CiteId::parse(written.as_str()).ok()
+        })
+}
+
+/// A line that opens with a kind word, `số` and an identifier (`Thông tư số 102/2018/TT-BTC
+/// ngày 14 tháng 11 năm 2018`): how a Công báo continuation part names its document.
+static RUNNING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = KIND_WORDS
+        .iter()
+        .map(|(w, _)| w.replace(' ', r"\s+"))
+        .collect();
+    Regex::new(&format!(r"^(?:{})\s+số\s+", words.join("|"))).unwrap()
+});
+
+/// With no `Số` label, the running title among the first lines before any kind heading.
+fn running_title_id(before_kind: &[Line]) -> Option<CiteId> {
+    before_kind
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(15)
+        .find_map(|l| {
+            let t = l.clean();
+            let rest = &t[RUNNING_TITLE.find(t)?.end()..];
+            CiteId::parse(OWN_NUMBER.find(rest)?.as_str()).ok()
+        })
+}
+
+/// `Quảng Nam, ngày 21 tháng 4 năm 2022`: a place then the date, or a cell that opens with
+/// the date; `(?s)` lets it run onto the next line (`Hà Nội, ngày 20` / `tháng 11 năm 2025`).
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?:^|[\s*#_(])(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*,\s*|^[\s*#_(]*)(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})",
+    )
+    .unwrap()
+});
+
+/// The place and date of issue from the head, also after other words in a cell
+/// (`Số 31-CTr/TW Hà Nội, ngày 28 tháng 7 năm 2026`) and across a line break.
+fn date_and_place(cells: &[Line], all: &[Line]) -> (Option<Date>, Option<String>) {
+    for cell in cells.iter().filter(|l| l.text.contains("ngày")) {
+        let next = all
+            .iter()
+            .find(|n| n.start > cell.start && !n.is_blank())
+            .map_or("", |n| n.text);
+        let joined = format!("{} {}", cell.text.trim_end(), next.trim_start());
+        let Some(c) = DATE_LINE.captures(&joined) else {
+            continue;
+        };
+        if c.get(2).is_some_and(|d| d.start() >= cell.text.len()) {
+            continue;
+        }
+        let date = Date::parse_prefix(&c[2]).map(|(d, _)| d);
+        let place = c.get(1).map(|p| p.as_str().trim().to_string());
+        return (date, place);
+    }
+    (None, None)
 }
 
 /// The value of a portal metadata row (`Ngày ban hành 04-02-2020`).
