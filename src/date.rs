@@ -80,10 +80,13 @@ impl Cursor<'_> {
         }
     }
 
-    /// Whitespace, one of `words`, whitespace (both runs required).
+    /// One of `words` between numbers, with or without spaces around it (`tháng12`
+    /// and `01năm` occur in converted files).
     fn spaced_word(&mut self, words: &[&str]) -> Option<()> {
-        (self.skip(char::is_whitespace) > 0 && self.word(words)).then_some(())?;
-        (self.skip(char::is_whitespace) > 0).then_some(())
+        self.skip(char::is_whitespace);
+        self.word(words).then_some(())?;
+        self.skip(char::is_whitespace);
+        Some(())
     }
 
     /// Spaces, one of `seps`, spaces.
@@ -164,6 +167,8 @@ mod tests {
             ("ngày 04 tháng  02  năm 2020", Some("2020-02-04")),
             ("Ngày 5.3.2019", Some("2019-03-05")),
             (", ngày 04 tháng 5, năm 2018", Some("2018-05-04")),
+            ("ngày 24 tháng11 năm 2025", Some("2025-11-24")),
+            ("ngày 10 tháng 01năm 2026", Some("2026-01-10")),
             ("ngày 25/10/20211", None),
             ("ngàyx 25/10/2021", None),
             ("12/12/2013, 218", Some("2013-12-12")),

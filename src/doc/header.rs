@@ -42,7 +42,7 @@ pub fn read(text: &str) -> Header {
         .count();
     let head = &all[..head_end];
     let cells: Vec<Line> = head.iter().flat_map(Line::cells).collect();
-    let kind_line = head.iter().position(|l| kind_heading(l.clean()).is_some());
+    let (kind_line, kind) = kind_line(head);
     let (title, title_range) = match kind_line {
         Some(k) => title(&all, k),
         None => about_title(&all, head_end),
@@ -51,8 +51,7 @@ pub fn read(text: &str) -> Header {
     let before_kind = &head[..kind_line.unwrap_or(head.len())];
     let own_id = own_id(&cells, &all).or_else(|| running_title_id(before_kind));
     Header {
-        kind: kind_line
-            .and_then(|k| kind_heading(all[k].clean()))
+        kind: kind
             .or_else(|| table(head, "Loại văn bản").and_then(|v| kind_of_table(&v)))
             // a letter's subject line (V/v …) without a heading: a Công văn, whatever the
             // codes of its number (`5348/CT-CS`: CT is Cục Thuế there, not Chỉ thị)
@@ -70,6 +69,23 @@ pub fn read(text: &str) -> Header {
         place,
         issuer: issuer_lines(&all, &cells, kind_line).or_else(|| table(head, "Cơ quan ban hành")),
     }
+}
+
+/// The kind heading: its last line's index and the kind. A heading broken over two lines
+/// (`QUYẾT` / `ĐỊNH`) is read joined.
+fn kind_line(head: &[Line]) -> (Option<usize>, Option<String>) {
+    for (i, l) in head.iter().enumerate() {
+        if let Some(k) = kind_heading(l.clean()) {
+            return (Some(i), Some(k));
+        }
+        if let Some(next) = head.get(i + 1) {
+            let joined = format!("{} {}", l.clean(), next.clean());
+            if let Some(k) = kind_heading(&joined) {
+                return (Some(i + 1), Some(k));
+            }
+        }
+    }
+    (None, None)
 }
 
 /// A letter's subject line (`V/v …`, `về việc …`) as its title, when there is no kind
@@ -195,9 +211,15 @@ fn own_id(cells: &[Line], all: &[Line]) -> Option<CiteId> {
         .iter()
         .filter(|l| l.text.contains("Số") || l.text.contains("số") || l.text.contains("hiệu"))
         .find_map(|l| {
-            let rest = &l.text[OWN_LABEL.find(l.text)?.end()..];
+            let label_end = l.start + OWN_LABEL.find(l.text)?.end();
+            // the rest of the line (a column split may have cut the number off), else the
+            // next line
+            let line = all
+                .iter()
+                .find(|a| a.range().contains(&label_end) || a.range().end == label_end)?;
+            let rest = &line.text[label_end - line.start..];
             let rest = if rest.trim().is_empty() {
-                let next = all.iter().find(|n| n.start > l.start && !n.is_blank())?;
+                let next = all.iter().find(|n| n.start > line.start && !n.is_blank())?;
                 next.clean()
             } else {
                 rest
@@ -234,7 +256,7 @@ fn running_title_id(before_kind: &[Line]) -> Option<CiteId> {
 /// the date; `(?s)` lets it run onto the next line (`Hà Nội, ngày 20` / `tháng 11 năm 2025`).
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:^|[\s*#_(])(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*,\s*|^[\s*#_(]*)(ngày\s+[0-9]{1,2}\s+tháng\s+[0-9]{1,2}\s*,?\s+năm\s+[0-9]{4})",
+        r"(?:(?:^|[\s*#_(])(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*,\s*|^[\s*#_(]*)(ngày\s+[0-9]{1,2}\s*tháng\s*[0-9]{1,2}\s*,?\s*năm\s*[0-9]{4})",
     )
     .unwrap()
 });

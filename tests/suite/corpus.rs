@@ -82,3 +82,48 @@ fn the_whole_corpus_indexes_without_failures() {
     assert!(g.nodes.len() > summary.documents && !g.edges.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn eval_agrees_with_the_labels_or_the_disagreement_is_explained() {
+    let Some(corpus) = shared("") else { return };
+    let report = trichdan::eval::run(&corpus).unwrap();
+    let party = &report.sets["party"];
+    assert_eq!(
+        party.implements.agree, party.implements.labelled,
+        "party implements"
+    );
+    assert!(party.implements.labelled >= 3);
+    let explained = std::fs::read_to_string(root().join("eval/explained.tsv")).unwrap();
+    let rows: Vec<Vec<&str>> = explained
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let unexplained: Vec<_> = report
+        .disagreements
+        .iter()
+        .filter(|d| d.set != "legal/phapdien")
+        .filter(|d| {
+            !rows
+                .iter()
+                .any(|r| r[0] == d.set && r[1] == d.id && r[2] == d.field)
+        })
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "not in eval/explained.tsv: {unexplained:#?}"
+    );
+    for set in ["legal/tvpl", "legal/web2025", "provincial"] {
+        let r = &report.sets[set];
+        assert!(
+            r.own_number.percent() >= 97.0,
+            "{set} own number {:.1}%",
+            r.own_number.percent()
+        );
+        assert!(
+            r.date.percent() >= 95.0,
+            "{set} date {:.1}%",
+            r.date.percent()
+        );
+    }
+}
