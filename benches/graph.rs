@@ -63,6 +63,7 @@ fn document(n: usize, own: CiteId, parent: &CiteId, province: usize, also: &[Cit
             to: also.first().cloned().unwrap_or_else(|| parent.clone()),
         }],
         citations,
+        encoding: None,
         text: String::new(),
     }
 }

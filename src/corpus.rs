@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::doc::Document;
 use crate::error::{Error, Result};
-use crate::text::{compose, decode};
+use crate::text::{compose, decode, legacy, DecodeFailure};
 
 /// File extensions read as documents.
 pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -15,12 +15,39 @@ pub fn read_document(path: &Path) -> Result<Document> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = decode(&bytes).map_err(|f| Error::Decode {
+    let (text, encoding) = decode_any(&bytes).map_err(|f| Error::Decode {
         path: path.to_path_buf(),
         encoding: f.encoding,
         offset: f.offset,
     })?;
-    Ok(Document::from_text(doc_id(path), compose(&text)))
+    let mut doc = Document::from_text(doc_id(path), compose(&text));
+    doc.encoding = encoding;
+    Ok(doc)
+}
+
+/// Decodes a file's bytes, converting text typed in a legacy Vietnamese encoding: 8-bit
+/// TCVN3 or VNI bytes (which are not UTF-8), or such text already mis-decoded into Latin-1
+/// characters. Returns the text and, when it was converted, which encoding it was in.
+pub fn decode_any(bytes: &[u8]) -> Result<(String, Option<String>), DecodeFailure> {
+    match decode(bytes) {
+        Ok(text) => Ok(match legacy::detect(&text) {
+            Some(l) => (
+                legacy::convert(&text, l),
+                Some(format!("{} (mis-decoded)", l.name())),
+            ),
+            None => (text, None),
+        }),
+        Err(failure) => {
+            let latin = legacy::latin1(bytes);
+            match legacy::detect(&latin) {
+                Some(l) => Ok((
+                    legacy::convert(&latin, l),
+                    Some(format!("{} (8-bit)", l.name())),
+                )),
+                None => Err(failure),
+            }
+        }
+    }
 }
 
 /// The stable id of a document file: its stem (`000_a72d46ed5ce96127`).

@@ -31,6 +31,10 @@ pub struct Document {
     pub locality: Locality,
     pub citations: Vec<Citation>,
     pub stated_relations: Vec<StatedRelation>,
+    /// The legacy encoding the file was converted from (`TCVN3 (8-bit)`, `VNI (mis-decoded)`),
+    /// when it was.
+    #[serde(default)]
+    pub encoding: Option<String>,
     /// The composed text every span points into.
     #[serde(skip)]
     pub text: String,
@@ -59,6 +63,7 @@ impl Document {
             signer: signer::signer(&text),
             citations: extraction.citations,
             stated_relations: extraction.stated_relations,
+            encoding: None,
             text,
         }
     }

@@ -7,6 +7,7 @@ mod analyzer;
 mod compose;
 mod decode;
 mod fold;
+pub mod legacy;
 mod tokenizer;
 mod tone;
 mod vowel;

@@ -5,6 +5,7 @@ mod corpus;
 mod golden;
 mod graph;
 mod identifiers;
+mod legacy;
 mod properties;
 mod search;
 mod support;
