@@ -4,10 +4,11 @@ use std::path::{Path, PathBuf};
 
 use crate::doc::Document;
 use crate::error::{Error, Result};
+use crate::format::{self, html_text, Format};
 use crate::text::{compose, decode, legacy, DecodeFailure};
 
 /// File extensions read as documents.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx", "pdf"];
 
 /// Reads one file into a document whose id is the file name without its extension.
 pub fn read_document(path: &Path) -> Result<Document> {
@@ -15,11 +16,23 @@ pub fn read_document(path: &Path) -> Result<Document> {
         path: path.to_path_buf(),
         source,
     })?;
-    let (text, encoding) = decode_any(&bytes).map_err(|f| Error::Decode {
-        path: path.to_path_buf(),
-        encoding: f.encoding,
-        offset: f.offset,
-    })?;
+    let format = Format::of(path).unwrap_or(Format::Text);
+    let (text, encoding) = match format {
+        Format::Text | Format::Html => {
+            let (text, encoding) = decode_any(&bytes).map_err(|f| Error::Decode {
+                path: path.to_path_buf(),
+                encoding: f.encoding,
+                offset: f.offset,
+            })?;
+            let text = if format == Format::Html {
+                html_text(&text)
+            } else {
+                text
+            };
+            (text, encoding)
+        }
+        Format::Docx | Format::Pdf => (format::binary_text(format, &bytes, path)?, None),
+    };
     let mut doc = Document::from_text(doc_id(path), compose(&text));
     doc.encoding = encoding;
     Ok(doc)

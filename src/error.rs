@@ -16,6 +16,9 @@ pub enum Error {
         encoding: &'static str,
         offset: usize,
     },
+    /// A file in a known format whose content cannot be read as a document.
+    #[error("{path}: {reason}", path = path.display())]
+    Format { path: PathBuf, reason: String },
     /// A file could not be read.
     #[error("{path}: cannot read the file: {source}", path = path.display())]
     Io {

@@ -23,6 +23,7 @@ pub mod date;
 pub mod doc;
 pub mod error;
 pub mod eval;
+pub mod format;
 pub mod graph;
 pub mod index;
 pub mod text;

@@ -194,7 +194,7 @@ pub static OPENING: LazyLock<Regex> = LazyLock::new(|| {
 /// `Nghị quyết số: 17/2022/UBTVQH15`).
 static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^[\s*#|_]*(?:Số|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*[:.]?|(?:[Ss]ố|Ký hiệu|Số hiệu|Số ký hiệu)[\s*_]*:)[\s*_]*",
+        r"(?:^[\s*#|_]*(?:Số ký hiệu|Số hiệu|Ký hiệu|Số)[\s*_]*[:.]?|(?:Số ký hiệu|Số hiệu|Ký hiệu|[Ss]ố)[\s*_]*:)[\s*_]*",
     )
     .unwrap()
 });
@@ -309,6 +309,7 @@ fn issuer_lines(all: &[Line], cells: &[Line], kind_line: Option<usize>) -> Optio
         .filter(|c| c.start < end)
         .map(Line::clean)
         .filter(|t| is_upper(t) && !t.starts_with("SỐ") && !t.contains("NGÀY"))
+        .filter(|t| !t.contains(|c: char| c.is_ascii_digit()))
         .filter(|t| !MOTTO.iter().any(|m| fold(m) == fold(t)))
         .collect();
     (!parts.is_empty()).then(|| parts.join(" "))

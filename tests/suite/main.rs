@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod formats;
 mod golden;
 mod graph;
 mod identifiers;

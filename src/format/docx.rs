@@ -1,0 +1,82 @@
+//! Word `.docx`: the paragraphs of `word/document.xml` in order, each on its line; a table
+//! row on one line with its cells three spaces apart.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// The text of a `.docx` file, or why it could not be read.
+pub fn text(bytes: &[u8]) -> Result<String, String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a .docx file (a zip archive): {e}"))?;
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .map_err(|_| "a zip archive without word/document.xml: not a Word document".to_string())?
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("word/document.xml is not readable text: {e}"))?;
+    paragraphs(&xml)
+}
+
+/// Walks the XML: text runs into paragraphs, paragraphs into lines or cells.
+fn paragraphs(xml: &str) -> Result<String, String> {
+    let mut reader = Reader::from_str(xml);
+    let (mut out, mut para, mut cell, mut row) =
+        (String::new(), String::new(), String::new(), Vec::new());
+    let mut in_text = false;
+    let mut cell_depth = 0usize;
+    loop {
+        match reader
+            .read_event()
+            .map_err(|e| format!("damaged word/document.xml: {e}"))?
+        {
+            Event::Start(e) if e.local_name().as_ref() == "t" => in_text = true,
+            Event::End(e) => match e.local_name().as_ref() {
+                "t" => in_text = false,
+                "p" if cell_depth > 0 => {
+                    cell.push_str(para.trim());
+                    cell.push(' ');
+                    para.clear();
+                }
+                "p" => {
+                    out.push_str(para.trim_end());
+                    out.push('\n');
+                    para.clear();
+                }
+                "tc" => {
+                    cell_depth = cell_depth.saturating_sub(1);
+                    row.push(cell.trim().to_string());
+                    cell.clear();
+                }
+                "tr" => {
+                    out.push_str(&row.join("   "));
+                    out.push('\n');
+                    row.clear();
+                }
+                _ => {}
+            },
+            Event::Start(e) if e.local_name().as_ref() == "tc" => cell_depth += 1,
+            Event::Empty(e) => match e.local_name().as_ref() {
+                "ta" => para.push(' '),
+                "br" | "cr" => para.push('\n'),
+                _ => {}
+            },
+            Event::Text(t) if in_text => para.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_text => match r.resolve_char_ref() {
+                Ok(Some(c)) => para.push(c),
+                _ => para.push_str(match r.xml10_content().as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => "",
+                }),
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,17 @@
+//! PDF with a text layer, through pdf-extract. A PDF whose pages carry no text (a scan) is
+//! reported as such: it needs OCR first.
+
+/// The text of a PDF, or why there is none.
+pub fn text(bytes: &[u8]) -> Result<String, String> {
+    // pdf-extract can panic on malformed files; a bad file must not stop a corpus
+    let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes))
+        .map_err(|_| "the PDF could not be read (malformed file)".to_string())?
+        .map_err(|e| format!("the PDF could not be read: {e}"))?;
+    if extracted.chars().filter(|c| c.is_alphanumeric()).count() < 20 {
+        return Err(
+            "the PDF has no text layer (a scanned document); run OCR on it and index the text"
+                .to_string(),
+        );
+    }
+    Ok(extracted)
+}

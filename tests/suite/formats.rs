@@ -1,0 +1,177 @@
+//! File formats: .docx, .html and .pdf files made here, read into documents.
+
+use std::io::Write;
+use std::path::Path;
+
+use trichdan::corpus::read_document;
+use trichdan::Error;
+
+use crate::support::temp_dir;
+
+fn docx(path: &Path, body: &str) {
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("word/document.xml", options).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    )
+    .unwrap();
+    zip.finish().unwrap();
+}
+
+fn p(text: &str) -> String {
+    format!(r#"<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+fn row(cells: &[&str]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
+        .collect();
+    format!("<w:tr>{cells}</w:tr>")
+}
+
+#[test]
+fn docx_paragraphs_and_table_cells_in_order() {
+    let dir = temp_dir("docx");
+    let path = dir.join("kh_156.docx");
+    let body = format!(
+        "<w:tbl>{}{}</w:tbl>{}{}{}",
+        row(&["TỈNH ỦY KHÁNH HÒA", "ĐẢNG CỘNG SẢN VIỆT NAM"]),
+        row(&["Số 156-KH/TU", "Khánh Hòa, ngày 12 tháng 12 năm 2019"]),
+        p("KẾ HOẠCH"),
+        p("Thực hiện Kết luận số 21-KL/TW của Ban Chấp hành Trung ương &amp; Chỉ thị số 05-CT/TW"),
+        p("Nội dung &lt;kế hoạch&gt;"),
+    );
+    docx(&path, &body);
+    let doc = read_document(&path).unwrap();
+    assert!(
+        doc.text
+            .starts_with("TỈNH ỦY KHÁNH HÒA   ĐẢNG CỘNG SẢN VIỆT NAM\n"),
+        "{}",
+        doc.text
+    );
+    assert!(doc.text.contains("Trung ương & Chỉ thị") && doc.text.contains("<kế hoạch>"));
+    assert_eq!(
+        doc.own_id.as_ref().map(|i| i.to_string()).as_deref(),
+        Some("156-KH/TU")
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-12-12")
+    );
+    assert_eq!(doc.place.as_deref(), Some("Khánh Hòa"));
+    assert_eq!(doc.kind.as_deref(), Some("Kế hoạch"));
+    let implements: Vec<String> = doc.implements().iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        implements,
+        ["21-KL/TW", "05-CT/TW"],
+        "the title names both after thực hiện"
+    );
+}
+
+#[test]
+fn html_pages_keep_the_document_and_the_metadata_and_drop_the_furniture() {
+    let dir = temp_dir("html");
+    let path = dir.join("kh_37.html");
+    std::fs::write(
+        &path,
+        r#"<!doctype html><html><head><title>MTTQ Khánh Hòa</title><script>var s = "99-QĐ/TW";</script></head>
+        <body><nav><a href="/">Trang chủ</a><a href="/vb">Văn bản 88-KL/TW</a></nav>
+        <table><tr><th>Số hiệu</th><td>37/KH-MTTQ-BTT</td></tr><tr><th>Loại văn bản</th><td>Kế hoạch</td></tr>
+        <tr><th>Ngày ban hành</th><td>04-02-2020</td></tr></table>
+        <div class="content"><p>KẾ HOẠCH</p><p>Học tập chuyên đề năm 2020</p>
+        <p>Thực hiện Kế hoạch số 156-KH/TU-KH/TU, ngày 12/12/2019 của Ban Thường vụ Tỉnh ủy Khánh Hòa</p></div>
+        <footer>Giấy phép: Số 01/GP-STTTT do Sở Thông tin và Truyền thông cấp</footer></body></html>"#,
+    )
+    .unwrap();
+    let doc = read_document(&path).unwrap();
+    assert!(
+        !doc.text.contains('<') && !doc.text.contains("Trang chủ"),
+        "{}",
+        doc.text
+    );
+    assert_eq!(
+        doc.own_id.as_ref().map(|i| i.to_string()).as_deref(),
+        Some("37/KH-MTTQ-BTT")
+    );
+    assert_eq!(doc.kind.as_deref(), Some("Kế hoạch"));
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-02-04")
+    );
+    let cited: Vec<String> = doc.cited().iter().map(|i| i.to_string()).collect();
+    assert_eq!(
+        cited,
+        ["156-KH/TU"],
+        "no identifiers from navigation, scripts or footer"
+    );
+}
+
+/// A one-page PDF whose content stream is `content`, with a correct cross-reference table.
+fn pdf(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+#[test]
+fn pdf_with_a_text_layer_is_read_and_a_scan_is_reported() {
+    let dir = temp_dir("pdf");
+    let text = dir.join("kl.pdf");
+    std::fs::write(
+        &text,
+        pdf("BT /F1 12 Tf 72 720 Td (KE HOACH) Tj 0 -20 Td (Thuc hien Ket luan so 21-KL/TW ngay 25/10/2021 cua Trung uong) Tj ET"),
+    )
+    .unwrap();
+    let doc = read_document(&text).unwrap();
+    assert!(doc.text.contains("21-KL/TW"), "{:?}", doc.text);
+    assert_eq!(doc.citations[0].id.to_string(), "21-KL/TW");
+
+    let scan = dir.join("scan.pdf");
+    std::fs::write(&scan, pdf("q 612 0 0 792 0 0 cm Q")).unwrap();
+    match read_document(&scan) {
+        Err(e @ Error::Format { .. }) => assert!(e.to_string().contains("no text layer"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn broken_office_files_get_clear_errors() {
+    let dir = temp_dir("broken");
+    let cases = [
+        ("a.docx", b"not a zip at all".to_vec(), "not a .docx file"),
+        ("b.pdf", b"%PDF-1.4 garbage".to_vec(), "PDF"),
+    ];
+    for (name, bytes, needle) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let e = read_document(&path).unwrap_err().to_string();
+        assert!(e.contains(name) && e.contains(needle), "{e}");
+    }
+}
