@@ -310,11 +310,8 @@ fn line_cuts(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        let mut end = (start + size).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        end = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        let cut = text.ceil_char_boundary(start + size);
+        let end = text[cut..].find('\n').map_or(text.len(), |i| cut + i + 1);
         out.push(start..end);
         start = end;
     }

@@ -72,23 +72,23 @@ pub fn doc_id(path: &Path) -> String {
 
 /// Every document file under `dir`, sorted, following the extensions above.
 pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
+    walk(dir, &has_document_extension)
+}
+
+/// Every file under `dir` (recursively) that `keep` accepts, sorted.
+pub fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: d.clone(),
             source,
-        })?;
-        for entry in entries {
-            let path = entry
-                .map_err(|source| Error::Io {
-                    path: d.clone(),
-                    source,
-                })?
-                .path();
+        };
+        for entry in std::fs::read_dir(&d).map_err(io)? {
+            let path = entry.map_err(io)?.path();
             if path.is_dir() {
                 stack.push(path);
-            } else if has_document_extension(&path) {
+            } else if keep(&path) {
                 out.push(path);
             }
         }

@@ -109,24 +109,7 @@ pub fn run(corpus: &Path) -> Result<Report> {
 
 /// Every `index.jsonl` under `dir`, sorted.
 fn index_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|source| Error::Io {
-            path: d.clone(),
-            source,
-        })?;
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.file_name().is_some_and(|n| n == "index.jsonl") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    Ok(out)
+    crate::corpus::walk(dir, &|p| p.file_name().is_some_and(|n| n == "index.jsonl"))
 }
 
 /// The file a label describes: its `path` is relative to the corpus root, which is the set

@@ -12,18 +12,12 @@ pub fn after_char(text: &str, at: usize) -> Option<char> {
 
 /// Up to `max` bytes of text ending at `at`, cut on a character boundary, and its start.
 pub fn window_before(text: &str, at: usize, max: usize) -> (&str, usize) {
-    let mut start = at.saturating_sub(max);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
+    let start = text.ceil_char_boundary(at.saturating_sub(max));
     (&text[start..at], start)
 }
 
 /// Up to `max` bytes of text starting at `at` and ending before `limit`, on a boundary.
 pub fn window_after(text: &str, at: usize, limit: usize, max: usize) -> &str {
-    let mut end = limit.min(at + max).min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(limit.min(at + max));
     &text[at..end.max(at)]
 }

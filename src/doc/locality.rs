@@ -194,7 +194,7 @@ fn title_case(s: &str) -> String {
 /// from the place line, the header or the provinces it names; a city when the place line
 /// or the issuing body is one.
 pub fn of_document(text: &str, place: Option<&str>, issuer: Option<&str>) -> Locality {
-    let head = &text[..floor(text, 4000)];
+    let head = &text[..text.floor_char_boundary(4000)];
     let mut loc = Locality::default();
     if let Some(place) = place {
         match province(place) {
@@ -204,8 +204,10 @@ pub fn of_document(text: &str, place: Option<&str>, issuer: Option<&str>) -> Loc
     }
     // The header, preamble, signature and distribution list name the locality; the body
     // in between mostly repeats it, and scanning it all cost 7% of an index build.
-    let head_end = floor(text, HEAD);
-    let tail_start = ceil(text, text.len().saturating_sub(TAIL)).max(head_end);
+    let head_end = text.floor_char_boundary(HEAD);
+    let tail_start = text
+        .ceil_char_boundary(text.len().saturating_sub(TAIL))
+        .max(head_end);
     let mut mentions = named(&text[..head_end]);
     mentions.extend(named(&text[tail_start..]));
     if loc.province.is_none() {
@@ -241,21 +243,6 @@ fn most_named(mentions: &[Named], level: Level) -> Option<String> {
 /// How much of the start and of the end of a document is searched for localities.
 const HEAD: usize = 8 << 10;
 const TAIL: usize = 3 << 10;
-
-fn ceil(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
 
 #[cfg(test)]
 mod tests {

@@ -24,10 +24,7 @@ static NAME: LazyLock<Regex> =
 
 /// The signer's name, when a signature block is followed by a line that reads as a name.
 pub fn signer(text: &str) -> Option<String> {
-    let mut tail_start = text.len().saturating_sub(TAIL);
-    while !text.is_char_boundary(tail_start) {
-        tail_start += 1;
-    }
+    let tail_start = text.ceil_char_boundary(text.len().saturating_sub(TAIL));
     let all: Vec<Line> = lines(&text[tail_start..]).collect();
     let block = all.iter().rposition(|l| BLOCK.is_match(l.clean()))?;
     all[block + 1..]

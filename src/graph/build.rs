@@ -266,36 +266,18 @@ fn push(
     ambiguous: bool,
 ) -> NodeIx {
     g.nodes.push(Node {
-        name: name.to_string(),
         id: Some(id.clone()),
         scope: Some(scope.clone()),
         year,
-        docs: Vec::new(),
         ambiguous,
-        statements: Vec::new(),
-        title: None,
-        kind: None,
-        date: None,
-        issuer: None,
+        ..Node::named(name)
     });
     g.nodes.len() - 1
 }
 
 /// A corpus document without an identifier of its own: a node named by its corpus id.
 fn add_doc_node(g: &mut Graph, d: &Document) -> NodeIx {
-    g.nodes.push(Node {
-        name: d.id.clone(),
-        id: None,
-        scope: None,
-        year: None,
-        docs: Vec::new(),
-        ambiguous: false,
-        statements: Vec::new(),
-        title: None,
-        kind: None,
-        date: None,
-        issuer: None,
-    });
+    g.nodes.push(Node::named(&d.id));
     g.nodes.len() - 1
 }
 

@@ -48,6 +48,25 @@ pub struct Node {
     pub issuer: Option<String>,
 }
 
+impl Node {
+    /// A node with this name and nothing known about it yet.
+    pub fn named(name: &str) -> Node {
+        Node {
+            name: name.to_string(),
+            id: None,
+            scope: None,
+            year: None,
+            docs: Vec::new(),
+            ambiguous: false,
+            statements: Vec::new(),
+            title: None,
+            kind: None,
+            date: None,
+            issuer: None,
+        }
+    }
+}
+
 /// What one document says about a node.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Statement {

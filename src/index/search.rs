@@ -11,7 +11,6 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
-use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 use super::query::{parse, Clause, Filter, ParsedQuery};
@@ -20,7 +19,7 @@ use super::store::SearchIndex;
 use crate::date::Date;
 use crate::doc::Document;
 use crate::error::{Error, Result};
-use crate::text::{fold, fold_analyzer, tone_analyzer};
+use crate::text::{fold, fold_analyzer, tokens, tone_analyzer};
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -331,15 +330,6 @@ fn check_window(req: &SearchRequest) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        out.push(stream.token().text.clone());
-    }
-    out
 }
 
 fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {

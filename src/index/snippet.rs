@@ -28,7 +28,7 @@ fn marks(text: &str, phrases: &[Vec<String>], spans: &[Range<usize>]) -> Vec<Ran
     let longest = phrases.iter().map(Vec::len).max().unwrap_or(0);
     if longest > 0 {
         let words: HashSet<&str> = phrases.iter().flatten().map(String::as_str).collect();
-        let scanned = &text[..floor(text, SCAN)];
+        let scanned = &text[..text.floor_char_boundary(SCAN)];
         let mut analyzer = fold_analyzer();
         let mut stream = analyzer.token_stream(scanned);
         // the last `longest` tokens, to see a phrase end at the current one
@@ -70,10 +70,10 @@ fn best_window(text: &str, marks: &[Range<usize>]) -> Range<usize> {
     let start = marks
         .get(best.0)
         .map_or(0, |m| m.start.saturating_sub(WINDOW / 4));
-    let start = text[..floor(text, start)]
+    let start = text[..text.floor_char_boundary(start)]
         .rfind(char::is_whitespace)
         .map_or(0, |i| i + 1);
-    let end = floor(text, start + WINDOW);
+    let end = text.floor_char_boundary(start + WINDOW);
     let end = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
@@ -123,14 +123,6 @@ fn escape(s: &str, out: &mut String) {
             _ => out.push(c),
         }
     }
-}
-
-fn floor(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]

@@ -51,6 +51,16 @@ pub fn fold_chain() -> TextAnalyzer {
         .build()
 }
 
+/// The token texts an analyzer makes of `text`.
+pub fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
 /// Registers both analyzers under their names.
 pub fn register(manager: &TokenizerManager) {
     manager.register(TONE_ANALYZER, tone_analyzer());
@@ -160,15 +170,6 @@ impl<S: TokenStream, R: Rewrite> TokenStream for FilteredStream<'_, S, R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tokens(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
-    }
 
     #[test]
     fn tone_analyzer_unifies_styles_and_keeps_diacritics() {

@@ -13,8 +13,8 @@ mod tone;
 mod vowel;
 
 pub use analyzer::{
-    fold_analyzer, fold_chain, register, tone_analyzer, tone_chain, Fold, ToneKey, FOLD_ANALYZER,
-    TONE_ANALYZER,
+    fold_analyzer, fold_chain, register, tokens, tone_analyzer, tone_chain, Fold, ToneKey,
+    FOLD_ANALYZER, TONE_ANALYZER,
 };
 pub use compose::{clean, compose};
 pub use decode::{decode, DecodeFailure};
