@@ -392,7 +392,7 @@ fn eval(corpus: &Path, out: &Path, json: bool) -> Result<ExitCode> {
 fn open_or_build(dir: &Path, corpus: &Path) -> Result<SearchIndex> {
     if !SearchIndex::exists(dir) && corpus.is_dir() {
         eprintln!(
-            "no index in {} yet: indexing {} first",
+            "no index at {}/ yet: indexing {} first",
             dir.display(),
             corpus.display()
         );
