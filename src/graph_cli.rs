@@ -8,12 +8,12 @@ use serde_json::json;
 
 use trichdan::graph::{self, Chain, Direction, Graph, NodeIx};
 
-use super::{open_or_build, GraphArgs};
+use super::{open_or_build, OpenArgs};
 
 /// Exit code when an identifier names several nodes: the candidates are printed instead.
 const AMBIGUOUS: u8 = 3;
 
-fn load(open: &GraphArgs) -> Result<Graph> {
+fn load(open: &OpenArgs) -> Result<Graph> {
     let index = open_or_build(&open.index.dir, &open.corpus)?;
     Ok(graph::build(&index.documents()?))
 }
@@ -66,7 +66,7 @@ fn print_candidates(g: &Graph, query: &str, found: &[NodeIx], json: bool) {
     }
 }
 
-pub fn lookup(open: &GraphArgs, query: &str) -> Result<ExitCode> {
+pub fn lookup(open: &OpenArgs, query: &str) -> Result<ExitCode> {
     let g = load(open)?;
     let found = g.lookup(query);
     print_candidates(&g, query, &found, open.json);
@@ -77,7 +77,7 @@ pub fn lookup(open: &GraphArgs, query: &str) -> Result<ExitCode> {
     })
 }
 
-pub fn implementers(open: &GraphArgs, query: &str, depth: usize) -> Result<ExitCode> {
+pub fn implementers(open: &OpenArgs, query: &str, depth: usize) -> Result<ExitCode> {
     let g = load(open)?;
     let target = match resolve(&g, query, open.json) {
         Ok(n) => n,
@@ -107,7 +107,7 @@ pub fn implementers(open: &GraphArgs, query: &str, depth: usize) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn chain(open: &GraphArgs, query: &str, dir: Direction, depth: usize) -> Result<ExitCode> {
+pub fn chain(open: &OpenArgs, query: &str, dir: Direction, depth: usize) -> Result<ExitCode> {
     let g = load(open)?;
     let root = match resolve(&g, query, open.json) {
         Ok(n) => n,
@@ -165,7 +165,7 @@ fn print_tree(chain: &Chain, dir: Direction) {
     }
 }
 
-pub fn cites(open: &GraphArgs, doc: &str) -> Result<ExitCode> {
+pub fn cites(open: &OpenArgs, doc: &str) -> Result<ExitCode> {
     let g = load(open)?;
     let Some(n) = g.doc_node(doc) else {
         eprintln!("trichdan: no corpus document {doc:?} in the index; ids are file names without extension");

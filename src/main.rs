@@ -29,8 +29,9 @@ struct IndexDir {
     dir: PathBuf,
 }
 
+/// Where the index is, what to index first when there is none, and the output form.
 #[derive(clap::Args, Clone)]
-struct GraphArgs {
+struct OpenArgs {
     #[command(flatten)]
     index: IndexDir,
     /// Folder indexed first when the index does not exist yet.
@@ -84,7 +85,7 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         depth: usize,
         #[command(flatten)]
-        open: GraphArgs,
+        open: OpenArgs,
     },
     /// The implements-chain from a document, as an indented tree.
     Chain {
@@ -98,20 +99,20 @@ enum Command {
         #[arg(long, default_value_t = 3)]
         depth: usize,
         #[command(flatten)]
-        open: GraphArgs,
+        open: OpenArgs,
     },
     /// What a corpus document cites, and the relations it states between others.
     Cites {
         /// The corpus id (file name without extension).
         doc: String,
         #[command(flatten)]
-        open: GraphArgs,
+        open: OpenArgs,
     },
     /// The nodes an identifier names, with what tells them apart.
     Lookup {
         id: String,
         #[command(flatten)]
-        open: GraphArgs,
+        open: OpenArgs,
     },
     /// Compare what is extracted with the labels of each set (index.jsonl) of a corpus.
     Eval {
@@ -152,13 +153,7 @@ enum Command {
         #[arg(required = true)]
         query: Vec<String>,
         #[command(flatten)]
-        index: IndexDir,
-        /// Folder indexed first when the index does not exist yet.
-        #[arg(long, default_value = "corpus")]
-        corpus: PathBuf,
-        /// Print JSON.
-        #[arg(long)]
-        json: bool,
+        open: OpenArgs,
         /// How many hits.
         #[arg(long, default_value_t = 10)]
         limit: usize,
@@ -183,12 +178,10 @@ fn main() -> Result<ExitCode> {
         Command::Remove { ids, index } => remove(&index.dir, &ids),
         Command::Search {
             query,
-            index,
-            corpus,
-            json,
+            open,
             limit,
             offset,
-        } => search(&index.dir, &corpus, &query.join(" "), json, limit, offset),
+        } => search(&open, &query.join(" "), limit, offset),
         Command::Implementers { id, depth, open } => graph_cli::implementers(&open, &id, depth),
         Command::Chain {
             id,
@@ -402,15 +395,8 @@ fn open_or_build(dir: &Path, corpus: &Path) -> Result<SearchIndex> {
     Ok(SearchIndex::open(dir)?)
 }
 
-fn search(
-    dir: &Path,
-    corpus: &Path,
-    query: &str,
-    json: bool,
-    limit: usize,
-    offset: usize,
-) -> Result<ExitCode> {
-    let index = open_or_build(dir, corpus)?;
+fn search(open: &OpenArgs, query: &str, limit: usize, offset: usize) -> Result<ExitCode> {
+    let index = open_or_build(&open.index.dir, &open.corpus)?;
     let request = SearchRequest {
         query: query.to_string(),
         limit,
@@ -424,7 +410,7 @@ fn search(
         }
         Err(e) => return Err(e).context("search failed"),
     };
-    if json {
+    if open.json {
         println!("{}", serde_json::to_string(&result)?);
     } else {
         print_readable(&result);
