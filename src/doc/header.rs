@@ -34,7 +34,8 @@ pub struct Header {
 
 /// Reads the header of a composed text.
 pub fn read(text: &str) -> Header {
-    let all: Vec<Line> = lines(text).collect();
+    // the head, and room for a title or a label's next line after it; not the whole text
+    let all: Vec<Line> = lines(text).take(HEAD_LINES + 4 * MAX_TITLE_LINES).collect();
     let head_end = all
         .iter()
         .take(HEAD_LINES)

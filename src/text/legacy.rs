@@ -150,34 +150,43 @@ const VNI_SINGLE: &[(char, char)] = &[
     ('Ö', 'Ư'),
 ];
 
-/// The encoding `text` was typed in, if its letters say so clearly: a tenth of its words
-/// carry the encoding's signature and none of them carries a real Vietnamese letter.
+/// How much of a text detection reads: a legacy file shows its signature from the start.
+const SAMPLE: usize = 16 << 10;
+
+/// The encoding `text` was typed in, if its letters say so clearly: the start of the text
+/// is ASCII and Latin-1, a tenth of its words carry the encoding's signature and none of
+/// them carries a real Vietnamese letter. It runs on every file read, so it reads a sample,
+/// rejects Unicode Vietnamese on the first cheap check and allocates nothing.
 pub fn detect(text: &str) -> Option<Legacy> {
+    let sample = &text[..text.floor_char_boundary(SAMPLE)];
+    if sample.is_empty() || !latin1_only(sample) {
+        return None;
+    }
     let (mut words, mut vietnamese, mut tcvn, mut vni) = (0usize, 0usize, 0usize, 0usize);
-    for word in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':')) {
-        if word.is_empty() {
+    let mut word = Word::default();
+    let mut prev: Option<char> = None;
+    for c in sample.chars().chain([' ']) {
+        if c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':') {
+            if word.letters > 0 {
+                words += 1;
+                vietnamese += word.vietnamese as usize;
+                vni += (word.vni_mark || word.horn && word.ascii) as usize;
+                tcvn += word.tcvn as usize;
+            }
+            word = Word::default();
+            prev = None;
             continue;
         }
-        words += 1;
-        let chars: Vec<char> = word.chars().collect();
-        if chars.iter().any(|&c| is_vietnamese_letter(c)) {
-            vietnamese += 1;
-        }
-        let vni_here = chars
-            .windows(2)
-            .any(|w| is_base_vowel(w[0]) && mark(w[1]).is_some())
-            || chars
-                .iter()
-                .any(|c| matches!(c, 'ô' | 'ö' | 'Ô' | 'Ö' | 'ñ' | 'Ñ'))
-                && chars.iter().any(char::is_ascii_alphabetic);
-        let tcvn_here = chars
-            .iter()
-            .enumerate()
-            .any(|(i, &c)| tcvn3(c).is_some() && (i == 0 || !is_base_vowel(chars[i - 1])));
-        vni += vni_here as usize;
-        tcvn += tcvn_here as usize;
+        word.letters += 1;
+        word.vietnamese |= is_vietnamese_letter(c);
+        word.ascii |= c.is_ascii_alphabetic();
+        word.horn |= matches!(c, 'ô' | 'ö' | 'Ô' | 'Ö' | 'ñ' | 'Ñ');
+        let after_vowel = prev.is_some_and(is_base_vowel);
+        word.vni_mark |= after_vowel && mark(c).is_some();
+        word.tcvn |= !after_vowel && tcvn3(c).is_some();
+        prev = Some(c);
     }
-    if words == 0 || vietnamese * 50 > words || !latin1_only(text) {
+    if words == 0 || vietnamese * 50 > words {
         return None;
     }
     let enough = |n: usize| n * 10 >= words && n >= 2;
@@ -188,6 +197,17 @@ pub fn detect(text: &str) -> Option<Legacy> {
     }
 }
 
+/// What one word of a sample shows.
+#[derive(Default)]
+struct Word {
+    letters: usize,
+    vietnamese: bool,
+    ascii: bool,
+    horn: bool,
+    vni_mark: bool,
+    tcvn: bool,
+}
+
 /// True when (nearly) every character is ASCII, Latin-1 or general punctuation, as legacy
 /// text read byte by byte is. Text with other scripts in it (a PDF whose font map is broken
 /// puts Cyrillic where Vietnamese letters were) is something else, and is left alone.
@@ -196,8 +216,13 @@ fn latin1_only(text: &str) -> bool {
     for c in text.chars() {
         all += 1;
         let cp = c as u32;
-        other += (cp > 0xFF && !(0x2000..=0x206F).contains(&cp) && !(0x20AC..=0x2122).contains(&cp))
-            as usize;
+        if cp > 0xFF && !(0x2000..=0x206F).contains(&cp) && !(0x20AC..=0x2122).contains(&cp) {
+            other += 1;
+            // a text has at most as many characters as bytes: the answer is already known
+            if other * 200 > text.len() {
+                return false;
+            }
+        }
     }
     other * 200 <= all
 }
