@@ -76,17 +76,28 @@ pub fn read(text: &str) -> Header {
 /// (`QUYẾT` / `ĐỊNH`) is read joined.
 fn kind_line(head: &[Line]) -> (Option<usize>, Option<String>) {
     for (i, l) in head.iter().enumerate() {
-        if let Some(k) = kind_heading(l.clean()) {
+        let line = l.clean();
+        if !could_be_heading(line) {
+            continue;
+        }
+        if let Some(k) = kind_heading(line) {
             return (Some(i), Some(k));
         }
-        if let Some(next) = head.get(i + 1) {
-            let joined = format!("{} {}", l.clean(), next.clean());
-            if let Some(k) = kind_heading(&joined) {
+        let Some(next) = head.get(i + 1).map(Line::clean) else {
+            continue;
+        };
+        if could_be_heading(next) {
+            if let Some(k) = kind_heading(&format!("{line} {next}")) {
                 return (Some(i + 1), Some(k));
             }
         }
     }
     (None, None)
+}
+
+/// A cheap test a heading line passes: short, with no lowercase letter.
+fn could_be_heading(line: &str) -> bool {
+    line.len() <= 60 && !line.chars().any(char::is_lowercase)
 }
 
 /// A letter's subject line (`V/v …`, `về việc …`) as its title, when there is no kind
@@ -119,12 +130,13 @@ fn about_title(all: &[Line], head_end: usize) -> (Option<String>, Option<Range<u
 /// The kind named by a heading line (`KẾ HOẠCH` → `Kế hoạch`; compared folded, so OCR's
 /// `KÉT LUẬN` reads as `Kết luận`).
 fn kind_heading(line: &str) -> Option<String> {
+    static FOLDED: LazyLock<Vec<(&str, String)>> =
+        LazyLock::new(|| KIND_WORDS.iter().map(|(w, _)| (*w, fold(w))).collect());
     if !is_upper(line) || line.len() > 60 {
         return None;
     }
     let words = fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
-    KIND_WORDS.iter().find_map(|(w, _)| {
-        let key = fold(w);
+    FOLDED.iter().find_map(|(w, key)| {
         let suffix = words.strip_prefix(key.as_str())?;
         let suffix = match suffix {
             "" => "",

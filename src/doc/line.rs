@@ -1,6 +1,9 @@
 //! Lines of a composed text with their byte offsets, and the markup-free form of a line.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 /// One line: its byte range in the text (without the newline) and its text.
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +29,14 @@ impl<'a> Line<'a> {
     /// The line split into cells at runs of three or more spaces: the columns of a header
     /// laid out side by side (`Số 104 -CTr/TU        Lào Cai, ngày 30 tháng 8 năm 2026`).
     pub fn cells(&self) -> Vec<Line<'a>> {
+        static GAP: LazyLock<Finder> = LazyLock::new(|| Finder::new(b"   "));
+        if GAP.find(self.text.as_bytes()).is_none() {
+            return if self.is_blank() {
+                Vec::new()
+            } else {
+                vec![*self]
+            };
+        }
         let mut out = Vec::new();
         let mut start = 0;
         let bytes = self.text.as_bytes();

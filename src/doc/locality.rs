@@ -109,6 +109,8 @@ pub enum Level {
 pub struct Named {
     pub level: Level,
     pub name: Option<String>,
+    /// Where the mention starts in the text searched.
+    pub start: usize,
 }
 
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,7 +146,11 @@ pub fn named(text: &str) -> Vec<Named> {
                 Level::Province => province(n).is_some(),
                 Level::City => !n.is_empty() && !starts_like_institution(n),
             });
-            Named { level, name }
+            Named {
+                level,
+                name,
+                start: c.get(0).map_or(0, |m| m.start()),
+            }
         })
         .collect()
 }
@@ -194,7 +200,6 @@ fn title_case(s: &str) -> String {
 /// from the place line, the header or the provinces it names; a city when the place line
 /// or the issuing body is one.
 pub fn of_document(text: &str, place: Option<&str>, issuer: Option<&str>) -> Locality {
-    let head = &text[..text.floor_char_boundary(4000)];
     let mut loc = Locality::default();
     if let Some(place) = place {
         match province(place) {
@@ -209,6 +214,10 @@ pub fn of_document(text: &str, place: Option<&str>, issuer: Option<&str>) -> Loc
         .ceil_char_boundary(text.len().saturating_sub(TAIL))
         .max(head_end);
     let mut mentions = named(&text[..head_end]);
+    let city_in_head = mentions
+        .iter()
+        .take_while(|n| n.start < 4000)
+        .any(|n| n.level == Level::City && n.name.is_none());
     mentions.extend(named(&text[tail_start..]));
     if loc.province.is_none() {
         loc.province = most_named(&mentions, Level::Province);
@@ -219,9 +228,7 @@ pub fn of_document(text: &str, place: Option<&str>, issuer: Option<&str>) -> Loc
             || f.contains("thanh uy")
             || f.contains("huyen")
             || f.contains("thi xa")
-    }) || named(head)
-        .iter()
-        .any(|n| n.level == Level::City && n.name.is_none());
+    }) || city_in_head;
     if loc.city.is_none() && city_body {
         loc.city = most_named(&mentions, Level::City);
     }
