@@ -1,15 +1,17 @@
 //! Throughput of the indexing core over the five samples repeated to 32 MiB, one document
 //! at a time: composition + cleanup (with the NFC crate we chose and the obvious other),
-//! folding, identifier extraction, and whole documents (header + extraction).
+//! folding, the two index analyzers (tokens counted), identifier extraction, and whole
+//! documents (header + extraction).
 //!
 //! Run: `cargo bench --bench text`
 
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use trichdan::cite::{extract, Layout};
 use trichdan::doc::Document;
-use trichdan::text::{clean, compose, fold};
+use trichdan::text::{clean, compose, fold, fold_analyzer, tone_analyzer};
 use unicode_normalization::UnicodeNormalization;
 
 const TARGET_BYTES: usize = 32 << 20;
@@ -56,6 +58,15 @@ fn bench(c: &mut Criterion) {
     g.bench_function("fold", |b| {
         b.iter(|| docs.iter().map(|d| fold(black_box(d)).len()).sum::<usize>())
     });
+    for (name, make) in [
+        ("analyze_tone", tone_analyzer as fn() -> TextAnalyzer),
+        ("analyze_fold", fold_analyzer),
+    ] {
+        let mut analyzer = make();
+        g.bench_function(name, |b| {
+            b.iter(|| docs.iter().map(|d| tokens(&mut analyzer, d)).sum::<usize>())
+        });
+    }
     let layout = Layout::default();
     g.bench_function("extract", |b| {
         b.iter(|| {
@@ -76,6 +87,16 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+}
+
+/// How many tokens `analyzer` makes of `text` (each one written, as indexing does).
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> usize {
+    let mut stream = analyzer.token_stream(black_box(text));
+    let mut n = 0;
+    while stream.advance() {
+        n += stream.token().text.len();
+    }
+    n
 }
 
 criterion_group!(benches, bench);

@@ -6,6 +6,8 @@
 //! this) but classifies characters through the vowel table instead of Unicode tables, which
 //! made indexing about twice as fast.
 
+use std::sync::LazyLock;
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::fold::fold_char;
@@ -80,7 +82,7 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// How a byte starts a character, for [`scan`].
+/// How a byte starts a character, for [`word_start`] and [`VietnameseTokenStream::read_word`].
 const NON_WORD: u8 = 0;
 const WORD: u8 = 1;
 const MULTIBYTE: u8 = 2;
@@ -99,27 +101,23 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// The first position at or after `from` where a word character (`word`) or a non-word
-/// character (`!word`) starts, and whether everything skipped was ASCII. Classified by
+/// The first position at or after `from` where a word character starts. Classified by
 /// bytes where that is certain: ASCII, the Vietnamese letters of U+00C0–U+01BF (all
 /// letters but × and ÷) and U+1E00–U+1EFF, and the general punctuation of U+2000–U+206F;
 /// other characters are decoded and asked.
 #[inline]
-fn scan(text: &str, bytes: &[u8], from: usize, word: bool) -> (Option<usize>, bool) {
-    let want = word as u8;
-    let mut ascii = true;
+fn word_start(text: &str, bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i < bytes.len() {
         let b = bytes[i];
         let class = CLASS[b as usize];
         if class != MULTIBYTE {
-            if class == want {
-                return (Some(i), ascii);
+            if class == WORD {
+                return Some(i);
             }
             i += 1;
             continue;
         }
-        ascii = false;
         let (is, len) = match b {
             0xC3 if matches!(bytes[i + 1], 0x97 | 0xB7) => (false, 2),
             0xC3..=0xC6 => (true, 2),
@@ -132,65 +130,126 @@ fn scan(text: &str, bytes: &[u8], from: usize, word: bool) -> (Option<usize>, bo
                 (is_word(c), c.len_utf8())
             }
         };
-        if is == word {
-            return (Some(i), ascii);
+        if is {
+            return Some(i);
         }
         i += len;
     }
-    (None, ascii)
+    None
+}
+
+/// The one character each two-byte letter (U+00C0–U+01BF) and each three-byte letter of
+/// U+1E00–U+1EFF becomes, per form, indexed by its last six bits; `'\0'` where it becomes
+/// something else than one character (then it is written by [`write_char`]).
+struct Single {
+    two: [char; 256],
+    three: [char; 256],
+}
+
+static SINGLE: LazyLock<[Single; 2]> =
+    LazyLock::new(|| [single(Form::ToneKey), single(Form::Folded)]);
+
+fn single(form: Form) -> Single {
+    let one = |cp: u32| {
+        let mut out = String::new();
+        if let Some(c) = char::from_u32(cp) {
+            write_char(form, c, &mut out);
+        }
+        let mut chars = out.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => c,
+            _ => '\0',
+        }
+    };
+    Single {
+        two: std::array::from_fn(|i| one(0xC0 + i as u32)),
+        three: std::array::from_fn(|i| one(0x1E00 + i as u32)),
+    }
+}
+
+/// Writes one word character in `form`: lowercase, tone-keyed vowels kept or folded.
+fn write_char(form: Form, c: char, out: &mut String) {
+    match form {
+        Form::Folded => fold_char(c, out),
+        Form::ToneKey => match vowel(c) {
+            Some(v) => out.push(Vowel { upper: false, ..v }.to_char()),
+            None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            None if c == 'Đ' => out.push('đ'),
+            None => out.extend(c.to_lowercase()),
+        },
+    }
 }
 
 impl VietnameseTokenStream<'_> {
-    /// The byte range of the next word at or after `pos`. ASCII bytes are classified
-    /// without decoding; other characters are decoded where they start.
-    fn next_word(&mut self) -> Option<(usize, usize, bool)> {
+    /// Writes the word starting at `start` into the token, in one pass over its bytes:
+    /// ASCII and the letters of [`SINGLE`] by table, other characters decoded and asked.
+    /// Returns where the word ends and whether it was all ASCII.
+    fn read_word(&mut self, start: usize) -> (usize, bool) {
         let bytes = self.text.as_bytes();
-        let start = scan(self.text, bytes, self.pos, true).0?;
-        let (end, ascii) = scan(self.text, bytes, start, false);
-        let end = end.unwrap_or(bytes.len());
-        self.pos = end;
-        Some((start, end, ascii))
-    }
-
-    fn write(&mut self, word: &str, ascii: bool) {
+        let single = &SINGLE[self.form as usize];
         let out = &mut self.token.text;
         out.clear();
-        if ascii {
-            out.push_str(word);
-            out.make_ascii_lowercase();
-            return;
-        }
-        match self.form {
-            Form::Folded => word.chars().for_each(|c| fold_char(c, out)),
-            Form::ToneKey => {
-                for c in word.chars() {
-                    match vowel(c) {
-                        Some(v) => out.push(Vowel { upper: false, ..v }.to_char()),
-                        None if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                        None if c == 'Đ' => out.push('đ'),
-                        None => out.extend(c.to_lowercase()),
-                    }
+        let mut ascii = true;
+        let mut i = start;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if CLASS[b as usize] != WORD {
+                    break;
                 }
-                if let Some(key) = tone_key_word(out) {
-                    *out = key;
-                }
+                out.push(b.to_ascii_lowercase() as char);
+                i += 1;
+                continue;
             }
+            ascii = false;
+            let mapped = match b {
+                0xC3 if matches!(bytes[i + 1], 0x97 | 0xB7) => break,
+                0xC3..=0xC6 => {
+                    single.two[((b - 0xC3) as usize) << 6 | (bytes[i + 1] & 0x3F) as usize]
+                }
+                0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => {
+                    single.three
+                        [((bytes[i + 1] - 0xB8) as usize) << 6 | (bytes[i + 2] & 0x3F) as usize]
+                }
+                0xE2 if bytes[i + 1] == 0x80 || (bytes[i + 1] == 0x81 && bytes[i + 2] < 0xB0) => {
+                    break
+                }
+                _ => '\0',
+            };
+            if mapped != '\0' {
+                out.push(mapped);
+                i += if b == 0xE1 { 3 } else { 2 };
+                continue;
+            }
+            let c = self.text[i..].chars().next().expect("char boundary");
+            if !is_word(c) {
+                break;
+            }
+            write_char(self.form, c, out);
+            i += c.len_utf8();
         }
+        (i, ascii)
     }
 }
 
 impl TokenStream for VietnameseTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some((start, end, ascii)) = self.next_word() {
+        let bytes = self.text.as_bytes();
+        while let Some(start) = word_start(self.text, bytes, self.pos) {
+            let (end, ascii) = self.read_word(start);
+            self.pos = end;
             // positions count dropped words too, as with tantivy's RemoveLongFilter
             self.token.position = self.token.position.wrapping_add(1);
             if end - start >= self.max_bytes {
                 continue;
             }
+            if !ascii && self.form == Form::ToneKey {
+                if let Some(key) = tone_key_word(&self.token.text) {
+                    self.token.text = key;
+                }
+            }
             self.token.offset_from = start;
             self.token.offset_to = end;
-            let word = &self.text[start..end];
-            self.write(word, ascii);
             return true;
         }
         false

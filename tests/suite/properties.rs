@@ -112,14 +112,19 @@ proptest! {
 }
 
 #[test]
-fn fused_tokenizer_splits_like_tantivy_on_every_character_it_classifies_by_bytes() {
-    use trichdan::text::{fold_analyzer, fold_chain};
+fn fused_tokenizer_splits_and_writes_like_tantivy_on_every_character_it_reads_by_bytes() {
+    use trichdan::text::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
     let ranges = [0x80..=0x24F, 0x1E00..=0x1EFF, 0x2000..=0x20CF];
     for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
-        let s = format!("a{c}b {c} x{c}");
+        let s = format!("a{c}b {c} x{c} {c}{c}");
         assert_eq!(
             analyzed(fold_analyzer(), &s),
             analyzed(fold_chain(), &s),
+            "{c:?}"
+        );
+        assert_eq!(
+            analyzed(tone_analyzer(), &s),
+            analyzed(tone_chain(), &s),
             "{c:?}"
         );
     }
