@@ -81,6 +81,9 @@ pub struct BenchReport {
     pub documents: usize,
     pub bytes: u64,
     pub build_seconds: f64,
+    /// CPU time the process spent during the build (all threads, user and system):
+    /// `bytes / build_cpu_seconds` is the throughput per busy core.
+    pub build_cpu_seconds: f64,
     pub docs_per_second: f64,
     pub mb_per_second: f64,
     pub threads: usize,
@@ -117,7 +120,7 @@ pub struct GraphFigures {
 pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
     if opts.no_build {
         let index = SearchIndex::open(&opts.index)?;
-        return measure(opts, &index, index::BuildSummary::default(), 0.0);
+        return measure(opts, &index, index::BuildSummary::default(), (0.0, 0.0));
     }
     if opts.index.exists() {
         std::fs::remove_dir_all(&opts.index).map_err(|source| Error::Io {
@@ -134,6 +137,7 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
         None => None,
     };
     let started = Instant::now();
+    let cpu_started = cpu_seconds();
     let summary = match (opts.cut, &pieces) {
         (Some(n), Some(pieces)) => {
             let load = |i: usize| pieces.document(i);
@@ -151,7 +155,7 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
         _ => index::build(&index, &files, Mode::Replace, opts.threads, &|_| {})?,
     };
     let secs = started.elapsed().as_secs_f64();
-    measure(opts, &index, summary, secs)
+    measure(opts, &index, summary, (secs, cpu_seconds() - cpu_started))
 }
 
 /// Times the queries on a built index and gathers the figures.
@@ -159,7 +163,7 @@ fn measure(
     opts: &BenchOptions,
     index: &SearchIndex,
     summary: index::BuildSummary,
-    secs: f64,
+    (secs, cpu): (f64, f64),
 ) -> Result<BenchReport> {
     let mut queries = std::collections::BTreeMap::new();
     for (class, list) in QUERIES {
@@ -175,6 +179,7 @@ fn measure(
         documents: summary.documents,
         bytes: summary.bytes,
         build_seconds: secs,
+        build_cpu_seconds: cpu,
         docs_per_second: summary.documents as f64 / secs,
         mb_per_second: summary.bytes as f64 / 1e6 / secs,
         threads: opts.threads,
@@ -337,6 +342,23 @@ pub fn peak_rss() -> u64 {
 /// The process's resident memory now (VmRSS).
 pub fn current_rss() -> u64 {
     proc_status("VmRSS:")
+}
+
+/// CPU time this process has used so far, user and system, all threads (from
+/// `/proc/self/stat`, in the kernel's fixed 100 ticks per second); 0 where there is no /proc.
+pub fn cpu_seconds() -> f64 {
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0.0;
+    };
+    // the fields after the command name, which is in parentheses and may hold spaces
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11) // state is field 3; utime and stime are fields 14 and 15
+        .take(2)
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    ticks as f64 / 100.0
 }
 
 fn proc_status(key: &str) -> u64 {
