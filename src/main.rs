@@ -14,6 +14,9 @@ use trichdan::index::{self, BuildSummary, Mode, SearchIndex, SearchRequest, Sear
 
 mod graph_cli;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Search and cross-reference Vietnamese Party and Fatherland Front documents.
 #[derive(Parser)]
 #[command(name = "trichdan", version, about)]
