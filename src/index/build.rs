@@ -87,15 +87,16 @@ pub fn build_from(
                     break;
                 }
                 let outcome = load(i).and_then(|doc| {
-                    writer_ref.upsert(&doc)?;
-                    Ok(doc)
+                    let counts = (doc.citations.len(), doc.text.len() as u64);
+                    writer_ref.upsert(doc)?;
+                    Ok(counts)
                 });
                 let mut sum = summary.lock().expect("summary lock");
                 match outcome {
-                    Ok(doc) => {
+                    Ok((citations, bytes)) => {
                         sum.documents += 1;
-                        sum.citations += doc.citations.len();
-                        sum.bytes += doc.text.len() as u64;
+                        sum.citations += citations;
+                        sum.bytes += bytes;
                     }
                     Err(e) => sum.failures.push(Failure {
                         path: name(i),

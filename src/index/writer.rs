@@ -1,8 +1,9 @@
 //! Writing documents: add or replace by id, remove, clear, commit. A commit is atomic: a
 //! writer killed before it leaves the last commit as it was.
 
-use tantivy::schema::Term;
-use tantivy::{IndexWriter, TantivyDocument};
+use tantivy::schema::document::{ReferenceValue, ReferenceValueLeaf, Value};
+use tantivy::schema::{Field, Term};
+use tantivy::IndexWriter;
 
 use super::schema::Fields;
 use super::store::SearchIndex;
@@ -14,20 +15,20 @@ use crate::text::{fold, tone_key};
 /// The index's one writer (it holds the directory lock until dropped).
 pub struct Writer<'a> {
     store: &'a SearchIndex,
-    inner: IndexWriter,
+    inner: IndexWriter<Entry>,
 }
 
 impl<'a> Writer<'a> {
-    pub(super) fn new(store: &'a SearchIndex, inner: IndexWriter) -> Self {
+    pub(super) fn new(store: &'a SearchIndex, inner: IndexWriter<Entry>) -> Self {
         Writer { store, inner }
     }
 
     /// Adds `doc`, replacing any document with the same id (in the same commit).
     /// Takes `&self`: several threads may add at once.
-    pub fn upsert(&self, doc: &Document) -> Result<()> {
-        let f = &self.store.fields;
+    pub fn upsert(&self, doc: Document) -> Result<()> {
+        let f = self.store.fields;
         self.inner.delete_term(Term::from_field_text(f.id, &doc.id));
-        self.inner.add_document(to_tantivy(doc, f)?)?;
+        self.inner.add_document(Entry::new(doc, f)?)?;
         Ok(())
     }
 
@@ -50,51 +51,100 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// The tantivy document for one of ours.
-fn to_tantivy(doc: &Document, f: &Fields) -> Result<TantivyDocument> {
-    let mut t = TantivyDocument::default();
-    t.add_text(f.id, &doc.id);
-    let title = doc.title.as_deref().unwrap_or_default();
-    t.add_text(f.title, title);
-    t.add_text(f.title_fold, title);
-    t.add_text(f.body, &doc.text);
-    t.add_text(f.body_fold, &doc.text);
-    let mut seen = std::collections::HashSet::new();
-    for c in &doc.citations {
-        let key = c.id.key();
-        let field = match c.relation {
-            Relation::Implements => Some(f.implements),
-            Relation::BasedOn => Some(f.based_on),
-            Relation::Cites => None,
-        };
-        if let Some(field) = field {
-            if seen.insert((field, key.clone())) {
-                t.add_text(field, &key);
+/// One of our documents as tantivy reads it. Every value points into it, so the body and
+/// the title are not copied once per field that indexes them (tantivy's own document type
+/// would hold three copies of each body).
+pub struct Entry {
+    doc: Document,
+    fields: Fields,
+    /// Raw keyword values: identifier keys, kind and place (as written and folded).
+    keys: Vec<(Field, String)>,
+    numbers: Vec<(Field, u64)>,
+    /// The document without its text, as JSON.
+    meta: String,
+}
+
+impl Entry {
+    fn new(doc: Document, fields: Fields) -> Result<Entry> {
+        let f = &fields;
+        let mut keys: Vec<(Field, String)> = Vec::new();
+        for c in &doc.citations {
+            let key = c.id.key();
+            let field = match c.relation {
+                Relation::Implements => Some(f.implements),
+                Relation::BasedOn => Some(f.based_on),
+                Relation::Cites => None,
+            };
+            if let Some(field) = field {
+                keys.push((field, key.clone()));
             }
+            keys.push((f.cites, key));
         }
-        if seen.insert((f.cites, key.clone())) {
-            t.add_text(f.cites, &key);
+        keys.sort_unstable();
+        keys.dedup();
+        if let Some(own) = &doc.own_id {
+            keys.push((f.own_id, own.key()));
         }
+        if let Some(kind) = &doc.kind {
+            keys.push((f.kind, tone_key(kind).into_owned()));
+            keys.push((f.kind_key, fold(kind)));
+        }
+        if let Some(place) = &doc.place {
+            keys.push((f.place, tone_key(place).into_owned()));
+            keys.push((f.place_key, fold(place)));
+        }
+        let numbers = doc.date.map_or_else(Vec::new, |d| {
+            let ymd = d.year as u64 * 10_000 + d.month as u64 * 100 + d.day as u64;
+            vec![(f.year, d.year as u64), (f.date, ymd)]
+        });
+        let meta = serde_json::to_string(&doc).map_err(|e| crate::Error::Index(e.to_string()))?;
+        Ok(Entry {
+            doc,
+            fields,
+            keys,
+            numbers,
+            meta,
+        })
     }
-    if let Some(own) = &doc.own_id {
-        t.add_text(f.own_id, own.key());
+}
+
+/// A value of an [`Entry`]: text or a number, borrowed from it.
+#[derive(Debug, Clone, Copy)]
+pub enum EntryValue<'a> {
+    Str(&'a str),
+    U64(u64),
+}
+
+impl<'a> Value<'a> for EntryValue<'a> {
+    type ArrayIter = std::iter::Empty<Self>;
+    type ObjectIter = std::iter::Empty<(&'a str, Self)>;
+
+    fn as_value(&self) -> ReferenceValue<'a, Self> {
+        ReferenceValue::Leaf(match *self {
+            EntryValue::Str(s) => ReferenceValueLeaf::Str(s),
+            EntryValue::U64(n) => ReferenceValueLeaf::U64(n),
+        })
     }
-    if let Some(kind) = &doc.kind {
-        t.add_text(f.kind, tone_key(kind));
-        t.add_text(f.kind_key, fold(kind));
+}
+
+impl tantivy::Document for Entry {
+    type Value<'a> = EntryValue<'a>;
+    type FieldsValuesIter<'a> = std::vec::IntoIter<(Field, EntryValue<'a>)>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        use EntryValue::{Str, U64};
+        let f = &self.fields;
+        let title = self.doc.title.as_deref().unwrap_or_default();
+        let mut values = vec![
+            (f.id, Str(self.doc.id.as_str())),
+            (f.title, Str(title)),
+            (f.title_fold, Str(title)),
+            (f.body, Str(self.doc.text.as_str())),
+            (f.body_fold, Str(self.doc.text.as_str())),
+            (f.meta, Str(self.meta.as_str())),
+        ];
+        values.extend(self.keys.iter().map(|(field, k)| (*field, Str(k.as_str()))));
+        values.extend(self.numbers.iter().map(|&(field, n)| (field, U64(n))));
+        values.into_iter()
     }
-    if let Some(d) = doc.date {
-        t.add_u64(f.year, d.year as u64);
-        t.add_u64(
-            f.date,
-            d.year as u64 * 10_000 + d.month as u64 * 100 + d.day as u64,
-        );
-    }
-    if let Some(place) = &doc.place {
-        t.add_text(f.place, tone_key(place));
-        t.add_text(f.place_key, fold(place));
-    }
-    let meta = serde_json::to_string(doc).map_err(|e| crate::Error::Index(e.to_string()))?;
-    t.add_text(f.meta, meta);
-    Ok(t)
 }
