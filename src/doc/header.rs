@@ -86,7 +86,8 @@ fn kind_line(head: &[Line]) -> (Option<usize>, Option<String>) {
         let Some(next) = head.get(i + 1).map(Line::clean) else {
             continue;
         };
-        if could_be_heading(next) {
+        // joined with a blank line, a line reads as itself, which is tried on its own
+        if !line.is_empty() && !next.is_empty() && could_be_heading(next) {
             if let Some(k) = kind_heading(&format!("{line} {next}")) {
                 return (Some(i + 1), Some(k));
             }
