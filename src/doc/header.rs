@@ -42,7 +42,10 @@ pub fn read(text: &str) -> Header {
         .take_while(|l| l.start < HEAD)
         .count();
     let head = &all[..head_end];
-    let cells: Vec<Line> = head.iter().flat_map(Line::cells).collect();
+    let mut cells: Vec<Line> = Vec::with_capacity(head.len());
+    for l in head {
+        l.push_cells(&mut cells);
+    }
     let (kind_line, kind) = kind_line(head);
     let (title, title_range) = match kind_line {
         Some(k) => title(&all, k),

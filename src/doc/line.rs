@@ -26,42 +26,30 @@ impl<'a> Line<'a> {
         self.clean().is_empty()
     }
 
-    /// The line split into cells at runs of three or more spaces: the columns of a header
-    /// laid out side by side (`Số 104 -CTr/TU        Lào Cai, ngày 30 tháng 8 năm 2026`).
-    pub fn cells(&self) -> Vec<Line<'a>> {
+    /// Appends the line's cells to `out`: the line split at runs of three or more spaces,
+    /// the columns of a header laid out side by side (`Số 104 -CTr/TU        Lào Cai, ngày 30
+    /// tháng 8 năm 2026`); blank cells are left out.
+    pub fn push_cells(&self, out: &mut Vec<Line<'a>>) {
         static GAP: LazyLock<Finder> = LazyLock::new(|| Finder::new(b"   "));
-        if GAP.find(self.text.as_bytes()).is_none() {
-            return if self.is_blank() {
-                Vec::new()
-            } else {
-                vec![*self]
+        let mut push = |start: usize, end: usize| {
+            let cell = Line {
+                start: self.start + start,
+                text: &self.text[start..end],
             };
-        }
-        let mut out = Vec::new();
-        let mut start = 0;
-        let bytes = self.text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] == b' ' {
-                let run = bytes[i..].iter().take_while(|&&b| b == b' ').count();
-                if run >= 3 {
-                    out.push(Line {
-                        start: self.start + start,
-                        text: &self.text[start..i],
-                    });
-                    start = i + run;
-                }
-                i += run;
-            } else {
-                i += 1;
+            if !cell.is_blank() {
+                out.push(cell);
             }
+        };
+        let bytes = self.text.as_bytes();
+        let mut start = 0;
+        let mut from = 0;
+        while let Some(gap) = GAP.find(&bytes[from..]).map(|g| from + g) {
+            let run = bytes[gap..].iter().take_while(|&&b| b == b' ').count();
+            push(start, gap);
+            start = gap + run;
+            from = start;
         }
-        out.push(Line {
-            start: self.start + start,
-            text: &self.text[start..],
-        });
-        out.retain(|c| !c.is_blank());
-        out
+        push(start, bytes.len());
     }
 
     /// A rule such as `---`, `-----------`, `* * *`.
@@ -104,4 +92,31 @@ pub fn is_upper(s: &str) -> bool {
         }
     }
     letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_split_at_three_spaces_or_more() {
+        let cases: [(&str, &[(usize, &str)]); 7] = [
+            ("Số 104 -CTr/TU", &[(10, "Số 104 -CTr/TU")]),
+            (
+                "Số 104 -CTr/TU        Lào Cai, ngày 30",
+                &[(10, "Số 104 -CTr/TU"), (34, "Lào Cai, ngày 30")],
+            ),
+            ("a  b   c", &[(10, "a  b"), (17, "c")]),
+            ("   x   ", &[(13, "x")]),
+            ("a    ", &[(10, "a")]),
+            ("      ", &[]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            let mut out = Vec::new();
+            Line { start: 10, text }.push_cells(&mut out);
+            let got: Vec<(usize, &str)> = out.iter().map(|c| (c.start, c.text)).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
 }
