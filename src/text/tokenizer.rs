@@ -243,7 +243,9 @@ impl TokenStream for VietnameseTokenStream<'_> {
             if end - start >= self.max_bytes {
                 continue;
             }
-            if !ascii && self.form == Form::ToneKey {
+            // only a word ending in a toned vowel (never ASCII) can need its mark moved
+            let toned_end = self.token.text.as_bytes().last().is_some_and(|b| !b.is_ascii());
+            if !ascii && toned_end && self.form == Form::ToneKey {
                 if let Some(key) = tone_key_word(&self.token.text) {
                     self.token.text = key;
                 }
