@@ -101,16 +101,46 @@ static CLASS: [u8; 256] = {
     t
 };
 
-/// The first position at or after `from` where a word character starts. Classified by
-/// bytes where that is certain: ASCII, the Vietnamese letters of U+00C0–U+01BF (all
-/// letters but × and ÷) and U+1E00–U+1EFF, and the general punctuation of U+2000–U+206F;
-/// other characters are decoded and asked.
+/// A non-ASCII character as its bytes tell: a letter of the [`SINGLE`] tables (with its
+/// index there), another character that is (`Some`) or is not (`None`) part of a word.
+enum Wide {
+    Two(usize),
+    Three(usize),
+    Other(Option<char>),
+}
+
+/// Reads the non-ASCII character at `i` and its length. Classified by bytes where that is
+/// certain: the letters of U+00C0–U+01BF (all but × and ÷) and U+1E00–U+1EFF, and the
+/// general punctuation of U+2000–U+206F; other characters are decoded and asked.
+#[inline(always)]
+fn wide(text: &str, bytes: &[u8], i: usize) -> (Wide, usize) {
+    let b = bytes[i];
+    match b {
+        0xC3 if matches!(bytes[i + 1], 0x97 | 0xB7) => (Wide::Other(None), 2),
+        0xC3..=0xC6 => (
+            Wide::Two(((b - 0xC3) as usize) << 6 | (bytes[i + 1] & 0x3F) as usize),
+            2,
+        ),
+        0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => {
+            let index = ((bytes[i + 1] - 0xB8) as usize) << 6 | (bytes[i + 2] & 0x3F) as usize;
+            (Wide::Three(index), 3)
+        }
+        0xE2 if bytes[i + 1] == 0x80 || (bytes[i + 1] == 0x81 && bytes[i + 2] < 0xB0) => {
+            (Wide::Other(None), 3)
+        }
+        _ => {
+            let c = text[i..].chars().next().expect("char boundary");
+            (Wide::Other(is_word(c).then_some(c)), c.len_utf8())
+        }
+    }
+}
+
+/// The first position at or after `from` where a word character starts.
 #[inline]
 fn word_start(text: &str, bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i < bytes.len() {
-        let b = bytes[i];
-        let class = CLASS[b as usize];
+        let class = CLASS[bytes[i] as usize];
         if class != MULTIBYTE {
             if class == WORD {
                 return Some(i);
@@ -118,22 +148,10 @@ fn word_start(text: &str, bytes: &[u8], from: usize) -> Option<usize> {
             i += 1;
             continue;
         }
-        let (is, len) = match b {
-            0xC3 if matches!(bytes[i + 1], 0x97 | 0xB7) => (false, 2),
-            0xC3..=0xC6 => (true, 2),
-            0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => (true, 3),
-            0xE2 if bytes[i + 1] == 0x80 || (bytes[i + 1] == 0x81 && bytes[i + 2] < 0xB0) => {
-                (false, 3)
-            }
-            _ => {
-                let c = text[i..].chars().next().expect("char boundary");
-                (is_word(c), c.len_utf8())
-            }
-        };
-        if is {
-            return Some(i);
+        match wide(text, bytes, i) {
+            (Wide::Other(None), len) => i += len,
+            _ => return Some(i),
         }
-        i += len;
     }
     None
 }
@@ -182,14 +200,13 @@ fn write_char(form: Form, c: char, out: &mut String) {
 
 impl VietnameseTokenStream<'_> {
     /// Writes the word starting at `start` into the token, in one pass over its bytes:
-    /// ASCII and the letters of [`SINGLE`] by table, other characters decoded and asked.
-    /// Returns where the word ends and whether it was all ASCII.
-    fn read_word(&mut self, start: usize) -> (usize, bool) {
+    /// ASCII and the letters of [`SINGLE`] by table, other characters by [`write_char`].
+    /// Returns where the word ends.
+    fn read_word(&mut self, start: usize) -> usize {
         let bytes = self.text.as_bytes();
         let single = &SINGLE[self.form as usize];
         let out = &mut self.token.text;
         out.clear();
-        let mut ascii = true;
         let mut i = start;
         while i < bytes.len() {
             let b = bytes[i];
@@ -201,34 +218,20 @@ impl VietnameseTokenStream<'_> {
                 i += 1;
                 continue;
             }
-            ascii = false;
-            let mapped = match b {
-                0xC3 if matches!(bytes[i + 1], 0x97 | 0xB7) => break,
-                0xC3..=0xC6 => {
-                    single.two[((b - 0xC3) as usize) << 6 | (bytes[i + 1] & 0x3F) as usize]
+            let (w, len) = wide(self.text, bytes, i);
+            match w {
+                Wide::Two(at) if single.two[at] != '\0' => out.push(single.two[at]),
+                Wide::Three(at) if single.three[at] != '\0' => out.push(single.three[at]),
+                Wide::Other(None) => break,
+                Wide::Other(Some(c)) => write_char(self.form, c, out),
+                Wide::Two(_) | Wide::Three(_) => {
+                    let c = self.text[i..].chars().next().expect("char boundary");
+                    write_char(self.form, c, out);
                 }
-                0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => {
-                    single.three
-                        [((bytes[i + 1] - 0xB8) as usize) << 6 | (bytes[i + 2] & 0x3F) as usize]
-                }
-                0xE2 if bytes[i + 1] == 0x80 || (bytes[i + 1] == 0x81 && bytes[i + 2] < 0xB0) => {
-                    break
-                }
-                _ => '\0',
-            };
-            if mapped != '\0' {
-                out.push(mapped);
-                i += if b == 0xE1 { 3 } else { 2 };
-                continue;
             }
-            let c = self.text[i..].chars().next().expect("char boundary");
-            if !is_word(c) {
-                break;
-            }
-            write_char(self.form, c, out);
-            i += c.len_utf8();
+            i += len;
         }
-        (i, ascii)
+        i
     }
 }
 
@@ -236,7 +239,7 @@ impl TokenStream for VietnameseTokenStream<'_> {
     fn advance(&mut self) -> bool {
         let bytes = self.text.as_bytes();
         while let Some(start) = word_start(self.text, bytes, self.pos) {
-            let (end, ascii) = self.read_word(start);
+            let end = self.read_word(start);
             self.pos = end;
             // positions count dropped words too, as with tantivy's RemoveLongFilter
             self.token.position = self.token.position.wrapping_add(1);
@@ -244,8 +247,13 @@ impl TokenStream for VietnameseTokenStream<'_> {
                 continue;
             }
             // only a word ending in a toned vowel (never ASCII) can need its mark moved
-            let toned_end = self.token.text.as_bytes().last().is_some_and(|b| !b.is_ascii());
-            if !ascii && toned_end && self.form == Form::ToneKey {
+            let toned_end = self
+                .token
+                .text
+                .as_bytes()
+                .last()
+                .is_some_and(|b| !b.is_ascii());
+            if toned_end && self.form == Form::ToneKey {
                 if let Some(key) = tone_key_word(&self.token.text) {
                     self.token.text = key;
                 }
