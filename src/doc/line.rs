@@ -5,21 +5,31 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
-/// One line: its byte range in the text (without the newline) and its text.
+/// One line: its byte range in the text (without the newline), its text and its clean form
+/// (read once: header reading asks for it many times).
 #[derive(Debug, Clone, Copy)]
 pub struct Line<'a> {
     pub start: usize,
     pub text: &'a str,
+    clean: &'a str,
 }
 
 impl<'a> Line<'a> {
+    pub fn new(start: usize, text: &'a str) -> Self {
+        Line {
+            start,
+            text,
+            clean: clean(text),
+        }
+    }
+
     pub fn range(&self) -> Range<usize> {
         self.start..self.start + self.text.len()
     }
 
     /// The line without markdown and list markup around it (`## **KẾ HOẠCH**` → `KẾ HOẠCH`).
-    pub fn clean(&self) -> &str {
-        clean(self.text)
+    pub fn clean(&self) -> &'a str {
+        self.clean
     }
 
     pub fn is_blank(&self) -> bool {
@@ -32,10 +42,7 @@ impl<'a> Line<'a> {
     pub fn push_cells(&self, out: &mut Vec<Line<'a>>) {
         static GAP: LazyLock<Finder> = LazyLock::new(|| Finder::new(b"   "));
         let mut push = |start: usize, end: usize| {
-            let cell = Line {
-                start: self.start + start,
-                text: &self.text[start..end],
-            };
+            let cell = Line::new(self.start + start, &self.text[start..end]);
             if !cell.is_blank() {
                 out.push(cell);
             }
@@ -70,7 +77,7 @@ pub fn clean(s: &str) -> &str {
 pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     let mut start = 0;
     text.split('\n').map(move |l| {
-        let line = Line { start, text: l };
+        let line = Line::new(start, l);
         start += l.len() + 1;
         line
     })
@@ -114,7 +121,7 @@ mod tests {
         ];
         for (text, expected) in cases {
             let mut out = Vec::new();
-            Line { start: 10, text }.push_cells(&mut out);
+            Line::new(10, text).push_cells(&mut out);
             let got: Vec<(usize, &str)> = out.iter().map(|c| (c.start, c.text)).collect();
             assert_eq!(got, expected, "{text:?}");
         }
