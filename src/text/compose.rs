@@ -74,22 +74,24 @@ fn replacement(c: char, next: Option<u8>) -> Option<Option<char>> {
 pub fn clean(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
-    let (mut i, mut copied) = (0, 0);
-    while i < bytes.len() {
-        if !LEAD[bytes[i] as usize] {
-            i += 1;
-            continue;
-        }
-        // LEAD holds only ASCII and lead bytes, so `i` is on a character boundary here.
+    let mut copied = 0;
+    // Every character cleanup may change starts with a LEAD byte, and a lead byte never
+    // occurs inside a character: SIMD searches find them without decoding. Text with a tab
+    // or a CR is walked byte by byte.
+    let plain = memchr::memchr2(b'\t', b'\r', bytes).is_none();
+    let leads: Box<dyn Iterator<Item = usize>> = if plain {
+        Box::new(memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes))
+    } else {
+        Box::new((0..bytes.len()).filter(|&i| LEAD[bytes[i] as usize]))
+    };
+    for i in leads {
         let c = text[i..].chars().next().expect("boundary inside text");
-        let len = c.len_utf8();
         if let Some(rep) = replacement(c, bytes.get(i + 1).copied()) {
             let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
             o.push_str(&text[copied..i]);
             o.extend(rep);
-            copied = i + len;
+            copied = i + c.len_utf8();
         }
-        i += len;
     }
     match out {
         None => Cow::Borrowed(text),
@@ -112,6 +114,8 @@ mod tests {
             ("ky\u{303} năng", "kỹ năng"),
             ("Ke\u{302}\u{301}t", "Kết"),
             ("a\tb", "a b"),
+            // with a tab or CR the text is walked byte by byte: the same replacements
+            ("a\t\u{A0}b\r\n\u{200B}c\u{AD}", "a  b\nc"),
             ("155-\u{A0}KH/TU", "155- KH/TU"),
             ("21-\u{200B}KL/TW", "21-KL/TW"),
             ("\u{FEFF}Số", "Số"),
