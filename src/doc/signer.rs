@@ -22,11 +22,17 @@ static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
 static NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,5}$").unwrap());
 
+/// True for a line that opens a signature block; the letters every [`BLOCK`] opening starts
+/// with are checked first, before the regex.
+fn opens_block(line: &str) -> bool {
+    line.starts_with(['T', 'K', 'Q', 'C', 'P', 'B', 'G']) && BLOCK.is_match(line)
+}
+
 /// The signer's name, when a signature block is followed by a line that reads as a name.
 pub fn signer(text: &str) -> Option<String> {
     let tail_start = text.ceil_char_boundary(text.len().saturating_sub(TAIL));
     let all: Vec<Line> = lines(&text[tail_start..]).collect();
-    let block = all.iter().rposition(|l| BLOCK.is_match(l.clean()))?;
+    let block = all.iter().rposition(|l| opens_block(l.clean()))?;
     all[block + 1..]
         .iter()
         .take(MAX_GAP)
