@@ -25,6 +25,9 @@ pub fn candidates(text: &str, full: &[Found]) -> Vec<ShortForm> {
     let mut numbers: Vec<&str> = full.iter().map(|f| f.id.number.as_str()).collect();
     numbers.sort_unstable();
     numbers.dedup();
+    if numbers.is_empty() {
+        return Vec::new();
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
