@@ -66,36 +66,10 @@ pub struct Entry {
 
 impl Entry {
     fn new(doc: Document, fields: Fields) -> Result<Entry> {
-        let f = &fields;
-        let mut keys: Vec<(Field, String)> = Vec::new();
-        for c in &doc.citations {
-            let key = c.id.key();
-            let field = match c.relation {
-                Relation::Implements => Some(f.implements),
-                Relation::BasedOn => Some(f.based_on),
-                Relation::Cites => None,
-            };
-            if let Some(field) = field {
-                keys.push((field, key.clone()));
-            }
-            keys.push((f.cites, key));
-        }
-        keys.sort_unstable();
-        keys.dedup();
-        if let Some(own) = &doc.own_id {
-            keys.push((f.own_id, own.key()));
-        }
-        if let Some(kind) = &doc.kind {
-            keys.push((f.kind, tone_key(kind).into_owned()));
-            keys.push((f.kind_key, fold(kind)));
-        }
-        if let Some(place) = &doc.place {
-            keys.push((f.place, tone_key(place).into_owned()));
-            keys.push((f.place_key, fold(place)));
-        }
+        let keys = keys(&doc, &fields);
         let numbers = doc.date.map_or_else(Vec::new, |d| {
             let ymd = d.year as u64 * 10_000 + d.month as u64 * 100 + d.day as u64;
-            vec![(f.year, d.year as u64), (f.date, ymd)]
+            vec![(fields.year, d.year as u64), (fields.date, ymd)]
         });
         let meta = serde_json::to_string(&doc).map_err(|e| crate::Error::Index(e.to_string()))?;
         Ok(Entry {
@@ -106,6 +80,36 @@ impl Entry {
             meta,
         })
     }
+}
+
+/// The raw keyword values of a document: each cited identifier's key once per field it goes
+/// to, its own identifier, and kind and place as written (tone key) and folded.
+fn keys(doc: &Document, f: &Fields) -> Vec<(Field, String)> {
+    let mut keys: Vec<(Field, String)> = Vec::new();
+    for c in &doc.citations {
+        let key = c.id.key();
+        match c.relation {
+            Relation::Implements => keys.push((f.implements, key.clone())),
+            Relation::BasedOn => keys.push((f.based_on, key.clone())),
+            Relation::Cites => {}
+        }
+        keys.push((f.cites, key));
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    if let Some(own) = &doc.own_id {
+        keys.push((f.own_id, own.key()));
+    }
+    for (value, written, folded) in [
+        (&doc.kind, f.kind, f.kind_key),
+        (&doc.place, f.place, f.place_key),
+    ] {
+        if let Some(v) = value {
+            keys.push((written, tone_key(v).into_owned()));
+            keys.push((folded, fold(v)));
+        }
+    }
+    keys
 }
 
 /// A value of an [`Entry`]: text or a number, borrowed from it.
