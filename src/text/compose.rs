@@ -11,17 +11,11 @@ use icu_normalizer::ComposingNormalizerBorrowed;
 
 const NFC: ComposingNormalizerBorrowed<'static> = ComposingNormalizerBorrowed::new_nfc();
 
-/// Lead bytes of every character that cleanup may change: TAB, CR, U+00A0/U+00AD (C2),
-/// U+2007/U+200B-D/U+202F/U+2060 (E2) and U+FEFF (EF).
-static LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    t[0x09] = true;
-    t[0x0D] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t[0xEF] = true;
-    t
-};
+/// Lead bytes of every character that cleanup may change: TAB and CR, and U+00A0/U+00AD
+/// (C2), U+2007/U+200B-D/U+202F/U+2060 (E2) and U+FEFF (EF). None of them occurs inside a
+/// character.
+const ASCII_LEADS: [u8; 2] = [b'\t', b'\r'];
+const WIDE_LEADS: [u8; 3] = [0xC2, 0xE2, 0xEF];
 
 /// Cleans and composes `text` to NFC: the form every span and stored field refers to.
 pub fn compose(text: &str) -> String {
@@ -75,14 +69,17 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    // Every character cleanup may change starts with a LEAD byte, and a lead byte never
-    // occurs inside a character: SIMD searches find them without decoding. Text with a tab
-    // or a CR is walked byte by byte.
-    let plain = memchr::memchr2(b'\t', b'\r', bytes).is_none();
-    let leads: Box<dyn Iterator<Item = usize>> = if plain {
-        Box::new(memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes))
+    // SIMD searches find the lead bytes without decoding; text with a tab or a CR (rare
+    // once read) is walked byte by byte.
+    let [tab, cr] = ASCII_LEADS;
+    let [c2, e2, ef] = WIDE_LEADS;
+    let leads: Box<dyn Iterator<Item = usize>> = if memchr::memchr2(tab, cr, bytes).is_none() {
+        Box::new(memchr::memchr3_iter(c2, e2, ef, bytes))
     } else {
-        Box::new((0..bytes.len()).filter(|&i| LEAD[bytes[i] as usize]))
+        Box::new(
+            (0..bytes.len())
+                .filter(|&i| ASCII_LEADS.contains(&bytes[i]) || WIDE_LEADS.contains(&bytes[i])),
+        )
     };
     for i in leads {
         let c = text[i..].chars().next().expect("boundary inside text");
