@@ -15,6 +15,8 @@ use crate::text::fold;
 const HEAD: usize = 6000;
 /// How many of its first lines, at most.
 const HEAD_LINES: usize = 120;
+/// Longest kind heading, in bytes (`KẾ HOẠCH HÀNH ĐỘNG`, joined over two lines at most).
+const MAX_HEADING_BYTES: usize = 60;
 /// Longest title kept, in lines.
 const MAX_TITLE_LINES: usize = 8;
 
@@ -101,7 +103,7 @@ fn kind_line(head: &[Line]) -> (Option<usize>, Option<String>) {
 
 /// A cheap test a heading line passes: short, with no lowercase letter.
 fn could_be_heading(line: &str) -> bool {
-    line.len() <= 60 && !line.chars().any(char::is_lowercase)
+    line.len() <= MAX_HEADING_BYTES && !line.chars().any(char::is_lowercase)
 }
 
 /// A letter's subject line (`V/v …`, `về việc …`) as its title, when there is no kind
@@ -136,7 +138,7 @@ fn about_title(all: &[Line], head_end: usize) -> (Option<String>, Option<Range<u
 fn kind_heading(line: &str) -> Option<String> {
     static FOLDED: LazyLock<Vec<(&str, String)>> =
         LazyLock::new(|| KIND_WORDS.iter().map(|(w, _)| (*w, fold(w))).collect());
-    if !is_upper(line) || line.len() > 60 {
+    if !is_upper(line) || line.len() > MAX_HEADING_BYTES {
         return None;
     }
     let words = fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
