@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::header::{Header, OPENING};
-use super::line::{lines, Line};
+use super::line::{lines, lines_from, Line};
 use crate::cite::{Layout, Opening};
 
 /// How many non-blank lines may stand between the title (or the top) and the preamble.
@@ -61,7 +61,7 @@ fn preamble(text: &str, header: &Header) -> Vec<(std::ops::Range<usize>, Opening
         .unwrap_or(0);
     let mut out = Vec::new();
     let mut skipped = 0;
-    for l in lines(text).filter(|l| l.start >= after) {
+    for l in lines_from(text, after) {
         if l.is_blank() || l.is_rule() {
             continue;
         }

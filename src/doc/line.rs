@@ -75,12 +75,25 @@ pub fn clean(s: &str) -> &str {
 
 /// Every line of `text` with its offset.
 pub fn lines(text: &str) -> impl Iterator<Item = Line<'_>> {
-    let mut start = 0;
-    text.split('\n').map(move |l| {
-        let line = Line::new(start, l);
-        start += l.len() + 1;
-        line
-    })
+    lines_from(text, 0)
+}
+
+/// The lines of `text` that start at or after byte `at`, with their offsets; the lines
+/// before are not read.
+pub fn lines_from(text: &str, at: usize) -> impl Iterator<Item = Line<'_>> {
+    let first = match at {
+        0 => Some(0),
+        _ => memchr::memchr(b'\n', &text.as_bytes()[at - 1..]).map(|i| at + i),
+    };
+    let mut start = first.unwrap_or(text.len());
+    first
+        .into_iter()
+        .flat_map(|f| text[f..].split('\n'))
+        .map(move |l| {
+            let line = Line::new(start, l);
+            start += l.len() + 1;
+            line
+        })
 }
 
 /// True when every letter of `s` is uppercase and there are at least two.
@@ -104,6 +117,24 @@ pub fn is_upper(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_from_an_offset_are_the_lines_starting_there_or_later() {
+        let text = "ab\ncd\n\nef";
+        for at in 0..=text.len() + 1 {
+            let all: Vec<(usize, &str)> = lines(text)
+                .filter(|l| l.start >= at)
+                .map(|l| (l.start, l.text))
+                .collect();
+            let from: Vec<(usize, &str)> = lines_from(text, at.min(text.len()))
+                .filter(|l| l.start >= at)
+                .map(|l| (l.start, l.text))
+                .collect();
+            assert_eq!(from, all, "at {at}");
+        }
+        let starts: Vec<usize> = lines_from(text, 4).map(|l| l.start).collect();
+        assert_eq!(starts, [6, 7], "the line holding byte 4 is not read");
+    }
 
     #[test]
     fn cells_split_at_three_spaces_or_more() {

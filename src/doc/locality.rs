@@ -216,7 +216,7 @@ pub fn of_document(text: &str, place: Option<&str>, issuer: Option<&str>) -> Loc
     let mut mentions = named(&text[..head_end]);
     let city_in_head = mentions
         .iter()
-        .take_while(|n| n.start < 4000)
+        .take_while(|n| n.start < CITY_HEAD)
         .any(|n| n.level == Level::City && n.name.is_none());
     mentions.extend(named(&text[tail_start..]));
     if loc.province.is_none() {
@@ -250,6 +250,9 @@ fn most_named(mentions: &[Named], level: Level) -> Option<String> {
 /// How much of the start and of the end of a document is searched for localities.
 const HEAD: usize = 8 << 10;
 const TAIL: usize = 3 << 10;
+/// How far into the text a city-level word standing without a name (`HUYỆN ỦY`, `Thị ủy`)
+/// marks the document as a city's or a district's.
+const CITY_HEAD: usize = 4000;
 
 #[cfg(test)]
 mod tests {
