@@ -38,6 +38,11 @@ pub fn read_document(path: &Path) -> Result<Document> {
     Ok(doc)
 }
 
+/// Reads one file into the documents it holds (a Công báo issue bundles several).
+pub fn read_documents(path: &Path) -> Result<Vec<Document>> {
+    Ok(vec![read_document(path)?])
+}
+
 /// Decodes a file's bytes, converting text typed in a legacy Vietnamese encoding: 8-bit
 /// TCVN3 or VNI bytes (which are not UTF-8), or such text already mis-decoded into Latin-1
 /// characters. Returns the text and, when it was converted, which encoding it was in.

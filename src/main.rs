@@ -128,6 +128,10 @@ enum Command {
         /// Print the figures as JSON.
         #[arg(long)]
         json: bool,
+        /// Also score relations against a labelled set read by people
+        /// (tests/golden/relations.json); misses go to the disagreements file.
+        #[arg(long)]
+        relations: Option<PathBuf>,
     },
     /// Build an index and time queries; prints figures as JSON.
     Bench {
@@ -198,7 +202,12 @@ fn main() -> Result<ExitCode> {
         }
         Command::Cites { doc, open } => graph_cli::cites(&open, &doc),
         Command::Lookup { id, open } => graph_cli::lookup(&open, &id),
-        Command::Eval { corpus, out, json } => eval(&corpus, &out, json),
+        Command::Eval {
+            corpus,
+            out,
+            json,
+            relations,
+        } => eval(&corpus, &out, json, relations.as_deref()),
         Command::Bench {
             corpus,
             index,
@@ -331,13 +340,22 @@ fn remove(dir: &Path, ids: &[String]) -> Result<ExitCode> {
 }
 
 /// Prints the agreement figures per set and writes the disagreements to `out`.
-fn eval(corpus: &Path, out: &Path, json: bool) -> Result<ExitCode> {
+fn eval(corpus: &Path, out: &Path, json: bool, relations: Option<&Path>) -> Result<ExitCode> {
     let report = trichdan::eval::run(corpus)?;
+    let golden = relations
+        .map(|g| trichdan::eval::golden::run(g, corpus))
+        .transpose()?;
     let mut tsv = String::from("set\tid\tfield\tlabel\tours\n");
     for d in &report.disagreements {
         tsv.push_str(&format!(
             "{}\t{}\t{}\t{}\t{}\n",
             d.set, d.id, d.field, d.label, d.ours
+        ));
+    }
+    for m in golden.iter().flat_map(|g| &g.misses) {
+        tsv.push_str(&format!(
+            "golden\t{}#{}\trelation\t{}\t{}\n",
+            m.path, m.part, m.fact, m.what
         ));
     }
     std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
@@ -376,12 +394,54 @@ fn eval(corpus: &Path, out: &Path, json: bool) -> Result<ExitCode> {
             );
         }
     }
+    if let Some(g) = &golden {
+        print_golden(g, json)?;
+    }
     eprintln!(
         "{} disagreements written to {}",
         report.disagreements.len(),
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the scores against the labelled relation set.
+fn print_golden(g: &trichdan::eval::golden::GoldenReport, json: bool) -> Result<()> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(g)?);
+        return Ok(());
+    }
+    println!(
+        "\nrelations against the labelled set: {} documents ({} absent)",
+        g.documents, g.absent
+    );
+    let rows = [
+        ("implements", &g.implements),
+        ("based_on", &g.based_on),
+        ("implements + based_on", &g.implements_and_based_on),
+        ("amends/replaces/repeals/guides", &g.other_kinds),
+        ("stated edges", &g.edges),
+    ];
+    for (name, s) in rows {
+        println!(
+            "{:<32} precision {:.3}  recall {:.3}  ({} right, {} extra, {} missed)",
+            name,
+            s.precision(),
+            s.recall(),
+            s.true_pos,
+            s.false_pos,
+            s.false_neg
+        );
+    }
+    println!(
+        "{:<32} signer {:.1}% of {}, issuer {:.1}% of {}",
+        "header",
+        g.signer.percent(),
+        g.signer.labelled,
+        g.issuer.percent(),
+        g.issuer.labelled
+    );
+    Ok(())
 }
 
 /// Opens the index, building it first from `corpus` when it does not exist yet.

@@ -1,5 +1,6 @@
 //! Relations: what a document does with each identifier it cites (implements, based on,
-//! cites), and the implements-edges the text states between two other documents.
+//! amends, replaces, repeals, guides, cites), and the edges the text states between two other
+//! documents.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -21,6 +22,14 @@ pub enum Relation {
     /// The preamble names it as a basis (`Căn cứ ...`), or as a further authority in the
     /// opening `Thực hiện` clause beside the implemented target.
     BasedOn,
+    /// It amends the target (`sửa đổi, bổ sung ...`).
+    Amends,
+    /// It replaces the target (`thay thế ...`).
+    Replaces,
+    /// It repeals the target, in whole or in part (`bãi bỏ ...`).
+    Repeals,
+    /// It guides or details the target (`hướng dẫn (thi hành) ...`, `quy định chi tiết ...`).
+    Guides,
     /// Any other mention.
     Cites,
 }
@@ -30,8 +39,28 @@ impl Relation {
         match self {
             Relation::Implements => "implements",
             Relation::BasedOn => "based_on",
+            Relation::Amends => "amends",
+            Relation::Replaces => "replaces",
+            Relation::Repeals => "repeals",
+            Relation::Guides => "guides",
             Relation::Cites => "cites",
         }
+    }
+
+    /// Every relation, in the order the graph and the page list them.
+    pub const ALL: [Relation; 7] = [
+        Relation::Implements,
+        Relation::BasedOn,
+        Relation::Amends,
+        Relation::Replaces,
+        Relation::Repeals,
+        Relation::Guides,
+        Relation::Cites,
+    ];
+
+    /// The relation named `name` (`implements`, `based_on` …).
+    pub fn from_name(name: &str) -> Option<Relation> {
+        Relation::ALL.into_iter().find(|r| r.as_str() == name)
     }
 }
 

@@ -91,7 +91,7 @@ fn keys(doc: &Document, f: &Fields) -> Vec<(Field, String)> {
         match c.relation {
             Relation::Implements => keys.push((f.implements, key.clone())),
             Relation::BasedOn => keys.push((f.based_on, key.clone())),
-            Relation::Cites => {}
+            _ => {}
         }
         keys.push((f.cites, key));
     }

@@ -17,6 +17,8 @@ use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::text::fold;
 
+pub mod golden;
+
 /// Agreement on one field: how many labelled documents, how many agree.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct Agreement {
@@ -25,7 +27,7 @@ pub struct Agreement {
 }
 
 impl Agreement {
-    fn add(&mut self, agree: bool) {
+    pub(crate) fn add(&mut self, agree: bool) {
         self.labelled += 1;
         self.agree += agree as usize;
     }
