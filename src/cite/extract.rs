@@ -87,7 +87,6 @@ pub fn extract(text: &str, layout: &Layout, own: Option<&CiteId>) -> Extraction 
             start: it.found.span.start,
             lead: it.lead(),
             context_end: it.after.end,
-            marker_end: it.after.implements_marker_end,
             alias_naming: context::is_alias_naming(text, it.lead()),
         })
         .collect();

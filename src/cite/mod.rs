@@ -12,6 +12,7 @@ mod id;
 mod kind;
 mod ocr;
 mod relation;
+mod verb;
 mod scan;
 mod short;
 mod window;

@@ -2,14 +2,13 @@
 //! amends, replaces, repeals, guides, cites), and the edges the text states between two other
 //! documents.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
 
-use super::CiteId;
+use super::{verb, CiteId};
 
 /// What a document does with a cited identifier.
 #[derive(
@@ -73,27 +72,30 @@ pub enum Section {
     Body,
 }
 
-/// How a preamble paragraph opens.
+/// How a preamble clause opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Opening {
-    /// `Thực hiện ...`, `Triển khai thực hiện ...`
+    /// `Thực hiện ...`, `Triển khai thực hiện ...`, `Để triển khai ...`
     Implements,
     /// `Căn cứ ...`
     Basis,
+    /// `Theo đề nghị ...`, `Xét ...`: the proposal a decision answers.
+    Proposal,
+    /// Any other clause (`Để ...`, `Trên cơ sở ...`).
+    Other,
 }
 
 /// The parts of a document that decide relations, as byte ranges of the composed text.
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub title: Option<Range<usize>>,
-    /// Where the title's `thực hiện` ends, when it says the document carries out what
-    /// follows (`Thực hiện Kết luận …`, `CỦA BỘ CHÍNH TRỊ thực hiện …`).
-    pub title_implements_from: Option<usize>,
+    /// The preamble's clauses, each from its opening words to the next clause.
     pub preamble: Vec<(Range<usize>, Opening)>,
 }
 
-/// An implements-edge between two cited documents, stated in the text
-/// (`Kế hoạch số 107-KH/TU ... về thực hiện Kết luận số 21-KL/TW`).
+/// An edge between two cited documents, stated in the text (`Kế hoạch số 107-KH/TU ... về
+/// thực hiện Kết luận số 21-KL/TW`, `Nghị định số 78/2025/NĐ-CP (được sửa đổi, bổ sung tại
+/// Nghị định số 187/2025/NĐ-CP)`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct StatedRelation {
     pub from: CiteId,
@@ -110,49 +112,135 @@ pub struct Occurrence<'a> {
     pub lead: usize,
     /// End of its date/issuer context.
     pub context_end: usize,
-    pub marker_end: Option<usize>,
     pub alias_naming: bool,
 }
 
 static JOIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[\s,*_]*(?:và)?[\s*_]*$").unwrap());
+
+/// Longest phrase between two identifiers that can state a relation between them.
+const MAX_LINK: usize = 320;
 
 /// True when `b` continues a list begun by `a` (`X ngày ... và Y`, `217, 218-QĐ/TW`).
 fn joined(text: &str, a: &Occurrence, b: &Occurrence) -> bool {
     b.lead <= a.context_end || JOIN.is_match(&text[a.context_end..b.lead])
 }
 
-/// Stated edges, and which occurrences are their targets (nested, not the document's own).
+/// Longest phrase between two members of a list read loosely.
+const MAX_LIST_GAP: usize = 160;
+
+/// Like [`joined`], and also when what stands between them is words of `a`'s description
+/// that end in `và` or a comma with no verb among them (`75-KL/TW ngày … của Ban Chấp hành
+/// Trung ương Đảng khóa XIV và Chương trình hành động số 31-CTr/TW`).
+fn listed_with(text: &str, a: &Occurrence, b: &Occurrence) -> bool {
+    if joined(text, a, b) {
+        return true;
+    }
+    let Some(gap) = text.get(a.context_end..b.lead) else {
+        return false;
+    };
+    let tail = gap.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    gap.len() <= MAX_LIST_GAP
+        && (tail.ends_with(" và") || tail.ends_with(','))
+        && !gap.contains(';')
+        && !verb::any(gap)
+}
+
+/// The phrase from `a`'s context to `b`'s kind word, when it is short and stays in one
+/// sentence.
+fn link<'t>(text: &'t str, a: &Occurrence, b: &Occurrence) -> Option<&'t str> {
+    if b.lead < a.context_end || b.lead - a.context_end > MAX_LINK {
+        return None;
+    }
+    let phrase = &text[a.context_end..b.lead];
+    let breaks = phrase.contains(';') || phrase.contains("\n\n") || phrase.contains(':');
+    (!breaks && !sentence_ends(phrase)).then_some(phrase)
+}
+
+/// A full stop followed by a capital letter: a new sentence.
+fn sentence_ends(phrase: &str) -> bool {
+    phrase.match_indices('.').any(|(i, _)| {
+        let mut rest = phrase[i + 1..].chars().skip_while(|c| c.is_whitespace());
+        phrase[i + 1..].starts_with(char::is_whitespace) && rest.next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// Proposals and reports are answered, never carried out or amended.
+fn is_proposal(id: &CiteId) -> bool {
+    matches!(id.kind.as_str(), "TTr" | "BC" | "TTR")
+}
+
+/// Stated edges, and which occurrences are their objects (described, not the document's own).
 pub fn stated(text: &str, occ: &[Occurrence]) -> (Vec<StatedRelation>, Vec<bool>) {
     let mut edges = Vec::new();
     let mut nested = vec![false; occ.len()];
-    for (i, a) in occ.iter().enumerate() {
-        let Some(mark) = a.marker_end else { continue };
-        let Some(j) = (i + 1..occ.len()).find(|&j| occ[j].lead >= mark || occ[j].start >= mark)
-        else {
-            continue;
-        };
-        if occ[j].lead != mark && occ[j].start != mark {
+    for j in 1..occ.len() {
+        let i = j - 1;
+        if joined(text, &occ[i], &occ[j]) {
             continue;
         }
-        let mut k = j;
-        loop {
-            nested[k] = true;
-            let edge = StatedRelation {
-                from: a.id.clone(),
-                rel: Relation::Implements,
-                to: occ[k].id.clone(),
-            };
-            if edge.from != edge.to && !edges.contains(&edge) {
-                edges.push(edge);
-            }
-            if k + 1 < occ.len() && joined(text, &occ[k], &occ[k + 1]) {
-                k += 1;
-            } else {
-                break;
+        let verb = link(text, &occ[i], &occ[j]).and_then(verb::governing);
+        let Some(verb) = verb.filter(|v| !v.on_results) else {
+            continue;
+        };
+        let objects = list_from(text, occ, j);
+        let subjects = if verb.passive {
+            vec![i]
+        } else {
+            list_to(text, occ, i)
+        };
+        for &o in &objects {
+            nested[o] = true;
+        }
+        for &a in &subjects {
+            for &b in &objects {
+                let (from, to) = if verb.passive { (b, a) } else { (a, b) };
+                if is_proposal(occ[to].id) {
+                    continue;
+                }
+                let edge = StatedRelation {
+                    from: occ[from].id.clone(),
+                    rel: verb.rel,
+                    to: occ[to].id.clone(),
+                };
+                if edge.from.key() != edge.to.key() && !edges.contains(&edge) {
+                    edges.push(edge);
+                }
             }
         }
     }
     (edges, nested)
+}
+
+/// `j` and the occurrences listed after it (`Y1 và Y2`).
+fn list_from(text: &str, occ: &[Occurrence], j: usize) -> Vec<usize> {
+    let mut out = vec![j];
+    while let Some(&k) = out.last() {
+        if k + 1 < occ.len() && listed_with(text, &occ[k], &occ[k + 1]) {
+            out.push(k + 1);
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// `i` and the occurrences listed before it (`X1 và X2 thực hiện ...`).
+fn list_to(text: &str, occ: &[Occurrence], i: usize) -> Vec<usize> {
+    let mut out = vec![i];
+    let mut k = i;
+    while k > 0 && joined(text, &occ[k - 1], &occ[k]) {
+        k -= 1;
+        out.push(k);
+    }
+    out
+}
+
+/// Where one occurrence stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Place {
+    Title,
+    Clause(Opening),
+    Body,
 }
 
 /// The section and relation of every occurrence.
@@ -162,90 +250,104 @@ pub fn assign(
     nested: &[bool],
     layout: &Layout,
 ) -> Vec<(Section, Relation)> {
-    let top = |i: usize| !nested[i] && !occ[i].alias_naming;
-    let in_title = |i: usize| {
-        layout
-            .title
-            .as_ref()
-            .is_some_and(|r| r.contains(&occ[i].start))
-    };
-    let opening = |i: usize| {
+    let place = |i: usize| {
+        let at = occ[i].start;
+        if layout.title.as_ref().is_some_and(|r| r.contains(&at)) {
+            return Place::Title;
+        }
         layout
             .preamble
             .iter()
-            .position(|(r, _)| r.contains(&occ[i].start))
+            .find(|(r, _)| r.contains(&at))
+            .map_or(Place::Body, |(_, o)| Place::Clause(*o))
     };
-    let implemented_in_title = |i: usize| {
-        layout
-            .title_implements_from
-            .is_some_and(|from| in_title(i) && occ[i].start >= from)
-    };
-    let title_targets: HashSet<String> = (0..occ.len())
-        .filter(|&i| implemented_in_title(i) && top(i))
-        .map(|i| occ[i].id.key())
-        .collect();
-    let first_group = first_implemented_group(text, occ, &top, &opening, layout);
-    (0..occ.len())
-        .map(|i| {
-            if in_title(i) {
-                let rel = if implemented_in_title(i) && top(i) {
-                    Relation::Implements
-                } else {
-                    Relation::Cites
-                };
-                return (Section::Title, rel);
-            }
-            let Some(p) = opening(i) else {
-                return (Section::Body, Relation::Cites);
+    let places: Vec<Place> = (0..occ.len()).map(place).collect();
+    let mut rels = vec![Relation::Cites; occ.len()];
+    for i in 0..occ.len() {
+        if occ[i].alias_naming {
+            continue;
+        }
+        let listed = i > 0 && places[i - 1] == places[i] && listed_with(text, &occ[i - 1], &occ[i]);
+        rels[i] = match places[i] {
+            Place::Clause(Opening::Basis) => Relation::BasedOn,
+            _ if nested[i] => Relation::Cites,
+            _ if listed && rels[i - 1] != Relation::Cites && !nested[i - 1] => rels[i - 1],
+            Place::Title => governed(text, occ, i, layout.title.as_ref().map_or(0, |r| r.start)),
+            Place::Clause(Opening::Implements) => Relation::Implements,
+            Place::Clause(_) => Relation::Cites,
+            Place::Body => own_act(text, &occ[i]),
+        };
+    }
+    demote_beside_title(occ, &places, &mut rels);
+    places
+        .iter()
+        .zip(rels)
+        .map(|(p, r)| {
+            let section = match p {
+                Place::Title => Section::Title,
+                Place::Clause(_) => Section::Preamble,
+                Place::Body => Section::Body,
             };
-            let rel = match (top(i), layout.preamble[p].1) {
-                (false, _) => Relation::Cites,
-                (true, Opening::Basis) => Relation::BasedOn,
-                (true, Opening::Implements) if title_targets.contains(&occ[i].id.key()) => {
-                    Relation::Implements
-                }
-                (true, Opening::Implements)
-                    if title_targets.is_empty() && first_group.contains(&i) =>
-                {
-                    Relation::Implements
-                }
-                (true, Opening::Implements) => Relation::BasedOn,
-            };
-            (Section::Preamble, rel)
+            (section, r)
         })
         .collect()
 }
 
-/// With no target in the title, the preamble's opening `Thực hiện` names it: the first
-/// top-level occurrence there and those listed with it.
-fn first_implemented_group(
-    text: &str,
-    occ: &[Occurrence],
-    top: &dyn Fn(usize) -> bool,
-    opening: &dyn Fn(usize) -> Option<usize>,
-    layout: &Layout,
-) -> Vec<usize> {
-    let Some(p) = layout
-        .preamble
-        .iter()
-        .position(|(_, o)| *o == Opening::Implements)
-    else {
-        return Vec::new();
-    };
-    let Some(first) = (0..occ.len()).find(|&i| opening(i) == Some(p) && top(i)) else {
-        return Vec::new();
-    };
-    let mut group = vec![first];
-    let mut last = first;
-    for i in first + 1..occ.len() {
-        if opening(i) != Some(p) || !top(i) {
-            continue;
-        }
-        if !joined(text, &occ[last], &occ[i]) {
-            break;
-        }
-        group.push(i);
-        last = i;
+/// When the title names what the document carries out, the other documents its `Thực hiện`
+/// clause names are authorities it acts under (`Thực hiện Nghị quyết 28-NQ/TW; Kế hoạch
+/// 617/KH-MTTQ-BTT ...` under the title `Thực hiện Nghị quyết 28-NQ/TW`).
+fn demote_beside_title(occ: &[Occurrence], places: &[Place], rels: &mut [Relation]) {
+    let targets: Vec<String> = (0..rels.len())
+        .filter(|&i| places[i] == Place::Title && rels[i] == Relation::Implements)
+        .map(|i| occ[i].id.key())
+        .collect();
+    if targets.is_empty() {
+        return;
     }
-    group
+    for i in 0..rels.len() {
+        let in_clause = places[i] == Place::Clause(Opening::Implements);
+        if in_clause && rels[i] == Relation::Implements && !targets.contains(&occ[i].id.key()) {
+            rels[i] = Relation::BasedOn;
+        }
+    }
+}
+
+/// What the title's own words do with occurrence `i`: the verb right before it
+/// (`Ban hành Kế hoạch thực hiện Chỉ thị số ...`, `sửa đổi, bổ sung một số điều của ...`).
+fn governed(text: &str, occ: &[Occurrence], i: usize, title_start: usize) -> Relation {
+    let from = if i > 0 && occ[i - 1].start >= title_start {
+        occ[i - 1].context_end.min(occ[i].lead)
+    } else {
+        title_start
+    };
+    match verb::governing(&text[from..occ[i].lead]) {
+        Some(v) if !v.passive => v.rel,
+        _ => Relation::Cites,
+    }
+}
+
+/// Longest stretch before an identifier read for what the document itself does to it.
+const OWN_ACT_WINDOW: usize = 240;
+
+/// In the body, what the document itself does to an identifier: `Quyết định này thay thế
+/// Quyết định số ...`, an article that opens `Bãi bỏ Quyết định số ...`.
+fn own_act(text: &str, o: &Occurrence) -> Relation {
+    let (before, _) = super::window::window_before(text, o.lead, OWN_ACT_WINDOW);
+    let sentence = before
+        .rfind(['.', ';'])
+        .map_or(before, |k| &before[k + 1..]);
+    let Some(v) = verb::governing(sentence) else {
+        return Relation::Cites;
+    };
+    if v.passive || !matches!(v.rel, Relation::Replaces | Relation::Repeals) {
+        return Relation::Cites;
+    }
+    let head = &sentence[..v.start];
+    let line_head = head.rsplit('\n').next().unwrap_or(head);
+    let opens_line = !line_head.chars().any(char::is_alphabetic);
+    if head.contains(" này") || opens_line {
+        v.rel
+    } else {
+        Relation::Cites
+    }
 }

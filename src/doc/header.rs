@@ -109,7 +109,12 @@ fn could_be_heading(line: &str) -> bool {
 /// A letter's subject line (`V/v …`, `về việc …`) as its title, when there is no kind
 /// heading: the lines from it to the next blank line.
 fn about_title(all: &[Line], head_end: usize) -> (Option<String>, Option<Range<usize>>) {
-    let Some(first) = all[..head_end].iter().position(|l| {
+    // a `về việc thực hiện …` inside the preamble's clauses is not a subject line
+    let before_preamble = all[..head_end]
+        .iter()
+        .position(|l| starts_preamble(l.clean()))
+        .unwrap_or(head_end);
+    let Some(first) = all[..before_preamble].iter().position(|l| {
         let t = l.clean();
         ["V/v", "V/V", "v/v", "về việc", "Về việc", "VỀ VIỆC"]
             .iter()

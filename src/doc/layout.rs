@@ -5,22 +5,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::header::{Header, OPENING};
-use super::line::{lines, lines_from, Line};
+use std::ops::Range;
+
+use super::header::Header;
+use super::line::{lines, lines_from};
 use crate::cite::{Layout, Opening};
 
-/// How many non-blank lines may stand between the title (or the top) and the preamble.
-const MAX_LINES_BEFORE_PREAMBLE: usize = 4;
-
-/// Where a title says the document carries something out: `Thực hiện …`, `Triển khai thực
-/// hiện …` at its start, after the issuing body (`CỦA BỘ CHÍNH TRỊ thực hiện …`) or after a
-/// letter's `về việc` / `V/v`.
-static TITLE_IMPLEMENTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?i:(?:(?:của|cua)\s[^\n]{0,80}?\s|(?:về\s+việc|v/v)\s+)?(?:triển\s+khai\s+)?)(?i:thực\s+hiện)\s",
-    )
-    .unwrap()
-});
 
 static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[IVX]+\s*[./]|Phần\s|Chương\s|Điều\s+1\b|[0-9]+\.\s)").unwrap()
@@ -30,24 +20,40 @@ static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 pub fn layout(text: &str, header: &Header) -> Layout {
     Layout {
         title: header.title_range.clone(),
-        title_implements_from: implements_from(text, header),
         preamble: preamble(text, header),
     }
 }
 
-/// The offset in the title from which what it names is implemented, if it says so.
-fn implements_from(text: &str, header: &Header) -> Option<usize> {
-    let range = header.title_range.clone()?;
-    let title = &text[range.clone()];
-    let clean =
-        title.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '#' | '_'));
-    // line breaks read as spaces; both are one byte, so offsets stay
-    let end = TITLE_IMPLEMENTS.find(&clean.replace('\n', " "))?.end();
-    Some(range.end - clean.len() + end)
-}
+/// How many lines that open no clause may stand between the title and the preamble
+/// (a general first sentence, an issuing body's name); `Kính gửi` lines and list items of
+/// a letter's addressees are not counted.
+const MAX_LINES_BEFORE_PREAMBLE: usize = 6;
+/// How far a preamble may run without an end, in bytes: past it, what was read is kept.
+const MAX_PREAMBLE: usize = 16_000;
 
-/// The opening paragraphs (`Thực hiện ...`, `Căn cứ ...`) right after the title.
-fn preamble(text: &str, header: &Header) -> Vec<(std::ops::Range<usize>, Opening)> {
+/// The words that open a clause of the preamble.
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[-–+•]\s*)?(?:(?P<impl>(?:(?:để|nhằm)\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s*,?\s*)?(?:thực\s+hiện|triển\s+khai)(?:\s|$))|(?P<basis>căn\s+cứ(?:\s|$))|(?P<proposal>(?:theo|xét)\s+(?:đề\s+nghị|đề\s+xuất|tờ\s+trình|báo\s+cáo|văn\s+bản)|xét\s)|(?P<other>(?:để|nhằm|trên\s+cơ\s+sở|sau\s+khi|nay|với)\s))",
+    )
+    .unwrap()
+});
+
+/// Lines that end the preamble: the operative part begins.
+static PREAMBLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|NGHỊ\s+QUYẾT|CHỈ\s+THỊ|KẾT\s+LUẬN|BAN\s+HÀNH|Quyết\s+định|Quyết\s+nghị)\s*:|(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ)\s*$|Điều\s+1\b)",
+    )
+    .unwrap()
+});
+
+/// `như sau:` — the clause before it is the last of the preamble.
+static AS_FOLLOWS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:cụ\s+thể\s+)?như\s+sau\s*[:.]").unwrap());
+
+/// The preamble's clauses: from the first line that opens one (after the title) to the
+/// operative part (`QUYẾT ĐỊNH:`, `Điều 1.`, a section heading, `... như sau:`).
+fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
     let after = header
         .title_range
         .as_ref()
@@ -59,33 +65,88 @@ fn preamble(text: &str, header: &Header) -> Vec<(std::ops::Range<usize>, Opening
                 .map(|l| l.range().end)
         })
         .unwrap_or(0);
-    let mut out = Vec::new();
+    let mut out: Vec<(Range<usize>, Opening)> = Vec::new();
     let mut skipped = 0;
     for l in lines_from(text, after) {
         if l.is_blank() || l.is_rule() {
             continue;
         }
-        match opening(&l) {
-            Some(o) => out.push((l.range(), o)),
-            None if !out.is_empty() => break,
-            None if BODY_HEADING.is_match(l.clean()) => break,
-            None => {
-                skipped += 1;
+        let clean = l.clean();
+        if PREAMBLE_END.is_match(clean) || (BODY_HEADING.is_match(clean) && !out.is_empty()) {
+            break;
+        }
+        let clean_at = l.start + (clean.as_ptr() as usize - l.text.as_ptr() as usize);
+        if out.is_empty() {
+            if BODY_HEADING.is_match(clean) {
+                break;
+            }
+            if opening_at(clean).is_none() {
+                if AS_FOLLOWS.is_match(clean) {
+                    // a letter's `... có ý kiến như sau:`: what follows is its body
+                    break;
+                }
+                if !addressee(clean) {
+                    skipped += 1;
+                }
                 if skipped > MAX_LINES_BEFORE_PREAMBLE {
                     break;
                 }
+                continue;
             }
+        }
+        let end_here = AS_FOLLOWS.find(clean).map(|m| clean_at + m.end());
+        let line_end = end_here.unwrap_or(l.range().end);
+        add_clauses(text, clean_at..line_end, &mut out);
+        if end_here.is_some() || out.last().is_some_and(|(r, _)| r.end - out[0].0.start > MAX_PREAMBLE) {
+            break;
         }
     }
     out
 }
 
-fn opening(l: &Line) -> Option<Opening> {
-    let c = OPENING.captures(l.clean())?;
-    Some(if c.get(1).is_some() {
+/// A letter's addressee lines (`Kính gửi: ...`, `- Sở Tài chính;`) and the issuing body's
+/// name in capitals: they stand before a preamble without being part of it.
+fn addressee(clean: &str) -> bool {
+    clean.starts_with("Kính gửi")
+        || clean.starts_with(['-', '+', '–'])
+        || !clean.chars().any(char::is_lowercase)
+}
+
+/// Splits `range` (one line, or its part before `như sau:`) into clauses: a new one at the
+/// line's start or after a `;` where opening words stand; the rest continues the last.
+fn add_clauses(text: &str, range: Range<usize>, out: &mut Vec<(Range<usize>, Opening)>) {
+    let mut starts: Vec<(usize, Opening)> = Vec::new();
+    let line = &text[range.clone()];
+    if let Some(o) = opening_at(line) {
+        starts.push((range.start, o));
+    }
+    for (i, _) in line.match_indices(';') {
+        let rest = &line[i + 1..];
+        let lead = rest.len() - rest.trim_start().len();
+        if let Some(o) = opening_at(&rest[lead..]) {
+            starts.push((range.start + i + 1 + lead, o));
+        }
+    }
+    if let Some((last, _)) = out.last_mut() {
+        last.end = starts.first().map_or(range.end, |(s, _)| *s);
+    }
+    for (k, &(s, o)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(range.end, |(n, _)| *n);
+        out.push((s..end, o));
+    }
+}
+
+/// The clause `s` opens, if its first words open one.
+fn opening_at(s: &str) -> Option<Opening> {
+    let c = CLAUSE.captures(s)?;
+    Some(if c.name("impl").is_some() {
         Opening::Implements
-    } else {
+    } else if c.name("basis").is_some() {
         Opening::Basis
+    } else if c.name("proposal").is_some() {
+        Opening::Proposal
+    } else {
+        Opening::Other
     })
 }
 
