@@ -1,9 +1,10 @@
 //! Throughput of the indexing core over the five samples repeated to 32 MiB, one document
 //! at a time: composition + cleanup (with the NFC crate we chose and the obvious other),
 //! folding, the two index analyzers (tokens counted), identifier extraction, and whole
-//! documents (header + extraction).
+//! documents (header + extraction). Then one `Danh mục` listing of 10,000 and of 100,000
+//! identifiers, whose time per identifier must stay flat (extraction is linear in them).
 //!
-//! Run: `cargo bench --bench text`
+//! Run: `cargo bench --bench text` (`-- listing` for the listing alone)
 
 use std::hint::black_box;
 
@@ -89,6 +90,34 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// A `Danh mục` appendix listing `n` decisions, each with a plan and the directive it carries
+/// out: every identifier of it is a full form, in lists and stated edges.
+fn listing(n: usize) -> String {
+    let mut text = String::from("QUYẾT ĐỊNH\nCông bố Danh mục văn bản\nCăn cứ Luật số 47/2019/QH14;\nQUYẾT ĐỊNH:\n");
+    for i in 1..=n {
+        text.push_str(&format!(
+            "| {i} | Quyết định số {i}/QĐ-UBND ngày 01/02/2020 của UBND tỉnh, {}-KH/TU | thực hiện Chỉ thị số {}-CT/TW |\n",
+            i + 7,
+            i % 90 + 1
+        ));
+    }
+    compose(&text)
+}
+
+fn bench_listing(c: &mut Criterion) {
+    let mut g = c.benchmark_group("listing");
+    g.sample_size(10);
+    for n in [10_000, 100_000] {
+        let text = listing(n);
+        // per identifier: three are written out in each row
+        g.throughput(Throughput::Elements(3 * n as u64));
+        g.bench_function(format!("extract_{n}"), |b| {
+            b.iter(|| Document::from_text("listing", black_box(text.clone())).citations.len())
+        });
+    }
+    g.finish();
+}
+
 /// How many tokens `analyzer` makes of `text` (each one written, as indexing does).
 fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> usize {
     let mut stream = analyzer.token_stream(black_box(text));
@@ -99,5 +128,5 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> usize {
     n
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, bench_listing);
 criterion_main!(benches);

@@ -75,9 +75,37 @@ pub fn doc_id(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// Every document file under `dir`, sorted, following the extensions above.
+/// Every document file under `dir`, sorted, following the extensions above; files that are
+/// notes about a folder rather than documents ([`listing`] names them) are left out.
 pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
-    walk(dir, &has_document_extension)
+    Ok(listing(dir)?.documents)
+}
+
+/// The files of a folder: the documents, and those with a document's extension that are not
+/// documents (`README.md`, `SOURCES.md`, `LICENSE.txt`), skipped and named so a user sees them.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    pub documents: Vec<PathBuf>,
+    pub skipped: Vec<PathBuf>,
+}
+
+/// Lists the files under `dir`, sorted, sorting out what is not a document.
+pub fn listing(dir: &Path) -> Result<Listing> {
+    let (skipped, documents) = walk(dir, &has_document_extension)?
+        .into_iter()
+        .partition(|p| is_folder_note(p));
+    Ok(Listing { documents, skipped })
+}
+
+/// Names of files that describe a folder: never a document, whatever their extension.
+const FOLDER_NOTES: &[&str] = &[
+    "README", "SOURCES", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "AUTHORS",
+];
+
+/// True for a file named like a note about its folder (`README.md`, `sources.txt`).
+pub fn is_folder_note(path: &Path) -> bool {
+    let stem = doc_id(path).to_ascii_uppercase();
+    FOLDER_NOTES.iter().any(|n| stem == *n || stem.starts_with(&format!("{n}.")) || stem.starts_with(&format!("{n}_")))
 }
 
 /// Every file under `dir` (recursively) that `keep` accepts, sorted.

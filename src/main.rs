@@ -178,7 +178,7 @@ fn main() -> Result<ExitCode> {
             index,
             threads,
         } => {
-            let files = corpus::files(&corpus)?;
+            let files = documents_of(&corpus)?;
             build(&index.dir, &files, Mode::Replace, threads)
         }
         Command::Add { files, index } => build(&index.dir, &files, Mode::Add, None),
@@ -452,10 +452,25 @@ fn open_or_build(dir: &Path, corpus: &Path) -> Result<SearchIndex> {
             dir.display(),
             corpus.display()
         );
-        let files = corpus::files(corpus)?;
+        let files = documents_of(corpus)?;
         build(dir, &files, Mode::Replace, None)?;
     }
     Ok(SearchIndex::open(dir)?)
+}
+
+/// The documents of a folder, saying which files were skipped as not documents.
+fn documents_of(dir: &Path) -> Result<Vec<PathBuf>> {
+    let listing = corpus::listing(dir)?;
+    if !listing.skipped.is_empty() {
+        eprintln!(
+            "skipped {} files that describe the folder, not documents:",
+            listing.skipped.len()
+        );
+        for p in &listing.skipped {
+            eprintln!("  {}", p.display());
+        }
+    }
+    Ok(listing.documents)
 }
 
 fn search(open: &OpenArgs, query: &str, limit: usize, offset: usize) -> Result<ExitCode> {

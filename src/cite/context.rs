@@ -56,7 +56,7 @@ static SUBJECT_START: LazyLock<Regex> =
 /// about the issuing body (`về`, `thực hiện`, `theo`, `và` ...).
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[,;.\n“\x22():]| (?:về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho)(?:\s|$)",
+        r"[,;.\n“\x22():*_]|\s(?i:về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho|sửa đổi|bổ sung|thay thế|bãi bỏ|phê duyệt)(?:\s|$)",
     )
     .unwrap()
 });

@@ -1,5 +1,6 @@
 //! The extractor: find → resolve short forms and aliases → annotate → relate.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -159,21 +160,28 @@ fn no_id() -> CiteId {
 /// becomes an alias of `QĐi` when some pair of their dates agree and none disagree.
 fn merge_qd_aliases(items: &mut [Item]) {
     let full = |it: &Item| it.short.is_none() && it.found.id.is_qd_family();
-    let qdi: Vec<(CiteId, Option<Date>)> = items
+    // dates of each `QĐi` regulation by number and issuer: one look-up per `QĐ` occurrence
+    let mut qdi: HashMap<(String, String), Vec<Option<Date>>> = HashMap::new();
+    for it in items
         .iter()
         .filter(|it| full(it) && it.found.id.kind == "QĐi")
-        .map(|it| (it.found.id.clone(), it.after.date))
-        .collect();
+    {
+        let id = &it.found.id;
+        qdi.entry((id.number.clone(), id.issuer.clone()))
+            .or_default()
+            .push(it.after.date);
+    }
+    if qdi.is_empty() {
+        return;
+    }
     for it in items
         .iter_mut()
         .filter(|it| full(it) && it.found.id.kind == "QĐ")
     {
-        let same = |id: &CiteId| id.number == it.found.id.number && id.issuer == it.found.id.issuer;
-        let dates: Vec<Option<Date>> = qdi
-            .iter()
-            .filter(|(id, _)| same(id))
-            .map(|(_, d)| *d)
-            .collect();
+        let id = &it.found.id;
+        let Some(dates) = qdi.get(&(id.number.clone(), id.issuer.clone())) else {
+            continue;
+        };
         let agree = dates.iter().any(|d| d.is_some() && *d == it.after.date);
         let clash = dates
             .iter()

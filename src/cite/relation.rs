@@ -2,6 +2,7 @@
 //! amends, replaces, repeals, guides, cites), and the edges the text states between two other
 //! documents.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -125,6 +126,12 @@ fn joined(text: &str, a: &Occurrence, b: &Occurrence) -> bool {
     b.lead <= a.context_end || JOIN.is_match(&text[a.context_end..b.lead])
 }
 
+/// A list member named before its number: `, Luật Nhà ở số `, ` và Luật Các tổ chức tín
+/// dụng số ` (the kind word is not right before `số`, so it is not the occurrence's lead).
+static NAMED_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:,|\svà)\s+[^,;:()]{2,60}?\s(?:số|Số)\s*$").unwrap()
+});
+
 /// Longest phrase between two members of a list read loosely.
 const MAX_LIST_GAP: usize = 160;
 
@@ -140,7 +147,7 @@ fn listed_with(text: &str, a: &Occurrence, b: &Occurrence) -> bool {
     };
     let tail = gap.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     gap.len() <= MAX_LIST_GAP
-        && (tail.ends_with(" và") || tail.ends_with(','))
+        && (tail.ends_with(" và") || tail.ends_with(',') || NAMED_MEMBER.is_match(gap))
         && !gap.contains(';')
         && !verb::any(gap)
 }
@@ -164,7 +171,8 @@ fn sentence_ends(phrase: &str) -> bool {
     })
 }
 
-/// Proposals and reports are answered, never carried out or amended.
+/// Proposals and reports are answered, never carried out or amended, and they propose
+/// rather than do.
 fn is_proposal(id: &CiteId) -> bool {
     matches!(id.kind.as_str(), "TTr" | "BC" | "TTR")
 }
@@ -172,10 +180,18 @@ fn is_proposal(id: &CiteId) -> bool {
 /// Stated edges, and which occurrences are their objects (described, not the document's own).
 pub fn stated(text: &str, occ: &[Occurrence]) -> (Vec<StatedRelation>, Vec<bool>) {
     let mut edges = Vec::new();
+    let mut seen: HashSet<(String, Relation, String)> = HashSet::new();
     let mut nested = vec![false; occ.len()];
     for j in 1..occ.len() {
         let i = j - 1;
         if joined(text, &occ[i], &occ[j]) {
+            continue;
+        }
+        if let Some(items) = amended_by_list(text, occ, i, j) {
+            for k in items {
+                nested[k] = true;
+                push_edge(&mut edges, &mut seen, occ[k].id, Relation::Amends, occ[i].id);
+            }
             continue;
         }
         let verb = link(text, &occ[i], &occ[j]).and_then(verb::governing);
@@ -194,21 +210,66 @@ pub fn stated(text: &str, occ: &[Occurrence]) -> (Vec<StatedRelation>, Vec<bool>
         for &a in &subjects {
             for &b in &objects {
                 let (from, to) = if verb.passive { (b, a) } else { (a, b) };
-                if is_proposal(occ[to].id) {
+                if is_proposal(occ[to].id) || is_proposal(occ[from].id) {
                     continue;
                 }
-                let edge = StatedRelation {
-                    from: occ[from].id.clone(),
-                    rel: verb.rel,
-                    to: occ[to].id.clone(),
-                };
-                if edge.from.key() != edge.to.key() && !edges.contains(&edge) {
-                    edges.push(edge);
-                }
+                push_edge(&mut edges, &mut seen, occ[from].id, verb.rel, occ[to].id);
             }
         }
     }
     (edges, nested)
+}
+
+/// Adds an edge unless it is a loop or already stated.
+fn push_edge(
+    edges: &mut Vec<StatedRelation>,
+    seen: &mut HashSet<(String, Relation, String)>,
+    from: &CiteId,
+    rel: Relation,
+    to: &CiteId,
+) {
+    let key = (from.key(), rel, to.key());
+    if key.0 != key.2 && seen.insert(key) {
+        edges.push(StatedRelation {
+            from: from.clone(),
+            rel,
+            to: to.clone(),
+        });
+    }
+}
+
+/// `... được sửa đổi, bổ sung bởi:` then an item line `1. Luật ... số X`: the opening of a
+/// consolidated text (văn bản hợp nhất), which lists what amended the act it consolidates.
+static AMENDED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^;]{0,300}?được\s+sửa\s+đổi(?:\s*,\s*bổ\s+sung)?\s+(?:bởi|tại|theo)\s*:\s*\n\s*1[.)]\s+[^\n;]{0,80}$").unwrap()
+});
+
+/// An item line of such a list, up to the item's first identifier: `2. Luật số `.
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[0-9]{1,2}[.)]\s+[^\n;]{0,80}$").unwrap());
+
+/// The item occurrences of an amended-by list that starts between `i` and `j` (the first
+/// item): one per numbered line, until a line that is not an item.
+fn amended_by_list(text: &str, occ: &[Occurrence], i: usize, j: usize) -> Option<Vec<usize>> {
+    let gap = text.get(occ[i].context_end..occ[j].lead)?;
+    if gap.len() > 400 || !AMENDED_BY.is_match(gap) {
+        return None;
+    }
+    let line_of = |k: usize| text[..occ[k].lead].rfind('\n').map_or(0, |n| n + 1);
+    let mut items = vec![j];
+    let mut line = line_of(j);
+    for k in j + 1..occ.len() {
+        let start = line_of(k);
+        if start == line {
+            continue;
+        }
+        if !ITEM.is_match(&text[start..occ[k].lead]) {
+            break;
+        }
+        items.push(k);
+        line = start;
+    }
+    Some(items)
 }
 
 /// `j` and the occurrences listed after it (`Y1 và Y2`).

@@ -2,6 +2,7 @@
 //! document (`124-QĐ/TW`), before or after. Resolved only when exactly one identifier of the
 //! document fits the number and the kind word; otherwise left out rather than guessed.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::kind;
@@ -68,11 +69,7 @@ fn candidate_at(text: &str, start: usize, end: usize, full: &[Found]) -> Option<
     let continues = after_char(text, end).is_some_and(|ch| {
         ch.is_alphanumeric() || super::id::is_dash(ch) || matches!(ch, '/' | ',')
     });
-    if continues
-        || full
-            .iter()
-            .any(|f| f.span.start <= start && end <= f.span.end)
-    {
+    if continues || inside_identifier(full, start, end) {
         return None;
     }
     let head = &text[..start];
@@ -94,18 +91,32 @@ fn candidate_at(text: &str, start: usize, end: usize, full: &[Found]) -> Option<
     })
 }
 
-/// The written-out identifiers of a document, ready to resolve short forms against.
+/// True when `start..end` lies inside a written-out identifier. `full` is in text order,
+/// so only the identifiers starting at or before `start` nearest to it are looked at (a
+/// scan of all of them made a list of 100,000 identifiers quadratic).
+fn inside_identifier(full: &[Found], start: usize, end: usize) -> bool {
+    let before = full.partition_point(|f| f.span.start <= start);
+    full[..before]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|f| end <= f.span.end)
+}
+
+/// The written-out identifiers of a document by number, ready to resolve short forms against.
 pub struct Targets {
-    ids: Vec<(u32, CiteId, String)>,
+    by_number: HashMap<u32, Vec<(CiteId, String)>>,
 }
 
 impl Targets {
     pub fn new<'a>(ids: impl Iterator<Item = &'a CiteId>) -> Self {
-        Targets {
-            ids: ids
-                .filter_map(|id| Some((id.number.parse().ok()?, id.clone(), id.key())))
-                .collect(),
+        let mut by_number: HashMap<u32, Vec<(CiteId, String)>> = HashMap::new();
+        for id in ids {
+            if let Ok(n) = id.number.parse() {
+                by_number.entry(n).or_default().push((id.clone(), id.key()));
+            }
         }
+        Targets { by_number }
     }
 
     /// The one identifier `short` can stand for: same number, a code its kind word allows,
@@ -113,11 +124,12 @@ impl Targets {
     pub fn resolve(&self, short: &ShortForm) -> Option<CiteId> {
         let codes = kind::codes(&short.word)?;
         let mut fits = self
-            .ids
+            .by_number
+            .get(&short.number)?
             .iter()
-            .filter(|(n, id, _)| *n == short.number && codes.contains(&id.kind.as_str()));
-        let (_, first, key) = fits.next()?;
-        if fits.any(|(_, _, k)| k != key) {
+            .filter(|(id, _)| codes.contains(&id.kind.as_str()));
+        let (first, key) = fits.next()?;
+        if fits.any(|(_, k)| k != key) {
             return None;
         }
         Some(first.clone())

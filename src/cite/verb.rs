@@ -35,7 +35,7 @@ static ACTIVE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
         // how: `có hiệu quả`, `toàn bộ`, `các`
         r"(?:có\s+hiệu\s+quả\s+|nghiêm\s+túc\s+|toàn\s+bộ\s+|các\s+)?",
         // which part: `một số điều của`, `Điều 4, Điều 13`, `khoản 2 Điều 5 của`
-        r"(?:(?:một\s+số\s+(?:điều|nội\s+dung)(?:\s*,\s*khoản)?|(?:(?:điều|khoản|điểm)\s+[0-9a-zđ]+[\s,]*(?:và\s+)?)+)\s*(?:(?:của|tại)\s+)?)?",
+        r"(?:(?:một\s+số\s+(?:điều|nội\s+dung)(?:\s*,\s*khoản)?|(?:(?:điều|khoản|điểm)\s+[0-9a-zđ]+[\s,]*(?:và\s+)?)+)(?:\s+tại\s+(?:các\s+)?(?:phụ\s+lục|danh\s+mục))?\s*(?:(?:của|tại)\s+)?)?",
         // `Quy định ban hành kèm theo`
         r"(?:(?:quy\s+định|danh\s+mục|phụ\s+lục|chương\s+trình|kế\s+hoạch)\s+(?:ban\s+hành\s+)?kèm\s+theo\s+)?",
         // a kind word the context reader did not take (`THÔNG TƯ SỐ`)
@@ -125,6 +125,7 @@ mod tests {
             ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ ", Some((Relation::Amends, false))),
             ("(sửa đổi, bổ sung Điều 4, Điều 13 ", Some((Relation::Amends, false))),
             ("một số điều của Quy định kèm theo ", None),
+            (", bổ sung một số nội dung tại các Phụ lục của ", Some((Relation::Amends, false))),
             ("ban hành Kế hoạch triển khai thi hành ", Some((Relation::Implements, false))),
         ];
         for (phrase, want) in cases {

@@ -122,11 +122,18 @@ fn about_title(all: &[Line], head_end: usize) -> (Option<String>, Option<Range<u
     }) else {
         return (None, None);
     };
-    let lines: Vec<&Line> = all[first..]
-        .iter()
-        .take(MAX_TITLE_LINES)
-        .take_while(|l| !l.is_blank() && !l.is_rule())
-        .collect();
+    let italic = all[first].text.trim_start().starts_with('*');
+    let mut lines: Vec<&Line> = Vec::new();
+    for l in all[first..].iter().take(MAX_TITLE_LINES) {
+        let ends_title = l.is_blank() || l.is_rule() || starts_preamble(l.clean());
+        if ends_title || (!lines.is_empty() && after_subject(l.clean())) {
+            break;
+        }
+        lines.push(l);
+        if italic && l.text.trim_end().ends_with('*') {
+            break;
+        }
+    }
     let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
         return (None, None);
     };
@@ -136,6 +143,14 @@ fn about_title(all: &[Line], head_end: usize) -> (Option<String>, Option<Range<u
         .collect::<Vec<_>>()
         .join(" ");
     (Some(text), Some(first.start..last.range().end))
+}
+
+/// A line that follows a letter's subject line without a blank between: the place and
+/// date (`*Hà Nội, ngày 26 tháng 11`), the addressees (`Kính gửi: ...`).
+fn after_subject(line: &str) -> bool {
+    static PLACE_DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^\d,]{2,40},\s*ngày\s+\d").unwrap());
+    line.starts_with("Kính gửi") || PLACE_DATE.is_match(line)
 }
 
 /// The kind named by a heading line (`KẾ HOẠCH` → `Kế hoạch`; compared folded, so OCR's
@@ -185,7 +200,7 @@ fn title(all: &[Line], kind: usize) -> (Option<String>, Option<Range<usize>>) {
             }
             break;
         }
-        if !parts.is_empty() && starts_preamble(l.clean()) {
+        if !parts.is_empty() && (starts_preamble(l.clean()) || leaves_title(&parts, l.clean())) {
             break;
         }
         parts.push(l.clean());
@@ -196,6 +211,16 @@ fn title(all: &[Line], kind: usize) -> (Option<String>, Option<Range<usize>>) {
         return (None, None);
     }
     (Some(parts.join(" ")), range)
+}
+
+/// A line after which the title cannot go on: a section heading (`I- TÌNH HÌNH`, `Điều 1.`),
+/// or a line in lower case after a title set in capitals (the body's first paragraph).
+fn leaves_title(parts: &[&str], line: &str) -> bool {
+    static SECTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[IVX]+\s*[-./)]|(?:Điều|Chương|Phần|ĐIỀU|CHƯƠNG|PHẦN)\s+[0-9IVXL])").unwrap()
+    });
+    let capitals = parts.iter().all(|p| !p.chars().any(char::is_lowercase));
+    SECTION.is_match(line) || (capitals && line.chars().filter(|c| c.is_lowercase()).count() > 8)
 }
 
 fn continues(parts: &[&str]) -> bool {
@@ -293,11 +318,14 @@ fn date_and_place(cells: &[Line], all: &[Line]) -> (Option<Date>, Option<String>
             .iter()
             .find(|n| n.start > cell.start && !n.is_blank())
             .map_or("", |n| n.text);
-        let joined = format!("{} {}", cell.text.trim_end(), next.trim_start());
+        // emphasis from web conversion may cut the line: `*Hà Nội*, *ngày 22 tháng 12 …*`
+        let unmarked = |s: &str| s.replace(['*', '_'], "");
+        let cell_text = unmarked(cell.text.trim_end());
+        let joined = format!("{} {}", cell_text, unmarked(next.trim_start()));
         let Some(c) = DATE_LINE.captures(&joined) else {
             continue;
         };
-        if c.get(2).is_some_and(|d| d.start() >= cell.text.len()) {
+        if c.get(2).is_some_and(|d| d.start() >= cell_text.len()) {
             continue;
         }
         let date = Date::parse_prefix(&c[2]).map(|(d, _)| d);

@@ -13,7 +13,8 @@ use crate::cite::{Layout, Opening};
 
 
 static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[IVX]+\s*[./]|Phần\s|Chương\s|Điều\s+1\b|[0-9]+\.\s)").unwrap()
+    Regex::new(r"^(?:[IVX]+\s*[-./)]|(?i:phần|chương)\s+(?:[IVXL]+|[0-9]+|thứ)\b|Điều\s+1\b|[0-9]+\.\s)")
+        .unwrap()
 });
 
 /// Builds the layout from the header already read.
@@ -67,6 +68,7 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
         .unwrap_or(0);
     let mut out: Vec<(Range<usize>, Opening)> = Vec::new();
     let mut skipped = 0;
+    let mut terminated = false;
     for l in lines_from(text, after) {
         if l.is_blank() || l.is_rule() {
             continue;
@@ -94,6 +96,11 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
                 continue;
             }
         }
+        if terminated && opening_at(clean).is_none() && !names_a_document(clean) {
+            // `Căn cứ ...;` then `Chính phủ ban hành Nghị định ...`: the enacting words
+            break;
+        }
+        terminated = clean.ends_with([';', '.']);
         let end_here = AS_FOLLOWS.find(clean).map(|m| clean_at + m.end());
         let line_end = end_here.unwrap_or(l.range().end);
         add_clauses(text, clean_at..line_end, &mut out);
@@ -102,6 +109,19 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
         }
     }
     out
+}
+
+/// A line that opens with a kind word and a number (`Thông tư số 15/2026/TT-BCT ...`): one
+/// more authority of the clause before, listed on a line of its own.
+fn names_a_document(clean: &str) -> bool {
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        let words: Vec<String> = crate::cite::KIND_WORDS
+            .iter()
+            .map(|(w, _)| regex::escape(w))
+            .collect();
+        Regex::new(&format!(r"^(?i:{})\s+(?:số\s+)?[0-9]", words.join("|"))).unwrap()
+    });
+    NAMES.is_match(clean)
 }
 
 /// A letter's addressee lines (`Kính gửi: ...`, `- Sở Tài chính;`) and the issuing body's
