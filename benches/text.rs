@@ -93,7 +93,9 @@ fn bench(c: &mut Criterion) {
 /// A `Danh mục` appendix listing `n` decisions, each with a plan and the directive it carries
 /// out: every identifier of it is a full form, in lists and stated edges.
 fn listing(n: usize) -> String {
-    let mut text = String::from("QUYẾT ĐỊNH\nCông bố Danh mục văn bản\nCăn cứ Luật số 47/2019/QH14;\nQUYẾT ĐỊNH:\n");
+    let mut text = String::from(
+        "QUYẾT ĐỊNH\nCông bố Danh mục văn bản\nCăn cứ Luật số 47/2019/QH14;\nQUYẾT ĐỊNH:\n",
+    );
     for i in 1..=n {
         text.push_str(&format!(
             "| {i} | Quyết định số {i}/QĐ-UBND ngày 01/02/2020 của UBND tỉnh, {}-KH/TU | thực hiện Chỉ thị số {}-CT/TW |\n",
@@ -112,7 +114,11 @@ fn bench_listing(c: &mut Criterion) {
         // per identifier: three are written out in each row
         g.throughput(Throughput::Elements(3 * n as u64));
         g.bench_function(format!("extract_{n}"), |b| {
-            b.iter(|| Document::from_text("listing", black_box(text.clone())).citations.len())
+            b.iter(|| {
+                Document::from_text("listing", black_box(text.clone()))
+                    .citations
+                    .len()
+            })
         });
     }
     g.finish();

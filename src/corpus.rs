@@ -99,13 +99,22 @@ pub fn listing(dir: &Path) -> Result<Listing> {
 
 /// Names of files that describe a folder: never a document, whatever their extension.
 const FOLDER_NOTES: &[&str] = &[
-    "README", "SOURCES", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG", "AUTHORS",
+    "README",
+    "SOURCES",
+    "LICENSE",
+    "LICENCE",
+    "COPYING",
+    "NOTICE",
+    "CHANGELOG",
+    "AUTHORS",
 ];
 
 /// True for a file named like a note about its folder (`README.md`, `sources.txt`).
 pub fn is_folder_note(path: &Path) -> bool {
     let stem = doc_id(path).to_ascii_uppercase();
-    FOLDER_NOTES.iter().any(|n| stem == *n || stem.starts_with(&format!("{n}.")) || stem.starts_with(&format!("{n}_")))
+    FOLDER_NOTES.iter().any(|n| {
+        stem == *n || stem.starts_with(&format!("{n}.")) || stem.starts_with(&format!("{n}_"))
+    })
 }
 
 /// Every file under `dir` (recursively) that `keep` accepts, sorted.

@@ -12,9 +12,9 @@ mod id;
 mod kind;
 mod ocr;
 mod relation;
-mod verb;
 mod scan;
 mod short;
+mod verb;
 mod window;
 
 pub use code::canonical_segment;

@@ -128,9 +128,8 @@ fn joined(text: &str, a: &Occurrence, b: &Occurrence) -> bool {
 
 /// A list member named before its number: `, Luật Nhà ở số `, ` và Luật Các tổ chức tín
 /// dụng số ` (the kind word is not right before `số`, so it is not the occurrence's lead).
-static NAMED_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:,|\svà)\s+[^,;:()]{2,60}?\s(?:số|Số)\s*$").unwrap()
-});
+static NAMED_MEMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:,|\svà)\s+[^,;:()]{2,60}?\s(?:số|Số)\s*$").unwrap());
 
 /// Longest phrase between two members of a list read loosely.
 const MAX_LIST_GAP: usize = 160;
@@ -167,7 +166,8 @@ fn link<'t>(text: &'t str, a: &Occurrence, b: &Occurrence) -> Option<&'t str> {
 fn sentence_ends(phrase: &str) -> bool {
     phrase.match_indices('.').any(|(i, _)| {
         let mut rest = phrase[i + 1..].chars().skip_while(|c| c.is_whitespace());
-        phrase[i + 1..].starts_with(char::is_whitespace) && rest.next().is_some_and(char::is_uppercase)
+        phrase[i + 1..].starts_with(char::is_whitespace)
+            && rest.next().is_some_and(char::is_uppercase)
     })
 }
 
@@ -190,7 +190,13 @@ pub fn stated(text: &str, occ: &[Occurrence]) -> (Vec<StatedRelation>, Vec<bool>
         if let Some(items) = amended_by_list(text, occ, i, j) {
             for k in items {
                 nested[k] = true;
-                push_edge(&mut edges, &mut seen, occ[k].id, Relation::Amends, occ[i].id);
+                push_edge(
+                    &mut edges,
+                    &mut seen,
+                    occ[k].id,
+                    Relation::Amends,
+                    occ[i].id,
+                );
             }
             continue;
         }
@@ -391,7 +397,8 @@ fn governed(text: &str, occ: &[Occurrence], i: usize, title_start: usize) -> Rel
 const OWN_ACT_WINDOW: usize = 240;
 
 /// In the body, what the document itself does to an identifier: `Quyết định này thay thế
-/// Quyết định số ...`, an article that opens `Bãi bỏ Quyết định số ...`.
+/// Quyết định số ...`, `Thông tư này quy định chi tiết ... Luật Hóa chất số ...`, an article
+/// or item that opens `Bãi bỏ Quyết định số ...`, `Sửa đổi, bổ sung Điều 5 của Nghị định số`.
 fn own_act(text: &str, o: &Occurrence) -> Relation {
     let (before, _) = super::window::window_before(text, o.lead, OWN_ACT_WINDOW);
     let sentence = before
@@ -400,7 +407,7 @@ fn own_act(text: &str, o: &Occurrence) -> Relation {
     let Some(v) = verb::governing(sentence) else {
         return Relation::Cites;
     };
-    if v.passive || !matches!(v.rel, Relation::Replaces | Relation::Repeals) {
+    if v.passive || v.rel == Relation::Implements {
         return Relation::Cites;
     }
     let head = &sentence[..v.start];

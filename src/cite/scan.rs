@@ -44,8 +44,8 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         ([0-9]{1,5})
         (?:
-            \x20{0,2}\\?[-–—‐‑](?:\x20{0,2}\n)?\x20{0,2}([A-ZĐ][A-Za-zĐ]{0,5})\x20?/\x20?([A-ZĐ][A-ZĐƯ0-9]{0,9})
-          | /(?:((?:19|20)[0-9]{2})/)?([A-ZĐ][A-Za-zĐ]{0,7}[0-9]{0,2})((?:[-–][A-ZĐ][A-Za-zĐ0-9]{0,11})*)
+            \x20{0,2}\\?[-–—‐‑](?:\x20{0,2}\n\x20{0,10})?\x20{0,2}([A-ZĐ][A-Za-zĐ]{0,5})\x20?/\x20?([A-ZĐ][A-ZĐƯ0-9]{0,9})
+          | /(?:((?:19|20)[0-9]{2})/)?([A-ZĐ][A-Za-zĐ]{0,7}[0-9]{0,2})((?:[-–]\x20?[A-ZĐ][A-Za-zĐ0-9]{0,11})*)
         )",
     )
     .unwrap()
@@ -96,7 +96,11 @@ fn read_candidate(text: &str, c: &Captures) -> Option<(CiteId, usize, Form)> {
         return right_boundary_ok(text, end).then_some((id, end, form));
     }
     let kind = c.get(5)?.as_str();
-    let issuer = c.get(6).map_or("", |m| m.as_str()).replace('–', "-");
+    let issuer = c
+        .get(6)
+        .map_or("", |m| m.as_str())
+        .replace('–', "-")
+        .replace("- ", "-");
     let year = c.get(4).and_then(|y| y.as_str().parse().ok());
     let id = match year {
         Some(_) => CiteId::new(Shape::StateYear, number, year, kind, &issuer),

@@ -105,16 +105,37 @@ mod tests {
     #[test]
     fn verbs_that_govern_what_follows() {
         let cases: &[(&str, Option<(Relation, bool)>)] = &[
-            ("Ban hành Kế hoạch hành động thực hiện ", Some((Relation::Implements, false))),
-            ("về việc triển khai thực hiện ", Some((Relation::Implements, false))),
-            ("thực hiện có hiệu quả ", Some((Relation::Implements, false))),
-            ("sửa đổi, bổ sung một số điều của ", Some((Relation::Amends, false))),
-            ("quy định chi tiết một số điều của ", Some((Relation::Guides, false))),
+            (
+                "Ban hành Kế hoạch hành động thực hiện ",
+                Some((Relation::Implements, false)),
+            ),
+            (
+                "về việc triển khai thực hiện ",
+                Some((Relation::Implements, false)),
+            ),
+            (
+                "thực hiện có hiệu quả ",
+                Some((Relation::Implements, false)),
+            ),
+            (
+                "sửa đổi, bổ sung một số điều của ",
+                Some((Relation::Amends, false)),
+            ),
+            (
+                "quy định chi tiết một số điều của ",
+                Some((Relation::Guides, false)),
+            ),
             ("hướng dẫn thi hành ", Some((Relation::Guides, false))),
             (" này thay thế ", Some((Relation::Replaces, false))),
             ("Bãi bỏ toàn bộ ", Some((Relation::Repeals, false))),
-            ("(được sửa đổi, bổ sung tại ", Some((Relation::Amends, true))),
-            ("đã được sửa đổi, bổ sung theo ", Some((Relation::Amends, true))),
+            (
+                "(được sửa đổi, bổ sung tại ",
+                Some((Relation::Amends, true)),
+            ),
+            (
+                "đã được sửa đổi, bổ sung theo ",
+                Some((Relation::Amends, true)),
+            ),
             // what follows is not governed by the verb
             ("tổ chức thực hiện nhiệm vụ theo ", None),
             ("thực hiện, ", Some((Relation::Implements, false))),
@@ -122,11 +143,23 @@ mod tests {
             ("báo cáo tình hình thực hiện ", None),
             ("(được sửa đổi, bổ sung) và ", None),
             ("về chủ trương đầu tư ", None),
-            ("SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ ", Some((Relation::Amends, false))),
-            ("(sửa đổi, bổ sung Điều 4, Điều 13 ", Some((Relation::Amends, false))),
+            (
+                "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ ",
+                Some((Relation::Amends, false)),
+            ),
+            (
+                "(sửa đổi, bổ sung Điều 4, Điều 13 ",
+                Some((Relation::Amends, false)),
+            ),
             ("một số điều của Quy định kèm theo ", None),
-            (", bổ sung một số nội dung tại các Phụ lục của ", Some((Relation::Amends, false))),
-            ("ban hành Kế hoạch triển khai thi hành ", Some((Relation::Implements, false))),
+            (
+                ", bổ sung một số nội dung tại các Phụ lục của ",
+                Some((Relation::Amends, false)),
+            ),
+            (
+                "ban hành Kế hoạch triển khai thi hành ",
+                Some((Relation::Implements, false)),
+            ),
         ];
         for (phrase, want) in cases {
             let got = governing(phrase)

@@ -217,7 +217,8 @@ fn title(all: &[Line], kind: usize) -> (Option<String>, Option<Range<usize>>) {
 /// or a line in lower case after a title set in capitals (the body's first paragraph).
 fn leaves_title(parts: &[&str], line: &str) -> bool {
     static SECTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:[IVX]+\s*[-./)]|(?:Điều|Chương|Phần|ĐIỀU|CHƯƠNG|PHẦN)\s+[0-9IVXL])").unwrap()
+        Regex::new(r"^(?:[IVX]+\s*[-./)]|(?:Điều|Chương|Phần|ĐIỀU|CHƯƠNG|PHẦN)\s+[0-9IVXL])")
+            .unwrap()
     });
     let capitals = parts.iter().all(|p| !p.chars().any(char::is_lowercase));
     SECTION.is_match(line) || (capitals && line.chars().filter(|c| c.is_lowercase()).count() > 8)

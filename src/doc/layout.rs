@@ -11,10 +11,11 @@ use super::header::Header;
 use super::line::{lines, lines_from};
 use crate::cite::{Layout, Opening};
 
-
 static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[IVX]+\s*[-./)]|(?i:phần|chương)\s+(?:[IVXL]+|[0-9]+|thứ)\b|Điều\s+1\b|[0-9]+\.\s)")
-        .unwrap()
+    Regex::new(
+        r"^(?:[IVX]+\s*[-./)]|(?i:phần|chương)\s+(?:[IVXL]+|[0-9]+|thứ)\b|Điều\s+1\b|[0-9]+\.\s)",
+    )
+    .unwrap()
 });
 
 /// Builds the layout from the header already read.
@@ -104,7 +105,11 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
         let end_here = AS_FOLLOWS.find(clean).map(|m| clean_at + m.end());
         let line_end = end_here.unwrap_or(l.range().end);
         add_clauses(text, clean_at..line_end, &mut out);
-        if end_here.is_some() || out.last().is_some_and(|(r, _)| r.end - out[0].0.start > MAX_PREAMBLE) {
+        if end_here.is_some()
+            || out
+                .last()
+                .is_some_and(|(r, _)| r.end - out[0].0.start > MAX_PREAMBLE)
+        {
             break;
         }
     }
