@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::json;
 
+use trichdan::cite::Relation;
 use trichdan::graph::{self, Chain, Direction, Graph, NodeIx};
 
 use super::{open_or_build, OpenArgs};
@@ -77,23 +78,24 @@ pub fn lookup(open: &OpenArgs, query: &str) -> Result<ExitCode> {
     })
 }
 
-pub fn implementers(open: &OpenArgs, query: &str, depth: usize) -> Result<ExitCode> {
+pub fn implementers(open: &OpenArgs, query: &str, rel: Relation, depth: usize) -> Result<ExitCode> {
     let g = load(open)?;
     let target = match resolve(&g, query, open.json) {
         Ok(n) => n,
         Err(code) => return Ok(code),
     };
-    let list = g.implementers(target, depth);
+    let list = g.related(target, rel, depth);
     if open.json {
         println!(
             "{}",
-            json!({"target": g.nodes[target].name, "implementers": list})
+            json!({"target": g.nodes[target].name, "rel": rel, "implementers": list})
         );
     } else {
         println!(
-            "{} is implemented by {} documents",
+            "{}: {} documents ({})",
             g.nodes[target].name,
-            list.len()
+            list.len(),
+            rel.as_str()
         );
         for i in &list {
             println!(
@@ -107,13 +109,19 @@ pub fn implementers(open: &OpenArgs, query: &str, depth: usize) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn chain(open: &OpenArgs, query: &str, dir: Direction, depth: usize) -> Result<ExitCode> {
+pub fn chain(
+    open: &OpenArgs,
+    query: &str,
+    rel: Relation,
+    dir: Direction,
+    depth: usize,
+) -> Result<ExitCode> {
     let g = load(open)?;
     let root = match resolve(&g, query, open.json) {
         Ok(n) => n,
         Err(code) => return Ok(code),
     };
-    let chain = g.chain(root, dir, depth);
+    let chain = g.chain_of(root, rel, dir, depth);
     if open.json {
         println!("{}", serde_json::to_string(&chain)?);
     } else {
@@ -202,8 +210,9 @@ pub fn cites(open: &OpenArgs, doc: &str) -> Result<ExitCode> {
         println!("and states:");
         for s in &stated {
             println!(
-                "  {} implements {}",
+                "  {} {} {}",
                 s["from"].as_str().unwrap_or_default(),
+                s["rel"].as_str().unwrap_or_default(),
                 s["to"].as_str().unwrap_or_default()
             );
         }

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use trichdan::cite::Relation;
 use trichdan::corpus::{self, read_document};
 use trichdan::graph::Direction;
 use trichdan::index::{self, BuildSummary, Mode, SearchIndex, SearchRequest, SearchResult};
@@ -81,18 +82,26 @@ enum Command {
         #[command(flatten)]
         index: IndexDir,
     },
-    /// Who implements a document: directly and down the chain, each with its path.
+    /// Who implements a document: directly and down the chain, each with its path
+    /// (`--rel amends` for who amends it, and so on).
     Implementers {
         /// An identifier (21-KL/TW), a scoped node (107-KH/TU@Quảng Nam) or a corpus id.
         id: String,
         #[arg(long, default_value_t = 3)]
         depth: usize,
+        /// The relation to follow.
+        #[arg(long, default_value = "implements", value_parser = relation_name)]
+        rel: Relation,
         #[command(flatten)]
         open: OpenArgs,
     },
-    /// The implements-chain from a document, as an indented tree.
+    /// The implements-chain from a document, as an indented tree (`--rel` for another
+    /// relation: amends, replaces, repeals, guides, based_on).
     Chain {
         id: String,
+        /// The relation to follow.
+        #[arg(long, default_value = "implements", value_parser = relation_name)]
+        rel: Relation,
         /// What it carries out, up to the root directive.
         #[arg(long, conflicts_with = "down")]
         up: bool,
@@ -189,16 +198,22 @@ fn main() -> Result<ExitCode> {
             limit,
             offset,
         } => search(&open, &query.join(" "), limit, offset),
-        Command::Implementers { id, depth, open } => graph_cli::implementers(&open, &id, depth),
+        Command::Implementers {
+            id,
+            depth,
+            rel,
+            open,
+        } => graph_cli::implementers(&open, &id, rel, depth),
         Command::Chain {
             id,
+            rel,
             up,
             down: _,
             depth,
             open,
         } => {
             let dir = if up { Direction::Up } else { Direction::Down };
-            graph_cli::chain(&open, &id, dir, depth)
+            graph_cli::chain(&open, &id, rel, dir, depth)
         }
         Command::Cites { doc, open } => graph_cli::cites(&open, &doc),
         Command::Lookup { id, open } => graph_cli::lookup(&open, &id),
@@ -456,6 +471,14 @@ fn open_or_build(dir: &Path, corpus: &Path) -> Result<SearchIndex> {
         build(dir, &files, Mode::Replace, None)?;
     }
     Ok(SearchIndex::open(dir)?)
+}
+
+/// A relation named on the command line (`implements`, `amends`, `based_on` …).
+fn relation_name(name: &str) -> Result<Relation, String> {
+    Relation::from_name(name).ok_or_else(|| {
+        let all: Vec<&str> = Relation::ALL.iter().map(|r| r.as_str()).collect();
+        format!("not a relation; use one of {}", all.join(", "))
+    })
 }
 
 /// The documents of a folder, saying which files were skipped as not documents.

@@ -30,7 +30,11 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What may stand between an active verb and the identifier's kind word.
 static ACTIVE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    let kinds: Vec<String> = super::KIND_WORDS
+        .iter()
+        .map(|(w, _)| regex::escape(w))
+        .collect();
+    let parts = [
         r"(?i)^[\s,]*",
         // how: `có hiệu quả`, `toàn bộ`, `các`
         r"(?:có\s+hiệu\s+quả\s+|nghiêm\s+túc\s+|toàn\s+bộ\s+|các\s+)?",
@@ -38,11 +42,17 @@ static ACTIVE_FILLER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:(?:một\s+số\s+(?:điều|nội\s+dung)(?:\s*,\s*khoản)?|(?:(?:điều|khoản|điểm)\s+[0-9a-zđ]+[\s,]*(?:và\s+)?)+)(?:\s+tại\s+(?:các\s+)?(?:phụ\s+lục|danh\s+mục))?\s*(?:(?:của|tại)\s+)?)?",
         // `Quy định ban hành kèm theo`
         r"(?:(?:quy\s+định|danh\s+mục|phụ\s+lục|chương\s+trình|kế\s+hoạch)\s+(?:ban\s+hành\s+)?kèm\s+theo\s+)?",
+        // an earlier member of the list named without a number (`Nghị quyết Đại hội Đảng lần
+        // thứ XIV và Kết luận số 18-KL/TW`)
+        &format!(
+            r"(?:(?:{})\s[^,;.:\n]{{0,80}}?(?:\s+và|,)\s+)?",
+            kinds.join("|")
+        ),
         // a kind word the context reader did not take (`THÔNG TƯ SỐ`)
         r"(?:(?:\p{L}+\s+){1,4}số\s*)?",
         r"[*_“\x22]*\s*$",
-    ))
-    .unwrap()
+    ];
+    Regex::new(&parts.concat()).unwrap()
 });
 
 /// What may stand between a passive verb and the identifier: `tại`, `bởi`, `theo`.

@@ -305,15 +305,21 @@ fn node_for(groups: &FxHashMap<GroupKey, Group>, m: &Mention) -> NodeIx {
 /// The document's own edges (one per target and relation, with the spans) and the edges it
 /// states between other documents.
 fn edges_of(g: &mut Graph, d: &Document, mentions: &Mentions, from: NodeIx) {
+    // grouped through a map: a listing of 100,000 identifiers must not compare each with all
     let mut own: Vec<(EdgeKey, Vec<Range<usize>>)> = Vec::new();
+    let mut slot: FxHashMap<EdgeKey, usize> = FxHashMap::default();
     for (c, key) in d.citations.iter().zip(&mentions.keys) {
         let to = mentions.by_key[key].node;
         if to == from {
             continue;
         }
-        match own.iter_mut().find(|(k, _)| *k == (to, c.relation)) {
-            Some((_, spans)) => spans.push(c.span.clone()),
-            None => own.push(((to, c.relation), vec![c.span.clone()])),
+        let k = (to, c.relation);
+        match slot.get(&k) {
+            Some(&i) => own[i].1.push(c.span.clone()),
+            None => {
+                slot.insert(k, own.len());
+                own.push((k, vec![c.span.clone()]));
+            }
         }
     }
     for ((to, rel), spans) in own {

@@ -146,7 +146,13 @@ impl Graph {
     /// Who implements `target`: directly (depth 1) and down the chain to `depth`, each with
     /// its path to the target, as node names.
     pub fn implementers(&self, target: NodeIx, depth: usize) -> Vec<Implementer> {
-        let tree = self.implementer_tree(target, depth);
+        self.related(target, Relation::Implements, depth)
+    }
+
+    /// Who stands in relation `rel` to `target` (who amends it, replaces it, guides it …),
+    /// directly and down the chain to `depth`, each with its path to the target.
+    pub fn related(&self, target: NodeIx, rel: Relation, depth: usize) -> Vec<Implementer> {
+        let tree = self.related_tree(target, rel, depth);
         tree.found
             .iter()
             .map(|&(n, d)| Implementer {
@@ -165,13 +171,18 @@ impl Graph {
     /// [`Graph::implementers`] as indices: every implementer breadth first with its depth,
     /// and the parent links its path follows. This is the query; naming is presentation.
     pub fn implementer_tree(&self, target: NodeIx, depth: usize) -> ImplementerTree {
+        self.related_tree(target, Relation::Implements, depth)
+    }
+
+    /// [`Graph::related`] as indices.
+    pub fn related_tree(&self, target: NodeIx, rel: Relation, depth: usize) -> ImplementerTree {
         let mut parent: HashMap<NodeIx, NodeIx> = HashMap::from_iter([(target, target)]);
         let mut found = Vec::new();
         let mut frontier = vec![target];
         for d in 1..=depth {
             let mut next = Vec::new();
             for &n in &frontier {
-                for e in self.in_edges(n).filter(|e| e.rel == Relation::Implements) {
+                for e in self.in_edges(n).filter(|e| e.rel == rel) {
                     if let std::collections::hash_map::Entry::Vacant(v) = parent.entry(e.from) {
                         v.insert(n);
                         next.push(e.from);
@@ -193,7 +204,12 @@ impl Graph {
 
     /// The implements-chain from `root`, up or down, to `depth` levels.
     pub fn chain(&self, root: NodeIx, dir: Direction, depth: usize) -> Chain {
-        let (nodes, edges) = self.chain_ixs(root, dir, depth);
+        self.chain_of(root, Relation::Implements, dir, depth)
+    }
+
+    /// The chain of relation `rel` from `root` (what amends what amends it …).
+    pub fn chain_of(&self, root: NodeIx, rel: Relation, dir: Direction, depth: usize) -> Chain {
+        let (nodes, edges) = self.chain_ixs_of(root, rel, dir, depth);
         self.render(root, &nodes, &edges)
     }
 
@@ -204,6 +220,17 @@ impl Graph {
         dir: Direction,
         depth: usize,
     ) -> (Vec<NodeIx>, Vec<usize>) {
+        self.chain_ixs_of(root, Relation::Implements, dir, depth)
+    }
+
+    /// [`Graph::chain_of`] as node and edge indices.
+    pub fn chain_ixs_of(
+        &self,
+        root: NodeIx,
+        rel: Relation,
+        dir: Direction,
+        depth: usize,
+    ) -> (Vec<NodeIx>, Vec<usize>) {
         let edges = |n: NodeIx| match dir {
             Direction::Down => &self.inc[n],
             Direction::Up => &self.out[n],
@@ -211,7 +238,7 @@ impl Graph {
         self.walk(root, depth, usize::MAX, |n, out| {
             for &e in edges(n) {
                 let edge = &self.edges[e];
-                if edge.rel == Relation::Implements {
+                if edge.rel == rel {
                     let other = if dir == Direction::Down {
                         edge.from
                     } else {
