@@ -378,7 +378,7 @@ fn eval(corpus: &Path, out: &Path, json: bool, relations: Option<&Path>) -> Resu
         println!("{}", serde_json::to_string_pretty(&report.sets)?);
     } else {
         println!(
-            "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16}",
+            "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16} {:>16} {:>16} {:>16}",
             "set",
             "docs",
             "own number",
@@ -386,7 +386,10 @@ fn eval(corpus: &Path, out: &Path, json: bool, relations: Option<&Path>) -> Resu
             "date",
             "type",
             "implements",
-            "related cited"
+            "related cited",
+            "signer",
+            "issuer",
+            "says implements"
         );
         let cell = |a: &trichdan::eval::Agreement| {
             if a.labelled == 0 {
@@ -397,7 +400,7 @@ fn eval(corpus: &Path, out: &Path, json: bool, relations: Option<&Path>) -> Resu
         };
         for (set, r) in &report.sets {
             println!(
-                "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16}",
+                "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16} {:>16} {:>16} {:>16}",
                 set,
                 r.documents,
                 cell(&r.own_number),
@@ -405,7 +408,10 @@ fn eval(corpus: &Path, out: &Path, json: bool, relations: Option<&Path>) -> Resu
                 cell(&r.date),
                 cell(&r.kind),
                 cell(&r.implements),
-                cell(&r.related_cited)
+                cell(&r.related_cited),
+                cell(&r.signer),
+                cell(&r.issuer),
+                cell(&r.says_implements)
             );
         }
     }

@@ -247,18 +247,23 @@ fn push_edge(
 /// `... được sửa đổi, bổ sung bởi:` then an item line `1. Luật ... số X`: the opening of a
 /// consolidated text (văn bản hợp nhất), which lists what amended the act it consolidates.
 static AMENDED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^;]{0,300}?được\s+sửa\s+đổi(?:\s*,\s*bổ\s+sung)?\s+(?:bởi|tại|theo)\s*:\s*\n\s*1[.)]\s+[^\n;]{0,80}$").unwrap()
+    Regex::new(r"(?i)^[^;]{0,600}?được\s+sửa\s+đổi(?:\s*,\s*bổ\s+sung)?\s+(?:bởi|tại|theo)\s*:\s*\n\s*(?:1[.)]\s+)?[^\n;]{0,80}$").unwrap()
 });
 
-/// An item line of such a list, up to the item's first identifier: `2. Luật số `.
+/// An item line of such a list, up to the item's first identifier: `2. Luật số `, or with
+/// no number `Thông tư số ` (each item then ends with `;`).
 static ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[0-9]{1,2}[.)]\s+[^\n;]{0,80}$").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*(?:[0-9]{1,2}[.)]\s+)?(?:\p{Lu}[^\n;]{0,80})?$").unwrap());
+
+/// Lines that open a preamble clause: the list is over.
+static CLAUSE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:Căn cứ|Thực hiện|Theo|Xét|Triển khai)\b").unwrap());
 
 /// The item occurrences of an amended-by list that starts between `i` and `j` (the first
 /// item): one per numbered line, until a line that is not an item.
 fn amended_by_list(text: &str, occ: &[Occurrence], i: usize, j: usize) -> Option<Vec<usize>> {
     let gap = text.get(occ[i].context_end..occ[j].lead)?;
-    if gap.len() > 400 || !AMENDED_BY.is_match(gap) {
+    if gap.len() > 1_200 || !AMENDED_BY.is_match(gap) {
         return None;
     }
     let line_of = |k: usize| text[..occ[k].lead].rfind('\n').map_or(0, |n| n + 1);
@@ -269,7 +274,15 @@ fn amended_by_list(text: &str, occ: &[Occurrence], i: usize, j: usize) -> Option
         if start == line {
             continue;
         }
-        if !ITEM.is_match(&text[start..occ[k].lead]) {
+        let head = &text[start..occ[k].lead];
+        // the item before ends with `;` (page furniture may stand between)
+        let before = text[line..start]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !crate::doc::is_furniture(l))
+            .next_back()
+            .unwrap_or_default();
+        if !ITEM.is_match(head) || CLAUSE_WORD.is_match(head) || !before.ends_with(';') {
             break;
         }
         items.push(k);

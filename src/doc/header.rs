@@ -53,6 +53,7 @@ pub fn read(text: &str) -> Header {
         Some(k) => title(&all, k),
         None => about_title(&all, head_end),
     };
+    let title_start = title_range.as_ref().map(|r| r.start);
     let (date, place) = date_and_place(&cells, &all);
     let before_kind = &head[..kind_line.unwrap_or(head.len())];
     let own_id = own_id(&cells, &all).or_else(|| running_title_id(before_kind));
@@ -73,7 +74,8 @@ pub fn read(text: &str) -> Header {
         date: date
             .or_else(|| table(head, "Ngày ban hành").and_then(|v| Some(Date::parse_prefix(&v)?.0))),
         place,
-        issuer: issuer_lines(&all, &cells, kind_line).or_else(|| table(head, "Cơ quan ban hành")),
+        issuer: issuer_lines(&all, &cells, kind_line, title_start)
+            .or_else(|| table(head, "Cơ quan ban hành")),
     }
 }
 
@@ -220,8 +222,27 @@ fn leaves_title(parts: &[&str], line: &str) -> bool {
         Regex::new(r"^(?:[IVX]+\s*[-./)]|(?:Điều|Chương|Phần|ĐIỀU|CHƯƠNG|PHẦN)\s+[0-9IVXL])")
             .unwrap()
     });
+    // `Ban hành Kế hoạch thực hiện` / `Chỉ thị số 52-CT/TW …` goes on; a consolidated text's
+    // `Thông tư số 57/2015/TT-BLĐTBXH … được sửa đổi, bổ sung bởi:` after its title does not
+    static LEADS_ON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:thực hiện|triển khai|thi hành|của|về|và|theo|tại|sửa đổi|bổ sung|hướng dẫn|chi tiết|thay thế|bãi bỏ|kèm theo|,)\s*$").unwrap()
+    });
     let capitals = parts.iter().all(|p| !p.chars().any(char::is_lowercase));
-    SECTION.is_match(line) || (capitals && line.chars().filter(|c| c.is_lowercase()).count() > 8)
+    let last = parts.last().copied().unwrap_or_default();
+    SECTION.is_match(line)
+        || (names_a_document(line) && !LEADS_ON.is_match(last))
+        || (capitals && line.chars().filter(|c| c.is_lowercase()).count() > 8)
+}
+
+/// A line that opens with a kind word and a number (`Thông tư số 15/2026/TT-BCT ...`): in a
+/// preamble, one more authority of the clause before; after a title, the statement of a
+/// consolidated text, not the title.
+pub fn names_a_document(clean: &str) -> bool {
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        let words: Vec<String> = KIND_WORDS.iter().map(|(w, _)| regex::escape(w)).collect();
+        Regex::new(&format!(r"^(?i:{})\s+(?:số\s+)?[0-9]", words.join("|"))).unwrap()
+    });
+    NAMES.is_match(clean)
 }
 
 fn continues(parts: &[&str]) -> bool {
@@ -355,15 +376,32 @@ const MOTTO: &[&str] = &[
 ];
 
 /// The issuing body from the uppercase cells of the head, above the kind heading.
-fn issuer_lines(all: &[Line], cells: &[Line], kind_line: Option<usize>) -> Option<String> {
-    let end = all[kind_line?].start;
-    let parts: Vec<&str> = cells
+fn issuer_lines(
+    all: &[Line],
+    cells: &[Line],
+    kind_line: Option<usize>,
+    title_start: Option<usize>,
+) -> Option<String> {
+    // before the kind heading, else before a letter's subject line
+    let end = kind_line.map(|k| all[k].start).or(title_start)?;
+    let parts: Vec<String> = cells
         .iter()
         .filter(|c| c.start < end)
         .map(Line::clean)
         .filter(|t| is_upper(t) && !t.starts_with("SỐ") && !t.contains("NGÀY"))
         .filter(|t| !t.contains(|c: char| c.is_ascii_digit()))
-        .filter(|t| !MOTTO.iter().any(|m| fold(m) == fold(t)))
+        .map(|t| NATIONAL.replace_all(t, " ").trim().to_string())
+        .filter(|t| !t.is_empty() && !MOTTO.iter().any(|m| fold(m) == fold(t)))
         .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
 }
+
+/// The national motto and the Party's name, whole or broken over lines (`CỘNG HÒA XÃ HỘI` /
+/// `CHỦ NGHĨA VIỆT NAM`), also when a web page set them on the issuer's line: never part of
+/// the issuing body's name.
+static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐỘC\s+LẬP\s*-\s*TỰ\s+DO\s*-\s*HẠNH\s+PHÚC|[-_*=]{3,})",
+    )
+    .unwrap()
+});

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use std::ops::Range;
 
-use super::header::Header;
+use super::header::{names_a_document, Header};
 use super::line::{lines, lines_from};
 use crate::cite::{Layout, Opening};
 
@@ -30,6 +30,10 @@ pub fn layout(text: &str, header: &Header) -> Layout {
 /// (a general first sentence, an issuing body's name); `Kính gửi` lines and list items of
 /// a letter's addressees are not counted.
 const MAX_LINES_BEFORE_PREAMBLE: usize = 6;
+/// ... or as many bytes of them: a consolidated text (văn bản hợp nhất) states what it
+/// consolidates and what amended it, in a paragraph of many short PDF lines, before the
+/// preamble it reproduces.
+const MAX_BYTES_BEFORE_PREAMBLE: usize = 2_500;
 /// How far a preamble may run without an end, in bytes: past it, what was read is kept.
 const MAX_PREAMBLE: usize = 16_000;
 
@@ -69,9 +73,10 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
         .unwrap_or(0);
     let mut out: Vec<(Range<usize>, Opening)> = Vec::new();
     let mut skipped = 0;
+    let mut skipped_bytes = 0;
     let mut terminated = false;
     for l in lines_from(text, after) {
-        if l.is_blank() || l.is_rule() {
+        if l.is_blank() || l.is_rule() || is_furniture(l.clean()) {
             continue;
         }
         let clean = l.clean();
@@ -90,8 +95,10 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
                 }
                 if !addressee(clean) {
                     skipped += 1;
+                    skipped_bytes += clean.len();
                 }
-                if skipped > MAX_LINES_BEFORE_PREAMBLE {
+                if skipped > MAX_LINES_BEFORE_PREAMBLE && skipped_bytes > MAX_BYTES_BEFORE_PREAMBLE
+                {
                     break;
                 }
                 continue;
@@ -116,17 +123,13 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
     out
 }
 
-/// A line that opens with a kind word and a number (`Thông tư số 15/2026/TT-BCT ...`): one
-/// more authority of the clause before, listed on a line of its own.
-fn names_a_document(clean: &str) -> bool {
-    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
-        let words: Vec<String> = crate::cite::KIND_WORDS
-            .iter()
-            .map(|(w, _)| regex::escape(w))
-            .collect();
-        Regex::new(&format!(r"^(?i:{})\s+(?:số\s+)?[0-9]", words.join("|"))).unwrap()
+/// Page furniture a PDF's text puts between two clauses: the Công báo running head, a page
+/// number, the lines of an electronic signature stamp.
+pub fn is_furniture(clean: &str) -> bool {
+    static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:CÔNG BÁO/|[0-9]{1,4}$|(?:Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Ngày ký)\s*:)").unwrap()
     });
-    NAMES.is_match(clean)
+    FURNITURE.is_match(clean)
 }
 
 /// A letter's addressee lines (`Kính gửi: ...`, `- Sở Tài chính;`) and the issuing body's

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cite::{self, Citation, CiteId, StatedRelation};
 use crate::date::Date;
+pub use layout::is_furniture;
 pub use locality::Locality;
 
 /// One document, read from its composed text.

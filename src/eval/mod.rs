@@ -56,6 +56,13 @@ pub struct SetReport {
     pub implements: Agreement,
     /// Official `related` links whose target number the text cites.
     pub related_cited: Agreement,
+    /// The signer, where the labels name one.
+    pub signer: Agreement,
+    /// The issuing body, where the labels name one.
+    pub issuer: Agreement,
+    /// Documents whose own title or opening clause says they carry out an identifier
+    /// (read by a plain pattern, apart from the extractor): those that have that implements.
+    pub says_implements: Agreement,
 }
 
 /// One field where the engine and the label differ.
@@ -184,6 +191,29 @@ fn compare(
             note("implements", want.join(" "), got.join(" "));
         }
     }
+    for (field, ours, slot) in [
+        ("signer", doc.signer.as_deref(), &mut sr.signer),
+        ("issuer", doc.issuer.as_deref(), &mut sr.issuer),
+    ] {
+        if let Some(name) = label[field].as_str() {
+            let agree = same_name(name, ours);
+            slot.add(agree);
+            if !agree {
+                note(
+                    field,
+                    name.to_string(),
+                    ours.unwrap_or_default().to_string(),
+                );
+            }
+        }
+    }
+    if let Some(said) = says_it_implements(doc) {
+        let agree = doc.implements().iter().any(|i| i.key() == said.key());
+        sr.says_implements.add(agree);
+        if !agree {
+            note("says_implements", said.to_string(), String::new());
+        }
+    }
     if let Some(related) = label["related"].as_array() {
         let cited: Vec<String> = doc.cited().iter().map(|i| i.key()).collect();
         for r in related.iter().filter_map(|r| r["number"].as_str()) {
@@ -191,6 +221,54 @@ fn compare(
             sr.related_cited.add(hit);
         }
     }
+}
+
+/// Names agree when folded, with spaces collapsed, one contains the other (a label may give
+/// the issuing body without its parent: `Cục Thuế` for `BỘ TÀI CHÍNH CỤC THUẾ`).
+fn same_name(label: &str, ours: Option<&str>) -> bool {
+    let norm = |s: &str| fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
+    let (l, o) = (norm(label), ours.map(norm).unwrap_or_default());
+    !o.is_empty() && (l == o || o.ends_with(&l) || l.ends_with(&o))
+}
+
+/// What a document's own words say it carries out, read plainly: the first identifier after
+/// `thực hiện` / `triển khai` in its title, else the one that an opening line `Thực hiện
+/// <kind> số X` names within the first lines after the title. Independent of the relation
+/// reader, so it can check it.
+pub fn says_it_implements(doc: &Document) -> Option<CiteId> {
+    // `thực hiện Chỉ thị số 52-CT/TW`, `triển khai thực hiện Nghị quyết 57-NQ/TW`; not the
+    // `hướng dẫn thực hiện …` of a guiding text
+    static VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)(?:^|[^n]\s)(?:thực\s+hiện|triển\s+khai)\s+(?:\p{L}+[\s,]+){0,6}?(?:số\s*)?",
+        )
+        .unwrap()
+    });
+    static OPENING: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?m)^[\s*_]*(?:Thực|Triển khai) (?:thực )?hiện\s+(?:\p{L}+\s+){1,4}số\s*",
+        )
+        .unwrap()
+    });
+    let title = doc.title.as_deref().unwrap_or_default();
+    for m in VERB.find_iter(title) {
+        let first = crate::cite::scan(&title[m.end()..]).into_iter().next();
+        if let Some(f) = first.filter(|f| f.span.start == 0) {
+            return Some(f.id);
+        }
+    }
+    // the opening stands before the operative part (`Điều 1`, `QUYẾT ĐỊNH:`, `... như sau:`)
+    static OPERATIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?m)^[\s*_]*(?:Điều\s+1\b|Chương\s+I\b|QUYẾT\s+(?:ĐỊNH|NGHỊ)\s*:)|như\s+sau\s*:",
+        )
+        .unwrap()
+    });
+    let head = &doc.text[..doc.text.floor_char_boundary(6_000)];
+    let head = &head[..OPERATIVE.find(head).map_or(head.len(), |m| m.start())];
+    let m = OPENING.find(head)?;
+    let first = crate::cite::scan(&head[m.end()..]).into_iter().next()?;
+    (first.span.start == 0).then_some(first.id)
 }
 
 /// The identity key of a label's number, or its folded uppercase text when it does not

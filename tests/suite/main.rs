@@ -8,5 +8,6 @@ mod graph;
 mod identifiers;
 mod legacy;
 mod properties;
+mod relations;
 mod search;
 mod support;
