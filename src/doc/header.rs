@@ -273,7 +273,7 @@ static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// An identifier as headers write it, spaces around the separators allowed
 /// (`2170 /QĐ - UBND`, `104 -CTr/TU`), up to the first word that is not part of it.
 static OWN_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9]{1,5}(?:\x20?[-–/]\x20?[\pL0-9]+)+").unwrap());
+    LazyLock::new(|| Regex::new(r"^[0-9]{1,5}(?:\x20?\\?[-–/]\x20?[\pL0-9]+)+").unwrap());
 
 /// The document's own number, after a label in a cell of the head, on the same line or
 /// the next one (`Luật số:` / `26/2023/QH15`).
@@ -296,7 +296,8 @@ fn own_id(cells: &[Line], all: &[Line]) -> Option<CiteId> {
                 rest
             };
             let written = OWN_NUMBER.find(rest.trim_start())?;
-            CiteId::parse(written.as_str()).ok()
+            // a markdown escape (`57\-NQ/TW`) is not part of the number
+            CiteId::parse(&written.as_str().replace('\\', "")).ok()
         })
 }
 
@@ -393,7 +394,14 @@ fn issuer_lines(
         .map(|t| NATIONAL.replace_all(t, " ").trim().to_string())
         .filter(|t| !t.is_empty() && !MOTTO.iter().any(|m| fold(m) == fold(t)))
         .collect();
-    (!parts.is_empty()).then(|| parts.join(" "))
+    // the Party's name broken over two cells (`ĐẢNG` / `CỘNG SẢN VIỆT NAM`) is only whole
+    // once joined; fragments of a blank number (`/KH-MTTQ`) and table bars are not names
+    let joined = NATIONAL.replace_all(&parts.join(" "), " ").into_owned();
+    let words: Vec<&str> = joined
+        .split_whitespace()
+        .filter(|w| !w.starts_with('/') && !w.chars().all(|c| matches!(c, '|' | '*' | '.')))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 /// The national motto and the Party's name, whole or broken over lines (`CỘNG HÒA XÃ HỘI` /

@@ -4,10 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::line::{is_upper, lines, Line};
-
-/// How much of the end of a document is searched for the signature block, in bytes.
-const TAIL: usize = 4000;
+use super::line::{is_upper, lines, lines_from, Line};
 
 /// How many lines after a signature heading the name may come.
 const MAX_GAP: usize = 10;
@@ -28,19 +25,65 @@ fn opens_block(line: &str) -> bool {
     line.starts_with(['T', 'K', 'Q', 'C', 'P', 'B', 'G']) && BLOCK.is_match(line)
 }
 
-/// The signer's name, when a signature block is followed by a line that reads as a name.
+/// The signer's name: under the first signature block followed by a line that reads as a
+/// name. The whole text is read, because appendices (`PHỤ LỤC`, `DANH MỤC`) often follow the
+/// signature; a name broken over two lines (`Lê Tấn` / `Cận`) is joined.
 pub fn signer(text: &str) -> Option<String> {
-    let tail_start = text.ceil_char_boundary(text.len().saturating_sub(TAIL));
-    let all: Vec<Line> = lines(&text[tail_start..]).collect();
-    let block = all.iter().rposition(|l| opens_block(l.clean()))?;
-    all[block + 1..]
+    lines(text)
+        .filter(|l| opens_block(l.clean()))
+        .find_map(|block| {
+            let next = block.range().end + 1;
+            let after: Vec<Line> = if next <= text.len() {
+                lines_from(text, next).take(MAX_GAP).collect()
+            } else {
+                Vec::new()
+            };
+            name_after(&after)
+        })
+}
+
+/// The name among the first lines after a signature heading.
+fn name_after(after: &[Line]) -> Option<String> {
+    let lines: Vec<&str> = after
         .iter()
         .take(MAX_GAP)
         .map(Line::clean)
-        .filter(|t| !t.is_empty() && !is_upper(t) && !t.starts_with('('))
-        .find(|t| NAME.is_match(t))
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty() && !t.starts_with('(') && !is_stamp(t))
+        .collect();
+    let at = lines
+        .iter()
+        .position(|t| !is_upper(t) && NAME.is_match(strip_rank(t)))?;
+    let mut name: Vec<&str> = strip_rank(lines[at]).split_whitespace().collect();
+    let next = lines.get(at + 1).copied().unwrap_or_default();
+    if name.len() == 2 && !next.contains(' ') && NAME_PART.is_match(next) {
+        name.push(next);
+    }
+    Some(name.join(" "))
 }
+
+/// An electronic-signature stamp line (`Người ký: …`, `Email: …`), set between a title of
+/// office and the name.
+fn is_stamp(line: &str) -> bool {
+    [
+        "Người ký",
+        "Ký bởi",
+        "Email",
+        "Cơ quan",
+        "Thời gian ký",
+        "Ngày ký",
+    ]
+    .iter()
+    .any(|p| line.starts_with(p))
+}
+
+/// A military or police rank written before the name (`Thượng tướng Nguyễn Văn A`).
+fn strip_rank(line: &str) -> &str {
+    static RANK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)\s+").unwrap());
+    RANK.find(line).map_or(line, |m| &line[m.end()..])
+}
+
+static NAME_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+$").unwrap());
 
 #[cfg(test)]
 mod tests {
@@ -63,6 +106,18 @@ mod tests {
             ),
             ("- Lưu MTTQ thành phố.\n", None),
             ("TM. BAN THƯỜNG VỤ\nBÍ THƯ\n\nCác văn bản khác", None),
+            (
+                "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Tấn\nCận\n",
+                Some("Lê Tấn Cận"),
+            ),
+            (
+                "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nMai Sơn\n\nPHỤ LỤC\nDANH MỤC\nNội dung",
+                Some("Mai Sơn"),
+            ),
+            (
+                "BỘ TRƯỞNG\nNgười ký: Bộ Quốc phòng\nThượng tướng Nguyễn Văn Nghĩa",
+                Some("Nguyễn Văn Nghĩa"),
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(signer(text).as_deref(), expected, "{text:?}");
