@@ -140,7 +140,7 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
     let cpu_started = cpu_seconds();
     let summary = match (opts.cut, &pieces) {
         (Some(n), Some(pieces)) => {
-            let load = |i: usize| pieces.document(i);
+            let load = |i: usize| pieces.document(i).map(|d| vec![d]);
             let name = |i: usize| PathBuf::from(Pieces::id(i));
             index::build_from(
                 &index,

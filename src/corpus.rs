@@ -12,6 +12,43 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx", "pdf"];
 
 /// Reads one file into a document whose id is the file name without its extension.
 pub fn read_document(path: &Path) -> Result<Document> {
+    let (text, encoding) = read_text(path)?;
+    let mut doc = Document::from_text(doc_id(path), text);
+    doc.encoding = encoding;
+    Ok(doc)
+}
+
+/// Reads one file into the documents it holds: one, or each document of a bundle such as a
+/// Công báo issue (see [`crate::doc::bundle`]), with ids `<stem>`, `<stem>#2`, `<stem>#3` …
+pub fn read_documents(path: &Path) -> Result<Vec<Document>> {
+    let (text, encoding) = read_text(path)?;
+    let starts = crate::doc::bundle::starts(&text);
+    if starts.is_empty() {
+        let mut doc = Document::from_text(doc_id(path), text);
+        doc.encoding = encoding;
+        return Ok(vec![doc]);
+    }
+    let stem = doc_id(path);
+    Ok(starts
+        .iter()
+        .enumerate()
+        .map(|(k, &at)| {
+            let end = starts.get(k + 1).copied().unwrap_or(text.len());
+            let id = if k == 0 {
+                stem.clone()
+            } else {
+                format!("{stem}#{}", k + 1)
+            };
+            let mut doc = Document::from_text(id, text[at..end].to_string());
+            doc.encoding = encoding.clone();
+            doc
+        })
+        .collect())
+}
+
+/// A file's text, decoded (legacy encodings converted) and composed, and the legacy
+/// encoding it was converted from.
+fn read_text(path: &Path) -> Result<(String, Option<String>)> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -33,14 +70,7 @@ pub fn read_document(path: &Path) -> Result<Document> {
         }
         Format::Docx | Format::Pdf => (format::binary_text(format, &bytes, path)?, None),
     };
-    let mut doc = Document::from_text(doc_id(path), compose(&text));
-    doc.encoding = encoding;
-    Ok(doc)
-}
-
-/// Reads one file into the documents it holds (a Công báo issue bundles several).
-pub fn read_documents(path: &Path) -> Result<Vec<Document>> {
-    Ok(vec![read_document(path)?])
+    Ok((compose(&text), encoding))
 }
 
 /// Decodes a file's bytes, converting text typed in a legacy Vietnamese encoding: 8-bit

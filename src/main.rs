@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use trichdan::cite::Relation;
-use trichdan::corpus::{self, read_document};
+use trichdan::corpus::{self, read_documents};
 use trichdan::graph::Direction;
 use trichdan::index::{self, BuildSummary, Mode, SearchIndex, SearchRequest, SearchResult};
 
@@ -252,14 +252,16 @@ fn extract(files: &[PathBuf], pretty: bool) -> Result<ExitCode> {
     let mut out = stdout.lock();
     let mut failed = 0;
     for path in files {
-        match read_document(path) {
-            Ok(doc) => {
-                if pretty {
-                    serde_json::to_writer_pretty(&mut out, &doc)?;
-                } else {
-                    serde_json::to_writer(&mut out, &doc)?;
+        match read_documents(path) {
+            Ok(docs) => {
+                for doc in docs {
+                    if pretty {
+                        serde_json::to_writer_pretty(&mut out, &doc)?;
+                    } else {
+                        serde_json::to_writer(&mut out, &doc)?;
+                    }
+                    writeln!(out)?;
                 }
-                writeln!(out)?;
             }
             Err(e) => {
                 failed += 1;

@@ -358,6 +358,24 @@ fn date_and_place(cells: &[Line], all: &[Line]) -> (Option<Date>, Option<String>
     (None, None)
 }
 
+/// A consolidated text (văn bản hợp nhất) prints its own number in the authentication block
+/// at its end (`Số: 12/VBHN-BTC` over `XÁC THỰC VĂN BẢN HỢP NHẤT`), not in its head.
+pub fn consolidation_number(text: &str) -> Option<CiteId> {
+    static AUTH: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("XÁC THỰC VĂN BẢN HỢP NHẤT"));
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"Số\s*:?\s*([0-9]{1,5}\s?/\s?VBHN\s?-\s?[\p{Lu}Đ0-9-]+)").unwrap()
+    });
+    let at = AUTH.find(text.as_bytes())?;
+    let from = text.floor_char_boundary(at.saturating_sub(400));
+    let to = text.floor_char_boundary((at + 250).min(text.len()));
+    // the number stands just above the words or just below them: the nearest one
+    let c = NUMBER
+        .captures_iter(&text[from..to])
+        .min_by_key(|c| (from + c.get(0).map_or(0, |m| m.start())).abs_diff(at))?;
+    CiteId::parse(&c[1].replace(' ', "")).ok()
+}
+
 /// The value of a portal metadata row (`Ngày ban hành 04-02-2020`).
 fn table(head: &[Line], label: &str) -> Option<String> {
     head.iter().find_map(|l| {

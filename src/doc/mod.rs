@@ -1,6 +1,7 @@
 //! A document: header fields (kind, own id, date, place, issuer, signer, title) and the
 //! citations extracted from its composed text.
 
+pub mod bundle;
 mod header;
 mod layout;
 mod line;
@@ -44,7 +45,12 @@ pub struct Document {
 impl Document {
     /// Reads a document from composed text (see [`crate::text::compose`]).
     pub fn from_text(id: impl Into<String>, text: String) -> Document {
-        let header = header::read(&text);
+        let mut header = header::read(&text);
+        // a consolidated text's head names the act it consolidates; its own number is in
+        // the authentication block at its end
+        if let Some(n) = header::consolidation_number(&text) {
+            header.own_id = Some(n);
+        }
         let layout = layout::layout(&text, &header);
         let extraction = cite::extract(&text, &layout, header.own_id.as_ref());
         let issuer = header

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::cite::CiteId;
-use crate::corpus::read_document;
+use crate::corpus::read_documents;
 use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::text::fold;
@@ -106,14 +106,34 @@ pub fn run(corpus: &Path) -> Result<Report> {
                 continue;
             };
             sr.documents += 1;
-            match read_document(&path) {
-                Ok(doc) => compare(&set, &label, &doc, &mut sr, &mut report.disagreements),
+            match read_documents(&path) {
+                Ok(docs) => {
+                    let doc = labelled_part(&label, &docs);
+                    compare(&set, &label, doc, &mut sr, &mut report.disagreements)
+                }
                 Err(_) => sr.failures += 1,
             }
         }
         report.sets.insert(set, sr);
     }
     Ok(report)
+}
+
+/// The document of a file that a label describes: the part whose own number is the
+/// label's (a Công báo file bundles several), else the largest part.
+fn labelled_part<'a>(label: &Value, docs: &'a [Document]) -> &'a Document {
+    let by_number = label["number"].as_str().and_then(|n| {
+        docs.iter().find(|d| {
+            d.own_id
+                .as_ref()
+                .is_some_and(|o| same_number(n, &o.to_string()))
+        })
+    });
+    by_number.unwrap_or_else(|| {
+        docs.iter()
+            .max_by_key(|d| d.text.len())
+            .expect("a file reads into at least one document")
+    })
 }
 
 /// Every `index.jsonl` under `dir`, sorted.

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use serde::Serialize;
 
 use super::store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
-use crate::corpus::read_document;
+use crate::corpus::read_documents;
 use crate::doc::Document;
 use crate::error::Result;
 
@@ -48,7 +48,7 @@ pub fn build(
     build_from(
         index,
         files.len(),
-        &|i| read_document(&files[i]),
+        &|i| read_documents(&files[i]),
         &|i| files[i].clone(),
         mode,
         threads,
@@ -56,12 +56,12 @@ pub fn build(
     )
 }
 
-/// Indexes `count` documents that `load` makes (decoding, composing and extracting, on
+/// Indexes the documents `load` makes of `count` inputs (decoding, composing and extracting, on
 /// `threads` threads); `name` says which input a failure came from. One commit at the end.
 pub fn build_from(
     index: &SearchIndex,
     count: usize,
-    load: &(dyn Fn(usize) -> Result<Document> + Sync),
+    load: &(dyn Fn(usize) -> Result<Vec<Document>> + Sync),
     name: &(dyn Fn(usize) -> PathBuf + Sync),
     mode: Mode,
     threads: usize,
@@ -86,15 +86,20 @@ pub fn build_from(
                 if i >= count {
                     break;
                 }
-                let outcome = load(i).and_then(|doc| {
-                    let counts = (doc.citations.len(), doc.text.len() as u64);
-                    writer_ref.upsert(doc)?;
+                let outcome = load(i).and_then(|docs| {
+                    let mut counts = (0, 0, 0u64);
+                    for doc in docs {
+                        counts.0 += 1;
+                        counts.1 += doc.citations.len();
+                        counts.2 += doc.text.len() as u64;
+                        writer_ref.upsert(doc)?;
+                    }
                     Ok(counts)
                 });
                 let mut sum = summary.lock().expect("summary lock");
                 match outcome {
-                    Ok((citations, bytes)) => {
-                        sum.documents += 1;
+                    Ok((documents, citations, bytes)) => {
+                        sum.documents += documents;
                         sum.citations += citations;
                         sum.bytes += bytes;
                     }
