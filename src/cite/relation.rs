@@ -279,8 +279,7 @@ fn amended_by_list(text: &str, occ: &[Occurrence], i: usize, j: usize) -> Option
         let before = text[line..start]
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !crate::doc::is_furniture(l))
-            .next_back()
+            .rfind(|l| !l.is_empty() && !crate::doc::is_furniture(l))
             .unwrap_or_default();
         if !ITEM.is_match(head) || CLAUSE_WORD.is_match(head) || !before.ends_with(';') {
             break;

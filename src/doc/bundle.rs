@@ -66,6 +66,7 @@ fn header_start(all: &[Line], motto: usize) -> Option<usize> {
         NUMBER_LINE
             .captures(all[j].clean())
             .is_some_and(|c| CiteId::parse(&c[1]).is_ok())
+            && same_block(&all[j.min(motto) + 1..j.max(motto)])
     })?;
     let mut first = number.min(motto);
     while first > 0 && first > lo {
@@ -83,6 +84,19 @@ fn header_start(all: &[Line], motto: usize) -> Option<usize> {
         first += 1;
     }
     Some(all[first].start)
+}
+
+/// True when the lines between a `Số:` line and the motto are all of one header block:
+/// blank, rules, lines in capitals, the motto's second line, a place and date.
+fn same_block(between: &[Line]) -> bool {
+    between.iter().all(|l| {
+        let t = l.clean();
+        l.is_blank()
+            || l.is_rule()
+            || !t.chars().any(char::is_lowercase)
+            || t.starts_with("Độc lập")
+            || t.contains(", ngày")
+    })
 }
 
 /// Bytes of text before line start `end` that are not blank or page furniture.
