@@ -456,6 +456,17 @@ fn print_golden(g: &trichdan::eval::golden::GoldenReport, json: bool) -> Result<
             s.false_neg
         );
     }
+    for (set, s) in &g.sets {
+        println!(
+            "  {:<30} {:>3} documents: implements + based_on {:.3} / {:.3}, edges {:.3} / {:.3} (precision / recall)",
+            set,
+            s.documents,
+            s.implements_and_based_on.precision(),
+            s.implements_and_based_on.recall(),
+            s.edges.precision(),
+            s.edges.recall()
+        );
+    }
     println!(
         "{:<32} signer {:.1}% of {}, issuer {:.1}% of {}",
         "header",

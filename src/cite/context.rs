@@ -56,7 +56,7 @@ static SUBJECT_START: LazyLock<Regex> =
 /// about the issuing body (`về`, `thực hiện`, `theo`, `và` ...).
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[,;.\n“\x22():*_]|\s(?i:về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho|sửa đổi|bổ sung|thay thế|bãi bỏ|phê duyệt)(?:\s|$)",
+        r"[,;.“\x22():*_]|\n\s*\n|\n\s*(?:Căn cứ|Thực hiện|Theo|Xét|Điều|[IVX]+\.|[0-9]+\.|-)|\s(?i:về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho|sửa đổi|bổ sung|thay thế|bãi bỏ|phê duyệt)(?:\s|$)",
     )
     .unwrap()
 });
@@ -184,7 +184,12 @@ fn issuer(s: &str) -> Option<(String, usize)> {
     let rest = window_after(s, lead, s.len(), MAX_ISSUER + 40);
     let cut = ISSUER_STOP.find(rest).map_or(rest.len(), |m| m.start());
     let trimmed = rest[..cut].trim_end();
-    let mut phrase = trimmed.to_string();
+    // a phrase wrapped over lines (`Ban Thường vụ` / `Tỉnh ủy Hậu Giang`) reads as one
+    let mut phrase = if trimmed.contains('\n') {
+        trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        trimmed.to_string()
+    };
     let mut taken = lead + trimmed.len();
     // A khóa in parentheses right after belongs to the issuer: `(khóa XIII)`.
     let after_phrase = &rest[trimmed.len()..];

@@ -346,11 +346,19 @@ pub fn assign(
         if occ[i].alias_naming {
             continue;
         }
-        let listed = i > 0 && places[i - 1] == places[i] && listed_with(text, &occ[i - 1], &occ[i]);
+        // a list member inherits what the member before it got (checked only when that is
+        // more than `cites`: the check reads the text between them)
+        let inherits = |i: usize| {
+            i > 0
+                && places[i - 1] == places[i]
+                && rels[i - 1] != Relation::Cites
+                && !nested[i - 1]
+                && listed_with(text, &occ[i - 1], &occ[i])
+        };
         rels[i] = match places[i] {
             Place::Clause(Opening::Basis) => Relation::BasedOn,
             _ if nested[i] => Relation::Cites,
-            _ if listed && rels[i - 1] != Relation::Cites && !nested[i - 1] => rels[i - 1],
+            _ if inherits(i) => rels[i - 1],
             Place::Title => governed(text, occ, i, layout.title.as_ref().map_or(0, |r| r.start)),
             Place::Clause(Opening::Implements) => Relation::Implements,
             Place::Clause(_) => Relation::Cites,
@@ -413,6 +421,9 @@ const OWN_ACT_WINDOW: usize = 240;
 /// or item that opens `Bãi bỏ Quyết định số ...`, `Sửa đổi, bổ sung Điều 5 của Nghị định số`.
 fn own_act(text: &str, o: &Occurrence) -> Relation {
     let (before, _) = super::window::window_before(text, o.lead, OWN_ACT_WINDOW);
+    if !verb::any(before) {
+        return Relation::Cites;
+    }
     let sentence = before
         .rfind(['.', ';'])
         .map_or(before, |k| &before[k + 1..]);

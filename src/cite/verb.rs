@@ -76,9 +76,13 @@ pub fn any(phrase: &str) -> bool {
 /// The verb that governs what follows `phrase`: the last relation verb in it, when only
 /// filler stands between the verb and the end.
 pub fn governing(phrase: &str) -> Option<Verb> {
-    let m = VERB.captures_iter(phrase).last()?;
+    // the last match found by the lazy DFA, then its groups read on that stretch alone: a
+    // captures search over every phrase cost more than the rest of the extraction
+    let last = VERB.find_iter(phrase).last()?;
+    let m = VERB.captures(&phrase[last.start()..])?;
     let whole = m.get(0)?;
-    let rest = &phrase[whole.end()..];
+    let offset = last.start();
+    let rest = &phrase[offset + whole.end()..];
     let passive = m.name("passive").is_some();
     let filler = if passive {
         &*PASSIVE_FILLER
@@ -88,7 +92,7 @@ pub fn governing(phrase: &str) -> Option<Verb> {
     if !filler.is_match(rest) {
         return None;
     }
-    let on_results = m.name("impl").is_some() && RESULTS.is_match(&phrase[..whole.start()]);
+    let on_results = m.name("impl").is_some() && RESULTS.is_match(&phrase[..offset]);
     let rel = if m.name("impl").is_some() {
         Relation::Implements
     } else if m.name("amend").is_some() {
@@ -103,7 +107,7 @@ pub fn governing(phrase: &str) -> Option<Verb> {
     Some(Verb {
         rel,
         passive,
-        start: whole.start(),
+        start: offset,
         on_results,
     })
 }

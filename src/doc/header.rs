@@ -68,7 +68,9 @@ pub fn read(text: &str) -> Header {
                 word_for_code(&id.kind, id.shape == Shape::Party).map(String::from)
             }),
         kind_line,
-        title: title.or_else(|| table(head, "Trích yếu")),
+        title: title
+            .or_else(|| table(head, "Trích yếu"))
+            .or_else(|| portal_title(&all)),
         title_range,
         own_id,
         date: date
@@ -213,6 +215,20 @@ fn title(all: &[Line], kind: usize) -> (Option<String>, Option<Range<usize>>) {
         return (None, None);
     }
     (Some(parts.join(" ")), range)
+}
+
+/// The title a portal page puts on the file's first line, above the document's own header
+/// (`Nghị định 47/2021/NĐ-CP` over `CHÍNH PHỦ -------`): a short line in mixed case whose
+/// next line is the issuing body in capitals. Shown as the title when the header has none;
+/// it names the document rather than saying what it does, so relations do not read it.
+fn portal_title(all: &[Line]) -> Option<String> {
+    let mut lines = all.iter().filter(|l| !l.is_blank());
+    let (first, next) = (lines.next()?.clean(), lines.next()?.clean());
+    let mixed = first.chars().any(char::is_lowercase);
+    let body = next.split("---").next().unwrap_or(next).trim();
+    let issuer_next = !body.is_empty() && is_upper(body);
+    (mixed && issuer_next && first.len() <= 250 && !first.starts_with("Số") && !first.contains("ngày"))
+        .then(|| first.to_string())
 }
 
 /// A line after which the title cannot go on: a section heading (`I- TÌNH HÌNH`, `Điều 1.`),

@@ -4,6 +4,7 @@
 pub mod bundle;
 mod header;
 mod layout;
+pub mod level;
 mod line;
 pub mod locality;
 mod signer;
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::cite::{self, Citation, CiteId, StatedRelation};
 use crate::date::Date;
 pub use layout::is_furniture;
+pub use level::{Branch, Level, Tier};
 pub use locality::Locality;
 
 /// One document, read from its composed text.
@@ -27,6 +29,9 @@ pub struct Document {
     pub place: Option<String>,
     pub issuer: Option<String>,
     pub signer: Option<String>,
+    /// The issuing body's level (central, province, district, commune) and branch.
+    #[serde(default)]
+    pub level: Level,
     /// The province (and city) the document belongs to, for scoping local identifiers.
     /// Defaulted when read from an index written before it existed.
     #[serde(default)]
@@ -58,6 +63,7 @@ impl Document {
             .clone()
             .or_else(|| layout::stated_issuer(&text, &layout));
         let locality = locality::of_document(&text, header.place.as_deref(), issuer.as_deref());
+        let level = level::of(issuer.as_deref(), header.own_id.as_ref());
         Document {
             id: id.into(),
             locality,
@@ -67,12 +73,25 @@ impl Document {
             date: header.date,
             place: header.place,
             issuer,
+            level,
             signer: signer::signer(&text),
             citations: extraction.citations,
             stated_relations: extraction.stated_relations,
             encoding: None,
             text,
         }
+    }
+
+    /// The locality the document belongs to, for search: its province (or city) when a
+    /// local body issued it; none for a central body, whatever city its date line names.
+    pub fn belongs_to(&self) -> Option<&str> {
+        if self.level.tier == Some(Tier::Central) {
+            return None;
+        }
+        self.locality
+            .province
+            .as_deref()
+            .or(self.locality.city.as_deref())
     }
 
     /// The distinct identifiers this document implements.

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::line::{is_upper, lines, lines_from, Line};
+use super::line::{is_upper, lines_from, Line};
 
 /// How many lines after a signature heading the name may come.
 const MAX_GAP: usize = 10;
@@ -29,7 +29,13 @@ fn opens_block(line: &str) -> bool {
 /// name. The whole text is read, because appendices (`PHỤ LỤC`, `DANH MỤC`) often follow the
 /// signature; a name broken over two lines (`Lê Tấn` / `Cận`) is joined.
 pub fn signer(text: &str) -> Option<String> {
-    lines(text)
+    // block openings found by one multi-line search over the text, not a line at a time
+    static AT_LINE_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?m)^[ \t*_#|>•]*{}", &BLOCK.as_str()[1..])).unwrap()
+    });
+    AT_LINE_START
+        .find_iter(text)
+        .filter_map(|m| lines_from(text, m.start()).next())
         .filter(|l| opens_block(l.clean()))
         .find_map(|block| {
             let next = block.range().end + 1;

@@ -2,7 +2,7 @@
 //! document's own relations (implements, based on, amends, replaces, repeals, guides) and the
 //! edges it states between other documents, as precision and recall, with every miss listed.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -74,6 +74,13 @@ impl Score {
         ratio(self.true_pos, self.true_pos + self.false_neg)
     }
 
+    /// Adds what `now` counts beyond `before`.
+    fn add(&mut self, now: &Score, before: &Score) {
+        self.true_pos += now.true_pos - before.true_pos;
+        self.false_pos += now.false_pos - before.false_pos;
+        self.false_neg += now.false_neg - before.false_neg;
+    }
+
     fn count(&mut self, want: &BTreeSet<String>, got: &BTreeSet<String>) {
         self.true_pos += want.intersection(got).count();
         self.false_pos += got.difference(want).count();
@@ -115,7 +122,17 @@ pub struct GoldenReport {
     pub edges: Score,
     pub signer: crate::eval::Agreement,
     pub issuer: crate::eval::Agreement,
+    /// Per set (`party`, `legal/congbao` …): implements + based_on, and stated edges.
+    pub sets: BTreeMap<String, SetScores>,
     pub misses: Vec<Miss>,
+}
+
+/// The scores of one set of the labelled documents.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct SetScores {
+    pub documents: usize,
+    pub implements_and_based_on: Score,
+    pub edges: Score,
 }
 
 /// Reads the labelled set at `golden` and scores extraction on the files under `corpus`.
@@ -137,9 +154,19 @@ pub fn run(golden: &Path, corpus: &Path) -> Result<GoldenReport> {
             continue;
         }
         let docs = read_documents(&path)?;
+        let before = (report.implements_and_based_on, report.edges);
         score(label, pick(label, &docs), &mut report);
+        let set = report.sets.entry(set_of(&label.path)).or_default();
+        set.documents += 1;
+        set.implements_and_based_on.add(&report.implements_and_based_on, &before.0);
+        set.edges.add(&report.edges, &before.1);
     }
     Ok(report)
+}
+
+/// The set a labelled path belongs to: the folders before `docs/` (`legal/congbao`).
+fn set_of(path: &str) -> String {
+    path.split("/docs/").next().unwrap_or(path).to_string()
 }
 
 /// The document of a file a label describes: the one with the labelled own number, else the

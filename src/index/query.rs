@@ -31,6 +31,7 @@ pub enum Filter {
     Kind(String),
     Year(u16, u16),
     Place(String),
+    Level(String),
     Cites(CiteId),
     Implements(CiteId),
     BasedOn(CiteId),
@@ -64,7 +65,7 @@ impl ParsedQuery {
     }
 }
 
-const FILTERS: &str = "kind:, year:, place:, cites:, implements:, based_on:";
+const FILTERS: &str = "kind:, year:, place:, level:, cites:, implements:, based_on:";
 
 /// Parses a query typed by a person.
 pub fn parse(input: &str) -> Result<ParsedQuery> {
@@ -189,6 +190,7 @@ fn filter(name: &str, value: &str) -> Result<Filter> {
     Ok(match name {
         "kind" | "loai" => Filter::Kind(value.to_string()),
         "place" | "noi" => Filter::Place(value.to_string()),
+        "level" | "cap" => Filter::Level(value.to_string()),
         "year" | "nam" => {
             let (from, to) = years(value).ok_or_else(|| {
                 bad(format!(

@@ -29,8 +29,12 @@ pub struct Fields {
     pub year: Field,
     /// Date of issue as `yyyymmdd`.
     pub date: Field,
+    /// The locality the document belongs to (not the city on its date line).
     pub place: Field,
     pub place_key: Field,
+    /// The issuing body's level (`Trung ương`, `Tỉnh`, `Huyện`, `Xã`).
+    pub level: Field,
+    pub level_key: Field,
     /// The extracted document (header and citations) as JSON: the one source of truth for
     /// hits and for the citation graph.
     pub meta: Field,
@@ -71,6 +75,8 @@ pub fn build() -> (Schema, Fields) {
         date: b.add_u64_field("date", numeric),
         place: b.add_text_field("place", STRING | FAST | STORED),
         place_key: b.add_text_field("place_key", STRING),
+        level: b.add_text_field("level", STRING | FAST | STORED),
+        level_key: b.add_text_field("level_key", STRING),
         meta: b.add_text_field("meta", STORED),
     };
     (b.build(), fields)

@@ -52,17 +52,20 @@ pub struct Hit {
     pub kind: Option<String>,
     pub date: Option<Date>,
     pub place: Option<String>,
+    /// The issuing body's level (`Trung ương`, `Tỉnh`, `Huyện`, `Xã`).
+    pub level: Option<String>,
     pub score: f32,
     /// Text around the best match, HTML-escaped, matched words in `<b>…</b>`.
     pub snippet: String,
 }
 
-/// Document counts per kind, year and place over the whole result set.
+/// Document counts per kind, year, place and level over the whole result set.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Facets {
     pub kind: BTreeMap<String, u64>,
     pub year: BTreeMap<String, u64>,
     pub place: BTreeMap<String, u64>,
+    pub level: BTreeMap<String, u64>,
 }
 
 /// Boosts: a match in the title above one in the body, and a match that keeps the
@@ -205,6 +208,7 @@ impl SearchIndex {
             Clause::Id(id) => any(vec![key(f.cites, &id.key()), key(f.own_id, &id.key())]),
             Clause::Filter(Filter::Kind(v)) => key(f.kind_key, &fold(v)),
             Clause::Filter(Filter::Place(v)) => key(f.place_key, &fold(v)),
+            Clause::Filter(Filter::Level(v)) => key(f.level_key, &fold(v)),
             Clause::Filter(Filter::Cites(id)) => key(f.cites, &id.key()),
             Clause::Filter(Filter::Implements(id)) => key(f.implements, &id.key()),
             Clause::Filter(Filter::BasedOn(id)) => key(f.based_on, &id.key()),
@@ -300,13 +304,15 @@ impl SearchIndex {
             .filter(|c| keys.contains(&c.id.key()))
             .map(|c| c.span.clone())
             .collect();
+        let place = doc.belongs_to().map(String::from);
         Ok(Hit {
             snippet: snippet(&body, phrases, &spans),
             id: doc.id,
             title: doc.title,
             kind: doc.kind,
             date: doc.date,
-            place: doc.place,
+            place,
+            level: doc.level.tier.map(|t| t.name().to_string()),
             score,
         })
     }
@@ -377,6 +383,7 @@ fn facet_request() -> Aggregations {
         "kind": {"terms": {"field": "kind", "size": 100}},
         "year": {"terms": {"field": "year", "size": 200}},
         "place": {"terms": {"field": "place", "size": 100}},
+        "level": {"terms": {"field": "level", "size": 10}},
     }))
     .expect("static aggregation request")
 }
@@ -401,5 +408,6 @@ fn facets(results: &tantivy::aggregation::agg_result::AggregationResults) -> Res
         kind: buckets("kind"),
         year: buckets("year"),
         place: buckets("place"),
+        level: buckets("level"),
     })
 }

@@ -100,9 +100,11 @@ fn keys(doc: &Document, f: &Fields) -> Vec<(Field, String)> {
     if let Some(own) = &doc.own_id {
         keys.push((f.own_id, own.key()));
     }
+    let level = doc.level.tier.map(|t| t.name());
     for (value, written, folded) in [
-        (&doc.kind, f.kind, f.kind_key),
-        (&doc.place, f.place, f.place_key),
+        (doc.kind.as_deref(), f.kind, f.kind_key),
+        (doc.belongs_to(), f.place, f.place_key),
+        (level, f.level, f.level_key),
     ] {
         if let Some(v) = value {
             keys.push((written, tone_key(v).into_owned()));

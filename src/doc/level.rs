@@ -1,0 +1,195 @@
+//! The level of the issuing body (central, province, district, commune) and its branch
+//! (Party, State, Front), read from the issuer's words and the codes of the document's own
+//! number.
+
+use serde::{Deserialize, Serialize};
+
+use crate::cite::{CiteId, Shape};
+use crate::text::fold;
+
+/// How high in the hierarchy the issuing body stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    Central,
+    Province,
+    District,
+    Commune,
+}
+
+impl Tier {
+    /// The name staff use (the facet's value).
+    pub fn name(self) -> &'static str {
+        match self {
+            Tier::Central => "Trung ương",
+            Tier::Province => "Tỉnh",
+            Tier::District => "Huyện",
+            Tier::Commune => "Xã",
+        }
+    }
+}
+
+/// Which system the issuing body belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Branch {
+    Party,
+    State,
+    Front,
+}
+
+impl Branch {
+    pub fn name(self) -> &'static str {
+        match self {
+            Branch::Party => "Đảng",
+            Branch::State => "Nhà nước",
+            Branch::Front => "Mặt trận",
+        }
+    }
+}
+
+/// The level of a document's issuing body; either part may be unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level {
+    pub tier: Option<Tier>,
+    pub branch: Option<Branch>,
+}
+
+/// Cities run by the centre: a `Thành phố` or `Thành ủy` of these is a province-level body.
+const CENTRAL_CITIES: &[&str] = &[
+    "ha noi",
+    "ho chi minh",
+    "hai phong",
+    "da nang",
+    "can tho",
+    "hue",
+];
+
+/// Central bodies, folded, as their names open.
+const CENTRAL_BODIES: &[&str] = &[
+    "ban chap hanh trung uong",
+    "bo chinh tri",
+    "ban bi thu",
+    "van phong trung uong",
+    "chinh phu",
+    "thu tuong",
+    "quoc hoi",
+    "uy ban thuong vu quoc hoi",
+    "van phong chinh phu",
+    "van phong quoc hoi",
+    "toa an nhan dan toi cao",
+    "vien kiem sat nhan dan toi cao",
+    "kiem toan nha nuoc",
+    "ngan hang nha nuoc",
+    "chu tich nuoc",
+    "bo ",
+    "cuc ",
+    "tong cuc",
+    "uy ban trung uong mat tran",
+    "doan chu tich uy ban trung uong",
+];
+
+/// Codes of a number's issuer that only central bodies use.
+const CENTRAL_CODES: &[&str] = &[
+    "TW", "CP", "TTG", "QH", "UBTVQH", "VPCP", "VPQH", "MTTW", "TANDTC", "VKSNDTC", "NHNN",
+    "KTNN", "CTN",
+];
+
+/// Reads the level from the issuer (as the header gives it) and the document's own number.
+pub fn of(issuer: Option<&str>, own: Option<&CiteId>) -> Level {
+    let words = issuer.map(|i| fold(i).split_whitespace().collect::<Vec<_>>().join(" "));
+    let words = words.as_deref().unwrap_or_default();
+    Level {
+        tier: tier(words, own),
+        branch: branch(words, own),
+    }
+}
+
+fn tier(words: &str, own: Option<&CiteId>) -> Option<Tier> {
+    let padded = format!(" {words} ");
+    let has = |w: &str| padded.contains(&format!(" {w} "));
+    let city = |prefix: &str| {
+        padded.find(&format!(" {prefix} ")).map(|at| {
+            let rest = &padded[at + prefix.len() + 2..];
+            CENTRAL_CITIES.iter().any(|c| rest.starts_with(c))
+        })
+    };
+    // the most local word wins: `ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH` is a commune's
+    if (has("xa") && !has("xa hoi")) || has("phuong") || has("thi tran") || has("dac khu") {
+        return Some(Tier::Commune);
+    }
+    if has("huyen") || has("thi xa") || has("huyen uy") || has("quan uy") || has("thi uy") {
+        return Some(Tier::District);
+    }
+    for prefix in ["thanh pho", "thanh uy"] {
+        if let Some(central) = city(prefix) {
+            return Some(if central { Tier::Province } else { Tier::District });
+        }
+    }
+    if has("tinh") || has("tinh uy") || words.starts_with("so ") {
+        return Some(Tier::Province);
+    }
+    if CENTRAL_BODIES.iter().any(|b| words.starts_with(b)) {
+        return Some(Tier::Central);
+    }
+    let code = own.map(|o| o.issuer.to_ascii_uppercase())?;
+    let first = code.split('-').next().unwrap_or_default();
+    if CENTRAL_CODES.contains(&first) || code.ends_with("TW") || first.starts_with("B") {
+        return Some(Tier::Central);
+    }
+    match first {
+        "TU" => Some(Tier::Province),
+        "HU" => Some(Tier::District),
+        _ => None,
+    }
+}
+
+fn branch(words: &str, own: Option<&CiteId>) -> Option<Branch> {
+    const PARTY: &[&str] = &[
+        "dang", "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "bo chinh tri",
+        "ban bi thu", "ban chap hanh trung uong", "ban tuyen giao", "ban to chuc", "ban dan van",
+        "van phong trung uong", "uy ban kiem tra",
+    ];
+    let padded = format!(" {words} ");
+    if words.contains("mat tran") || words.contains("mttq") {
+        return Some(Branch::Front);
+    }
+    let code = own.map(|o| o.issuer.to_ascii_uppercase()).unwrap_or_default();
+    if code.contains("MTTQ") || code.contains("MTTW") {
+        return Some(Branch::Front);
+    }
+    if PARTY.iter().any(|p| padded.contains(&format!(" {p} "))) {
+        return Some(Branch::Party);
+    }
+    if own.is_some_and(|o| o.shape == Shape::Party) {
+        return Some(Branch::Party);
+    }
+    (!words.is_empty() || own.is_some()).then_some(Branch::State)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_of_issuers() {
+        let cases: &[(&str, Option<&str>, Option<Tier>, Option<Branch>)] = &[
+            ("BAN CHẤP HÀNH TRUNG ƯƠNG", Some("10-NQ/TW"), Some(Tier::Central), Some(Branch::Party)),
+            ("THỦ TƯỚNG CHÍNH PHỦ", Some("844/QĐ-TTg"), Some(Tier::Central), Some(Branch::State)),
+            ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None, Some(Tier::Central), Some(Branch::State)),
+            ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", Some("2170/QĐ-UBND"), Some(Tier::Province), Some(Branch::State)),
+            ("TỈNH ỦY LÀO CAI", Some("104-CTr/TU"), Some(Tier::Province), Some(Branch::Party)),
+            ("THÀNH ỦY SẦM SƠN", None, Some(Tier::District), Some(Branch::Party)),
+            ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", None, Some(Tier::Province), Some(Branch::State)),
+            ("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC", None, Some(Tier::Commune), Some(Branch::Front)),
+            ("ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", Some("07/CT-MTTW"), Some(Tier::Central), Some(Branch::Front)),
+            ("SỞ CÔNG THƯƠNG", None, Some(Tier::Province), Some(Branch::State)),
+        ];
+        for &(issuer, own, tier, branch) in cases {
+            let own = own.map(|o| CiteId::parse(o).unwrap());
+            let got = of(Some(issuer), own.as_ref());
+            assert_eq!((got.tier, got.branch), (tier, branch), "{issuer}");
+        }
+        assert_eq!(of(None, None), Level::default());
+    }
+}
