@@ -53,6 +53,7 @@ fn document(n: usize, own: CiteId, parent: &CiteId, province: usize, also: &[Cit
         place: Some(format!("Tỉnh {province}")),
         issuer: None,
         signer: None,
+        level: Default::default(),
         locality: Locality {
             province: Some(format!("Tỉnh {province}")),
             city: Some(format!("Huyện {}", n % 7)),

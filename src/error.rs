@@ -45,6 +45,13 @@ pub enum Error {
         path = path.display()
     )]
     NoIndex { path: PathBuf },
+    /// An index written by an older trichdan, with other fields.
+    #[error(
+        "{path}: this index was built by an older version of trichdan; rebuild it with \
+         `trichdan index --corpus DIR --index {path}`",
+        path = path.display()
+    )]
+    Outdated { path: PathBuf },
     /// A search query that cannot be understood; the message is for the person who typed it.
     #[error("{0}")]
     Query(String),

@@ -287,7 +287,10 @@ fn build(
     mode: Mode,
     threads_wanted: Option<usize>,
 ) -> Result<ExitCode> {
-    let index = SearchIndex::open_or_create(dir)?;
+    let index = match mode {
+        Mode::Replace => SearchIndex::open_to_replace(dir)?,
+        Mode::Add => SearchIndex::open_or_create(dir)?,
+    };
     let bar = ProgressBar::new(files.len() as u64).with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec} [{elapsed}]")
             .expect("static template"),
@@ -480,9 +483,14 @@ fn print_golden(g: &trichdan::eval::golden::GoldenReport, json: bool) -> Result<
 
 /// Opens the index, building it first from `corpus` when it does not exist yet.
 fn open_or_build(dir: &Path, corpus: &Path) -> Result<SearchIndex> {
-    if !SearchIndex::exists(dir) && corpus.is_dir() {
+    let outdated = matches!(
+        SearchIndex::open(dir),
+        Err(trichdan::Error::Outdated { .. })
+    );
+    if (!SearchIndex::exists(dir) || outdated) && corpus.is_dir() {
         eprintln!(
-            "no index at {}/ yet: indexing {} first",
+            "{} index at {}/: indexing {} first",
+            if outdated { "an outdated" } else { "no" },
             dir.display(),
             corpus.display()
         );

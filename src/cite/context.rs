@@ -55,9 +55,12 @@ static SUBJECT_START: LazyLock<Regex> =
 /// What ends an issuer phrase: punctuation, or a word after which the text is no longer
 /// about the issuing body (`về`, `thực hiện`, `theo`, `và` ...).
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[,;.“\x22():*_]|\n\s*\n|\n\s*(?:Căn cứ|Thực hiện|Theo|Xét|Điều|[IVX]+\.|[0-9]+\.|-)|\s(?i:về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho|sửa đổi|bổ sung|thay thế|bãi bỏ|phê duyệt)(?:\s|$)",
-    )
+    let words = super::verb::in_three_cases(
+        "về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho|sửa đổi|bổ sung|thay thế|bãi bỏ|phê duyệt",
+    );
+    Regex::new(&format!(
+        r"[,;.“\x22():*_]|\n\s*\n|\n\s*(?:Căn cứ|Thực hiện|Theo|Xét|Điều|[IVX]+\.|[0-9]+\.|-)|\s(?:{words})(?:\s|$|,)"
+    ))
     .unwrap()
 });
 /// Aliases: `(gọi tắt là Kết luận số 21-KL/TW)`, `(sau đây gọi là ...)`.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::context::{self, After, KindWord};
 use super::relation::{self, Layout, Occurrence, Relation, Section, StatedRelation};
 use super::scan::{scan, Form, Found};
+use super::verb::Verbs;
 use super::CiteId;
 use super::{ocr, short};
 use crate::date::Date;
@@ -91,8 +92,10 @@ pub fn extract(text: &str, layout: &Layout, own: Option<&CiteId>) -> Extraction 
             alias_naming: context::is_alias_naming(text, it.lead()),
         })
         .collect();
-    let (stated_relations, nested) = relation::stated(text, &occ);
-    let relations = relation::assign(text, &occ, &nested, layout);
+    let (any, acts) = relation::verb_ranges(text, &occ, layout);
+    let verbs = Verbs::new(text, &any, &acts);
+    let (stated_relations, nested) = relation::stated(text, &occ, &verbs);
+    let relations = relation::assign(text, &occ, &nested, layout, &verbs);
     let citations = items
         .into_iter()
         .zip(relations)

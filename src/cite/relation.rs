@@ -9,7 +9,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::{verb, CiteId};
+use super::verb::{self, Verbs};
+use super::CiteId;
 
 /// What a document does with a cited identifier.
 #[derive(
@@ -148,18 +149,18 @@ fn listed_with(text: &str, a: &Occurrence, b: &Occurrence) -> bool {
     gap.len() <= MAX_LIST_GAP
         && (tail.ends_with(" và") || tail.ends_with(',') || NAMED_MEMBER.is_match(gap))
         && !gap.contains(';')
-        && !verb::any(gap)
+        && !verb::may_hold(gap)
 }
 
 /// The phrase from `a`'s context to `b`'s kind word, when it is short and stays in one
 /// sentence.
-fn link<'t>(text: &'t str, a: &Occurrence, b: &Occurrence) -> Option<&'t str> {
+fn link(text: &str, a: &Occurrence, b: &Occurrence) -> Option<Range<usize>> {
     if b.lead < a.context_end || b.lead - a.context_end > MAX_LINK {
         return None;
     }
     let phrase = &text[a.context_end..b.lead];
     let breaks = phrase.contains(';') || phrase.contains("\n\n") || phrase.contains(':');
-    (!breaks && !sentence_ends(phrase)).then_some(phrase)
+    (!breaks && !sentence_ends(phrase)).then_some(a.context_end..b.lead)
 }
 
 /// A full stop followed by a capital letter: a new sentence.
@@ -177,8 +178,36 @@ fn is_proposal(id: &CiteId) -> bool {
     matches!(id.kind.as_str(), "TTr" | "BC" | "TTR")
 }
 
+/// Where verbs will be asked about: the phrases between consecutive identifiers that may
+/// state an edge, and the title up to each identifier in it (any verb); before each other
+/// identifier, the stretch read for the document's own acts.
+pub fn verb_ranges(
+    text: &str,
+    occ: &[Occurrence],
+    layout: &Layout,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let mut any = Vec::new();
+    for j in 1..occ.len() {
+        if !joined(text, &occ[j - 1], &occ[j]) {
+            any.extend(link(text, &occ[j - 1], &occ[j]));
+        }
+    }
+    if let Some(title) = &layout.title {
+        any.extend(
+            occ.iter()
+                .filter(|o| title.contains(&o.start))
+                .map(|o| title.start..o.lead),
+        );
+    }
+    let acts = occ
+        .iter()
+        .map(|o| o.lead.saturating_sub(OWN_ACT_WINDOW)..o.lead)
+        .collect();
+    (any, acts)
+}
+
 /// Stated edges, and which occurrences are their objects (described, not the document's own).
-pub fn stated(text: &str, occ: &[Occurrence]) -> (Vec<StatedRelation>, Vec<bool>) {
+pub fn stated(text: &str, occ: &[Occurrence], verbs: &Verbs) -> (Vec<StatedRelation>, Vec<bool>) {
     let mut edges = Vec::new();
     let mut seen: HashSet<(String, Relation, String)> = HashSet::new();
     let mut nested = vec![false; occ.len()];
@@ -200,7 +229,7 @@ pub fn stated(text: &str, occ: &[Occurrence]) -> (Vec<StatedRelation>, Vec<bool>
             }
             continue;
         }
-        let verb = link(text, &occ[i], &occ[j]).and_then(verb::governing);
+        let verb = link(text, &occ[i], &occ[j]).and_then(|r| verbs.governing(text, r.start, r.end));
         let Some(verb) = verb.filter(|v| !v.on_results) else {
             continue;
         };
@@ -263,7 +292,9 @@ static CLAUSE_WORD: LazyLock<Regex> =
 /// item): one per numbered line, until a line that is not an item.
 fn amended_by_list(text: &str, occ: &[Occurrence], i: usize, j: usize) -> Option<Vec<usize>> {
     let gap = text.get(occ[i].context_end..occ[j].lead)?;
-    if gap.len() > 1_200 || !AMENDED_BY.is_match(gap) {
+    // the regex is slow over long gaps: first the colon and the word it needs
+    if gap.len() > 1_200 || !gap.contains(':') || !gap.contains("được") || !AMENDED_BY.is_match(gap)
+    {
         return None;
     }
     let line_of = |k: usize| text[..occ[k].lead].rfind('\n').map_or(0, |n| n + 1);
@@ -328,6 +359,7 @@ pub fn assign(
     occ: &[Occurrence],
     nested: &[bool],
     layout: &Layout,
+    verbs: &Verbs,
 ) -> Vec<(Section, Relation)> {
     let place = |i: usize| {
         let at = occ[i].start;
@@ -359,10 +391,13 @@ pub fn assign(
             Place::Clause(Opening::Basis) => Relation::BasedOn,
             _ if nested[i] => Relation::Cites,
             _ if inherits(i) => rels[i - 1],
-            Place::Title => governed(text, occ, i, layout.title.as_ref().map_or(0, |r| r.start)),
+            Place::Title => {
+                let title_start = layout.title.as_ref().map_or(0, |r| r.start);
+                governed(verbs, text, occ, i, title_start)
+            }
             Place::Clause(Opening::Implements) => Relation::Implements,
             Place::Clause(_) => Relation::Cites,
-            Place::Body => own_act(text, &occ[i]),
+            Place::Body => own_act(verbs, text, &occ[i]),
         };
     }
     demote_beside_title(occ, &places, &mut rels);
@@ -401,13 +436,19 @@ fn demote_beside_title(occ: &[Occurrence], places: &[Place], rels: &mut [Relatio
 
 /// What the title's own words do with occurrence `i`: the verb right before it
 /// (`Ban hành Kế hoạch thực hiện Chỉ thị số ...`, `sửa đổi, bổ sung một số điều của ...`).
-fn governed(text: &str, occ: &[Occurrence], i: usize, title_start: usize) -> Relation {
+fn governed(
+    verbs: &Verbs,
+    text: &str,
+    occ: &[Occurrence],
+    i: usize,
+    title_start: usize,
+) -> Relation {
     let from = if i > 0 && occ[i - 1].start >= title_start {
         occ[i - 1].context_end.min(occ[i].lead)
     } else {
         title_start
     };
-    match verb::governing(&text[from..occ[i].lead]) {
+    match verbs.governing(text, from, occ[i].lead) {
         Some(v) if !v.passive => v.rel,
         _ => Relation::Cites,
     }
@@ -419,21 +460,22 @@ const OWN_ACT_WINDOW: usize = 240;
 /// In the body, what the document itself does to an identifier: `Quyết định này thay thế
 /// Quyết định số ...`, `Thông tư này quy định chi tiết ... Luật Hóa chất số ...`, an article
 /// or item that opens `Bãi bỏ Quyết định số ...`, `Sửa đổi, bổ sung Điều 5 của Nghị định số`.
-fn own_act(text: &str, o: &Occurrence) -> Relation {
-    let (before, _) = super::window::window_before(text, o.lead, OWN_ACT_WINDOW);
-    if !verb::any(before) {
-        return Relation::Cites;
+fn own_act(verbs: &Verbs, text: &str, o: &Occurrence) -> Relation {
+    let (before, from) = super::window::window_before(text, o.lead, OWN_ACT_WINDOW);
+    // most identifiers have no verb before them, or one that carries out (never the
+    // document's own act in the body): both answered by the index alone
+    match verbs.last_kind(from, o.lead) {
+        None | Some((Relation::Implements, _)) | Some((_, true)) => return Relation::Cites,
+        _ => {}
     }
-    let sentence = before
-        .rfind(['.', ';'])
-        .map_or(before, |k| &before[k + 1..]);
-    let Some(v) = verb::governing(sentence) else {
+    let sentence_start = before.rfind(['.', ';']).map_or(from, |k| from + k + 1);
+    let Some(v) = verbs.governing(text, sentence_start, o.lead) else {
         return Relation::Cites;
     };
     if v.passive || v.rel == Relation::Implements {
         return Relation::Cites;
     }
-    let head = &sentence[..v.start];
+    let head = &text[sentence_start..v.start];
     let line_head = head.rsplit('\n').next().unwrap_or(head);
     let opens_line = !line_head.chars().any(char::is_alphabetic);
     if head.contains(" này") || opens_line {

@@ -227,8 +227,12 @@ fn portal_title(all: &[Line]) -> Option<String> {
     let mixed = first.chars().any(char::is_lowercase);
     let body = next.split("---").next().unwrap_or(next).trim();
     let issuer_next = !body.is_empty() && is_upper(body);
-    (mixed && issuer_next && first.len() <= 250 && !first.starts_with("Số") && !first.contains("ngày"))
-        .then(|| first.to_string())
+    (mixed
+        && issuer_next
+        && first.len() <= 250
+        && !first.starts_with("Số")
+        && !first.contains("ngày"))
+    .then(|| first.to_string())
 }
 
 /// A line after which the title cannot go on: a section heading (`I- TÌNH HÌNH`, `Điều 1.`),

@@ -91,8 +91,8 @@ const CENTRAL_BODIES: &[&str] = &[
 
 /// Codes of a number's issuer that only central bodies use.
 const CENTRAL_CODES: &[&str] = &[
-    "TW", "CP", "TTG", "QH", "UBTVQH", "VPCP", "VPQH", "MTTW", "TANDTC", "VKSNDTC", "NHNN",
-    "KTNN", "CTN",
+    "TW", "CP", "TTG", "QH", "UBTVQH", "VPCP", "VPQH", "MTTW", "TANDTC", "VKSNDTC", "NHNN", "KTNN",
+    "CTN",
 ];
 
 /// Reads the level from the issuer (as the header gives it) and the document's own number.
@@ -123,7 +123,11 @@ fn tier(words: &str, own: Option<&CiteId>) -> Option<Tier> {
     }
     for prefix in ["thanh pho", "thanh uy"] {
         if let Some(central) = city(prefix) {
-            return Some(if central { Tier::Province } else { Tier::District });
+            return Some(if central {
+                Tier::Province
+            } else {
+                Tier::District
+            });
         }
     }
     if has("tinh") || has("tinh uy") || words.starts_with("so ") {
@@ -146,15 +150,28 @@ fn tier(words: &str, own: Option<&CiteId>) -> Option<Tier> {
 
 fn branch(words: &str, own: Option<&CiteId>) -> Option<Branch> {
     const PARTY: &[&str] = &[
-        "dang", "tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "bo chinh tri",
-        "ban bi thu", "ban chap hanh trung uong", "ban tuyen giao", "ban to chuc", "ban dan van",
-        "van phong trung uong", "uy ban kiem tra",
+        "dang",
+        "tinh uy",
+        "thanh uy",
+        "huyen uy",
+        "quan uy",
+        "thi uy",
+        "bo chinh tri",
+        "ban bi thu",
+        "ban chap hanh trung uong",
+        "ban tuyen giao",
+        "ban to chuc",
+        "ban dan van",
+        "van phong trung uong",
+        "uy ban kiem tra",
     ];
     let padded = format!(" {words} ");
     if words.contains("mat tran") || words.contains("mttq") {
         return Some(Branch::Front);
     }
-    let code = own.map(|o| o.issuer.to_ascii_uppercase()).unwrap_or_default();
+    let code = own
+        .map(|o| o.issuer.to_ascii_uppercase())
+        .unwrap_or_default();
     if code.contains("MTTQ") || code.contains("MTTW") {
         return Some(Branch::Front);
     }
@@ -173,17 +190,68 @@ mod tests {
 
     #[test]
     fn levels_of_issuers() {
-        let cases: &[(&str, Option<&str>, Option<Tier>, Option<Branch>)] = &[
-            ("BAN CHẤP HÀNH TRUNG ƯƠNG", Some("10-NQ/TW"), Some(Tier::Central), Some(Branch::Party)),
-            ("THỦ TƯỚNG CHÍNH PHỦ", Some("844/QĐ-TTg"), Some(Tier::Central), Some(Branch::State)),
-            ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", None, Some(Tier::Central), Some(Branch::State)),
-            ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI", Some("2170/QĐ-UBND"), Some(Tier::Province), Some(Branch::State)),
-            ("TỈNH ỦY LÀO CAI", Some("104-CTr/TU"), Some(Tier::Province), Some(Branch::Party)),
-            ("THÀNH ỦY SẦM SƠN", None, Some(Tier::District), Some(Branch::Party)),
-            ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", None, Some(Tier::Province), Some(Branch::State)),
-            ("ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC", None, Some(Tier::Commune), Some(Branch::Front)),
-            ("ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM", Some("07/CT-MTTW"), Some(Tier::Central), Some(Branch::Front)),
-            ("SỞ CÔNG THƯƠNG", None, Some(Tier::Province), Some(Branch::State)),
+        type Case<'a> = (&'a str, Option<&'a str>, Option<Tier>, Option<Branch>);
+        let cases: &[Case] = &[
+            (
+                "BAN CHẤP HÀNH TRUNG ƯƠNG",
+                Some("10-NQ/TW"),
+                Some(Tier::Central),
+                Some(Branch::Party),
+            ),
+            (
+                "THỦ TƯỚNG CHÍNH PHỦ",
+                Some("844/QĐ-TTg"),
+                Some(Tier::Central),
+                Some(Branch::State),
+            ),
+            (
+                "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                None,
+                Some(Tier::Central),
+                Some(Branch::State),
+            ),
+            (
+                "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+                Some("2170/QĐ-UBND"),
+                Some(Tier::Province),
+                Some(Branch::State),
+            ),
+            (
+                "TỈNH ỦY LÀO CAI",
+                Some("104-CTr/TU"),
+                Some(Tier::Province),
+                Some(Branch::Party),
+            ),
+            (
+                "THÀNH ỦY SẦM SƠN",
+                None,
+                Some(Tier::District),
+                Some(Branch::Party),
+            ),
+            (
+                "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
+                None,
+                Some(Tier::Province),
+                Some(Branch::State),
+            ),
+            (
+                "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH BAN THƯỜNG TRỰC",
+                None,
+                Some(Tier::Commune),
+                Some(Branch::Front),
+            ),
+            (
+                "ỦY BAN TRUNG ƯƠNG MẶT TRẬN TỔ QUỐC VIỆT NAM",
+                Some("07/CT-MTTW"),
+                Some(Tier::Central),
+                Some(Branch::Front),
+            ),
+            (
+                "SỞ CÔNG THƯƠNG",
+                None,
+                Some(Tier::Province),
+                Some(Branch::State),
+            ),
         ];
         for &(issuer, own, tier, branch) in cases {
             let own = own.map(|o| CiteId::parse(o).unwrap());

@@ -158,7 +158,8 @@ pub fn run(golden: &Path, corpus: &Path) -> Result<GoldenReport> {
         score(label, pick(label, &docs), &mut report);
         let set = report.sets.entry(set_of(&label.path)).or_default();
         set.documents += 1;
-        set.implements_and_based_on.add(&report.implements_and_based_on, &before.0);
+        set.implements_and_based_on
+            .add(&report.implements_and_based_on, &before.0);
         set.edges.add(&report.edges, &before.1);
     }
     Ok(report)

@@ -37,9 +37,53 @@ impl SearchIndex {
             source,
         })?;
         let (schema, fields) = schema::build();
+        if Self::exists(dir) {
+            Self::check_schema(dir)?;
+        }
         let mmap = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
         let index = Index::open_or_create(mmap, schema)?;
         Self::from_index(index, fields, dir)
+    }
+
+    /// Opens the index in `dir` to be rebuilt whole: an index of an older schema there is
+    /// removed first (its files only: what else the directory holds stays).
+    pub fn open_to_replace(dir: &Path) -> Result<SearchIndex> {
+        if Self::exists(dir) && Self::check_schema(dir).is_err() {
+            let io = |source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            };
+            for entry in std::fs::read_dir(dir).map_err(io)? {
+                let path = entry.map_err(io)?.path();
+                let name = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default();
+                let ours = name == "meta.json"
+                    || name == ".managed.json"
+                    || name.ends_with(".lock")
+                    || name.contains('.') && name.split('.').next().is_some_and(|s| s.len() == 32);
+                if ours && path.is_file() {
+                    std::fs::remove_file(&path).map_err(|source| Error::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                }
+            }
+        }
+        Self::open_or_create(dir)
+    }
+
+    /// An index written with another schema (an older trichdan) cannot be read by this one.
+    fn check_schema(dir: &Path) -> Result<()> {
+        let on_disk = Index::open_in_dir(dir)?.schema();
+        if on_disk == schema::build().0 {
+            Ok(())
+        } else {
+            Err(Error::Outdated {
+                path: dir.to_path_buf(),
+            })
+        }
     }
 
     /// Opens an existing index; an error says how to build one when there is none.
@@ -49,6 +93,7 @@ impl SearchIndex {
                 path: dir.to_path_buf(),
             });
         }
+        Self::check_schema(dir)?;
         let index = Index::open_in_dir(dir)?;
         let (_, fields) = schema::build();
         Self::from_index(index, fields, dir)

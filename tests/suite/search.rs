@@ -353,3 +353,30 @@ fn search_builds_the_default_index_on_first_use() {
     }
     assert!(SearchIndex::exists(&work.join("index")));
 }
+
+#[test]
+fn an_index_of_another_schema_is_named_outdated_and_rebuilt_whole() {
+    let dir = temp_dir("outdated");
+    {
+        let mut b = tantivy::schema::Schema::builder();
+        b.add_text_field("id", tantivy::schema::STRING | tantivy::schema::STORED);
+        let index = tantivy::Index::create_in_dir(&dir, b.build()).unwrap();
+        let mut w: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        w.commit().unwrap();
+    }
+    std::fs::write(dir.join("notes.txt"), "kept").unwrap();
+    let e = SearchIndex::open(&dir)
+        .err()
+        .expect("an older schema does not open");
+    assert!(matches!(e, trichdan::Error::Outdated { .. }), "{e}");
+    assert!(e.to_string().contains("trichdan index"), "{e}");
+    let idx = SearchIndex::open_to_replace(&dir).unwrap();
+    let s = index::build(&idx, &sample_files(), Mode::Replace, 2, &|_| {}).unwrap();
+    assert_eq!(s.documents, 5);
+    assert!(SearchIndex::open(&dir).is_ok());
+    assert!(
+        dir.join("notes.txt").is_file(),
+        "only the index's own files are removed"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
