@@ -380,3 +380,18 @@ fn an_index_of_another_schema_is_named_outdated_and_rebuilt_whole() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn level_is_a_filter_and_a_facet_and_place_is_where_a_document_belongs() {
+    let want = |ids: &[&str]| ids.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    // Sầm Sơn's Front committee is a district-level body of Thanh Hóa
+    assert_eq!(set("level:Huyện"), want(&["001_c0c8076b9fcf1fb7"]));
+    assert_eq!(set("level:huyen"), want(&["001_c0c8076b9fcf1fb7"]));
+    assert_eq!(set("place:\"Thanh Hóa\""), want(&["001_c0c8076b9fcf1fb7"]));
+    let province = search_in(samples(), "level:Tỉnh");
+    assert_eq!(province.total, 4);
+    assert_eq!(province.facets.level.get("Tỉnh"), Some(&4));
+    let hit = search_in(samples(), "level:Huyện");
+    assert_eq!(hit.hits[0].level.as_deref(), Some("Huyện"));
+    assert_eq!(hit.hits[0].place.as_deref(), Some("Thanh Hóa"));
+}
