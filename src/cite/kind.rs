@@ -132,10 +132,14 @@ pub fn codes(word: &str) -> Option<&'static [&'static str]> {
 static WS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").unwrap());
 
 /// The kind word for a kind code (`CV` → `Công văn`), the first the table lists; `TT` is a
-/// Thông tri in a Party number and a Thông tư in a State one.
+/// Thông tri in a Party number and a Thông tư in a State one, and `QĐ` a Quyết định in a
+/// State number (`2170/QĐ-UBND`; a Party `QĐ`, as `383-QĐ/TW`, is most often a Quy định).
 pub fn word_for_code(code: &str, party: bool) -> Option<&'static str> {
     if code == "TT" {
         return Some(if party { "Thông tri" } else { "Thông tư" });
+    }
+    if code == "QĐ" && !party {
+        return Some("Quyết định");
     }
     KIND_WORDS
         .iter()
@@ -176,6 +180,21 @@ mod tests {
         for (text, expected) in cases {
             let got = ending_at(text, text.len()).map(|k| &text[k.start..k.end]);
             assert_eq!(got, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_for_codes() {
+        let cases = [
+            ("QĐ", false, Some("Quyết định")),
+            ("QĐ", true, Some("Quy định")),
+            ("QĐi", true, Some("Quy định")),
+            ("TT", true, Some("Thông tri")),
+            ("TT", false, Some("Thông tư")),
+            ("CV", false, Some("Công văn")),
+        ];
+        for (code, party, want) in cases {
+            assert_eq!(word_for_code(code, party), want, "{code} party={party}");
         }
     }
 
