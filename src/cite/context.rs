@@ -55,9 +55,14 @@ static SUBJECT_START: LazyLock<Regex> =
 /// What ends an issuer phrase: punctuation, or a word after which the text is no longer
 /// about the issuing body (`về`, `thực hiện`, `theo`, `và` ...).
 static ISSUER_STOP: LazyLock<Regex> = LazyLock::new(|| {
-    let words = super::verb::in_three_cases(
-        "về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn|với|trong|để|đã|vào|đến|tới|cho|sửa đổi|bổ sung|thay thế|bãi bỏ|phê duyệt",
-    );
+    // in lower case, and the few that open a phrase written capitalised or in capitals
+    // (`của Chính phủ Ban hành Chương trình …`, `CỦA BỘ CHÍNH TRỊ VỀ …`)
+    let words = [
+        "về|triển khai|thực hiện|theo|gắn|và|tại|đối với|nhằm|ban hành|xây dựng|quy định|hướng dẫn",
+        "với|trong|để|đã|vào|đến|tới|cho|sửa đổi|bổ sung|thay thế|bãi bỏ|phê duyệt",
+        "Về|Triển khai|Thực hiện|Ban hành|Sửa đổi|VỀ|TRIỂN KHAI|THỰC HIỆN|BAN HÀNH|SỬA ĐỔI",
+    ]
+    .join("|");
     Regex::new(&format!(
         r"[,;.“\x22():*_]|\n\s*\n|\n\s*(?:Căn cứ|Thực hiện|Theo|Xét|Điều|[IVX]+\.|[0-9]+\.|-)|\s(?:{words})(?:\s|$|,)"
     ))

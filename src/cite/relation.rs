@@ -209,7 +209,9 @@ pub fn verb_ranges(
 /// Stated edges, and which occurrences are their objects (described, not the document's own).
 pub fn stated(text: &str, occ: &[Occurrence], verbs: &Verbs) -> (Vec<StatedRelation>, Vec<bool>) {
     let mut edges = Vec::new();
-    let mut seen: HashSet<(String, Relation, String)> = HashSet::new();
+    // each occurrence's key made once; edges are told apart by them
+    let keys: Vec<String> = occ.iter().map(|o| o.id.key()).collect();
+    let mut seen: HashSet<(&str, Relation, &str)> = HashSet::new();
     let mut nested = vec![false; occ.len()];
     for j in 1..occ.len() {
         let i = j - 1;
@@ -219,13 +221,7 @@ pub fn stated(text: &str, occ: &[Occurrence], verbs: &Verbs) -> (Vec<StatedRelat
         if let Some(items) = amended_by_list(text, occ, i, j) {
             for k in items {
                 nested[k] = true;
-                push_edge(
-                    &mut edges,
-                    &mut seen,
-                    occ[k].id,
-                    Relation::Amends,
-                    occ[i].id,
-                );
+                push_edge(&mut edges, &mut seen, &keys, occ, (k, Relation::Amends, i));
             }
             continue;
         }
@@ -248,27 +244,27 @@ pub fn stated(text: &str, occ: &[Occurrence], verbs: &Verbs) -> (Vec<StatedRelat
                 if is_proposal(occ[to].id) || is_proposal(occ[from].id) {
                     continue;
                 }
-                push_edge(&mut edges, &mut seen, occ[from].id, verb.rel, occ[to].id);
+                push_edge(&mut edges, &mut seen, &keys, occ, (from, verb.rel, to));
             }
         }
     }
     (edges, nested)
 }
 
-/// Adds an edge unless it is a loop or already stated.
-fn push_edge(
+/// Adds the edge between occurrences `from` and `to` unless it is a loop or already stated.
+fn push_edge<'k>(
     edges: &mut Vec<StatedRelation>,
-    seen: &mut HashSet<(String, Relation, String)>,
-    from: &CiteId,
-    rel: Relation,
-    to: &CiteId,
+    seen: &mut HashSet<(&'k str, Relation, &'k str)>,
+    keys: &'k [String],
+    occ: &[Occurrence],
+    (from, rel, to): (usize, Relation, usize),
 ) {
-    let key = (from.key(), rel, to.key());
+    let key = (keys[from].as_str(), rel, keys[to].as_str());
     if key.0 != key.2 && seen.insert(key) {
         edges.push(StatedRelation {
-            from: from.clone(),
+            from: occ[from].id.clone(),
             rel,
-            to: to.clone(),
+            to: occ[to].id.clone(),
         });
     }
 }

@@ -31,7 +31,7 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// `pattern` with each syllable matching as written, capitalised and in capitals
 /// (`thực` → `(?:thực|Thực|THỰC)`): how documents write these verbs, and much faster to
 /// search than a case-insensitive pattern over Vietnamese letters.
-pub(crate) fn in_three_cases(pattern: &str) -> String {
+fn in_three_cases(pattern: &str) -> String {
     let mut out = String::new();
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {

@@ -29,13 +29,20 @@ fn opens_block(line: &str) -> bool {
 /// name. The whole text is read, because appendices (`PHỤ LỤC`, `DANH MỤC`) often follow the
 /// signature; a name broken over two lines (`Lê Tấn` / `Cận`) is joined.
 pub fn signer(text: &str) -> Option<String> {
-    // block openings found by one multi-line search over the text, not a line at a time
-    static AT_LINE_START: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?m)^[ \t*_#|>•]*{}", &BLOCK.as_str()[1..])).unwrap()
-    });
-    AT_LINE_START
+    // the openings' words found by a literal search (the pattern without its `^`), then
+    // each hit's line checked: a line-anchored search ran over every byte of the text
+    static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(&BLOCK.as_str()[1..]).unwrap());
+    let mut last_line = usize::MAX;
+    WORDS
         .find_iter(text)
-        .filter_map(|m| lines_from(text, m.start()).next())
+        .filter_map(|m| {
+            let start = memchr::memrchr(b'\n', &text.as_bytes()[..m.start()]).map_or(0, |n| n + 1);
+            (start != last_line).then(|| {
+                last_line = start;
+                start
+            })
+        })
+        .filter_map(|start| lines_from(text, start).next())
         .filter(|l| opens_block(l.clean()))
         .find_map(|block| {
             let next = block.range().end + 1;
