@@ -6,8 +6,9 @@ use regex::Regex;
 
 use super::line::{is_upper, lines_from, Line};
 
-/// How many lines after a signature heading the name may come.
-const MAX_GAP: usize = 10;
+/// How many non-blank lines after a signature heading the name may come (a distribution
+/// list set beside the block comes first).
+const MAX_GAP: usize = 14;
 
 static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -30,29 +31,38 @@ fn opens_block(line: &str) -> bool {
 /// signature; a name broken over two lines (`Lê Tấn` / `Cận`) is joined.
 pub fn signer(text: &str) -> Option<String> {
     // the openings' words found by a literal search (the pattern without its `^`), then
-    // each hit's line checked: a line-anchored search ran over every byte of the text
+    // each hit checked where it stands: a line-anchored search ran over every byte
     static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(&BLOCK.as_str()[1..]).unwrap());
-    let mut last_line = usize::MAX;
     WORDS
         .find_iter(text)
-        .filter_map(|m| {
-            let start = memchr::memrchr(b'\n', &text.as_bytes()[..m.start()]).map_or(0, |n| n + 1);
-            (start != last_line).then(|| {
-                last_line = start;
-                start
-            })
+        .filter(|m| opens_cell(text, m.start()))
+        .filter(|m| {
+            let end = memchr::memchr(b'\n', &text.as_bytes()[m.start()..])
+                .map_or(text.len(), |n| m.start() + n);
+            opens_block(super::line::clean(&text[m.start()..end]))
         })
-        .filter_map(|start| lines_from(text, start).next())
-        .filter(|l| opens_block(l.clean()))
-        .find_map(|block| {
-            let next = block.range().end + 1;
-            let after: Vec<Line> = if next <= text.len() {
-                lines_from(text, next).take(MAX_GAP).collect()
-            } else {
-                Vec::new()
-            };
+        .find_map(|m| {
+            let next =
+                memchr::memchr(b'\n', &text.as_bytes()[m.start()..]).map(|n| m.start() + n + 1)?;
+            let after: Vec<Line> = lines_from(text, next)
+                .filter(|l| !l.is_blank())
+                .take(MAX_GAP)
+                .collect();
             name_after(&after)
         })
+}
+
+/// True when what stands before `at` on its line leaves it opening a cell: nothing but
+/// markup, a column gap of three spaces (`Nơi nhận:        T/M BAN THƯỜNG VỤ`), or a label
+/// ending in a colon (`Nơi nhân: T/M BAN THƯỜNG VỤ`, OCR).
+fn opens_cell(text: &str, at: usize) -> bool {
+    let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |n| n + 1);
+    let before = &text[start..at];
+    before
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '|' | '>' | '•'))
+        .is_empty()
+        || before.ends_with("   ")
+        || before.trim_end().ends_with(':')
 }
 
 /// The name among the first lines after a signature heading.
@@ -61,7 +71,8 @@ fn name_after(after: &[Line]) -> Option<String> {
         .iter()
         .take(MAX_GAP)
         .map(Line::clean)
-        .filter(|t| !t.is_empty() && !t.starts_with('(') && !is_stamp(t))
+        // the distribution list beside the block (`- Như trên;`) is not the name
+        .filter(|t| !t.is_empty() && !t.starts_with(['(', '-', '+', '–']) && !is_stamp(t))
         .collect();
     let at = lines
         .iter()
@@ -119,6 +130,10 @@ mod tests {
             ),
             ("- Lưu MTTQ thành phố.\n", None),
             ("TM. BAN THƯỜNG VỤ\nBÍ THƯ\n\nCác văn bản khác", None),
+            (
+                "Nơi nhận:          T/M BAN THƯỜNG VỤ\n- Như trên (t/h);      PHÓ BÍ THƯ\n- Thường trực Tỉnh ủy (để b/c);\n- Lưu Văn phòng.\n\n\n\n             Nguyễn Hữu Long",
+                Some("Nguyễn Hữu Long"),
+            ),
             (
                 "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Tấn\nCận\n",
                 Some("Lê Tấn Cận"),
