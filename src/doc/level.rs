@@ -95,14 +95,26 @@ const CENTRAL_CODES: &[&str] = &[
     "CTN",
 ];
 
-/// Reads the level from the issuer (as the header gives it) and the document's own number.
-pub fn of(issuer: Option<&str>, own: Option<&CiteId>) -> Level {
+/// Kinds only central bodies issue (laws, decrees, circulars).
+const CENTRAL_KINDS: &[&str] = &[
+    "luat",
+    "bo luat",
+    "phap lenh",
+    "nghi dinh",
+    "thong tu",
+    "thong tu lien tich",
+    "lenh",
+];
+
+/// Reads the level from the issuer (as the header gives it), the document's own number and
+/// its kind.
+pub fn of(issuer: Option<&str>, own: Option<&CiteId>, kind: Option<&str>) -> Level {
     let words = issuer.map(|i| fold(i).split_whitespace().collect::<Vec<_>>().join(" "));
     let words = words.as_deref().unwrap_or_default();
-    Level {
-        tier: tier(words, own),
-        branch: branch(words, own),
-    }
+    let central_kind = kind.is_some_and(|k| CENTRAL_KINDS.contains(&fold(k).as_str()));
+    let tier = tier(words, own).or(central_kind.then_some(Tier::Central));
+    let branch = branch(words, own).or(central_kind.then_some(Branch::State));
+    Level { tier, branch }
 }
 
 fn tier(words: &str, own: Option<&CiteId>) -> Option<Tier> {
@@ -136,8 +148,21 @@ fn tier(words: &str, own: Option<&CiteId>) -> Option<Tier> {
     if CENTRAL_BODIES.iter().any(|b| words.starts_with(b)) {
         return Some(Tier::Central);
     }
-    let code = own.map(|o| o.issuer.to_ascii_uppercase())?;
-    let first = code.split('-').next().unwrap_or_default();
+    // the issuing body's code; a law's number has only one (`43/2024/QH15`)
+    let code = own.map(|o| {
+        let c = if o.issuer.is_empty() {
+            &o.kind
+        } else {
+            &o.issuer
+        };
+        c.to_ascii_uppercase()
+    })?;
+    // a term's number is not part of the body's code (`QH15`, `UBTVQH14`)
+    let first = code
+        .split('-')
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(|c: char| c.is_ascii_digit());
     if CENTRAL_CODES.contains(&first) || code.ends_with("TW") || first.starts_with("B") {
         return Some(Tier::Central);
     }
@@ -255,9 +280,12 @@ mod tests {
         ];
         for &(issuer, own, tier, branch) in cases {
             let own = own.map(|o| CiteId::parse(o).unwrap());
-            let got = of(Some(issuer), own.as_ref());
+            let got = of(Some(issuer), own.as_ref(), None);
             assert_eq!((got.tier, got.branch), (tier, branch), "{issuer}");
         }
-        assert_eq!(of(None, None), Level::default());
+        assert_eq!(of(None, None, None), Level::default());
+        let law = CiteId::parse("43/2024/QH15").unwrap();
+        assert_eq!(of(None, Some(&law), None).tier, Some(Tier::Central));
+        assert_eq!(of(None, None, Some("Luật")).tier, Some(Tier::Central));
     }
 }

@@ -63,7 +63,11 @@ impl Document {
             .clone()
             .or_else(|| layout::stated_issuer(&text, &layout));
         let locality = locality::of_document(&text, header.place.as_deref(), issuer.as_deref());
-        let level = level::of(issuer.as_deref(), header.own_id.as_ref());
+        let level = level::of(
+            issuer.as_deref(),
+            header.own_id.as_ref(),
+            header.kind.as_deref(),
+        );
         Document {
             id: id.into(),
             locality,
