@@ -13,9 +13,13 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx", "pdf"];
 /// Reads one file into a document whose id is the file name without its extension.
 pub fn read_document(path: &Path) -> Result<Document> {
     let (text, encoding) = read_text(path)?;
-    let mut doc = Document::from_text(doc_id(path), text);
+    Ok(document(doc_id(path), text, encoding))
+}
+
+fn document(id: String, text: String, encoding: Option<String>) -> Document {
+    let mut doc = Document::from_text(id, text);
     doc.encoding = encoding;
-    Ok(doc)
+    doc
 }
 
 /// Reads one file into the documents it holds: one, or each document of a bundle such as a
@@ -24,9 +28,7 @@ pub fn read_documents(path: &Path) -> Result<Vec<Document>> {
     let (text, encoding) = read_text(path)?;
     let starts = crate::doc::bundle::starts(&text);
     if starts.is_empty() {
-        let mut doc = Document::from_text(doc_id(path), text);
-        doc.encoding = encoding;
-        return Ok(vec![doc]);
+        return Ok(vec![document(doc_id(path), text, encoding)]);
     }
     let stem = doc_id(path);
     Ok(starts
@@ -39,9 +41,7 @@ pub fn read_documents(path: &Path) -> Result<Vec<Document>> {
             } else {
                 format!("{stem}#{}", k + 1)
             };
-            let mut doc = Document::from_text(id, text[at..end].to_string());
-            doc.encoding = encoding.clone();
-            doc
+            document(id, text[at..end].to_string(), encoding.clone())
         })
         .collect())
 }

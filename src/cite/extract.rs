@@ -92,9 +92,10 @@ pub fn extract(text: &str, layout: &Layout, own: Option<&CiteId>) -> Extraction 
             alias_naming: context::is_alias_naming(text, it.lead()),
         })
         .collect();
-    let (any, acts) = relation::verb_ranges(text, &occ, layout);
+    let pairs = relation::pairs(text, &occ);
+    let (any, acts) = relation::verb_ranges(&occ, layout, &pairs);
     let verbs = Verbs::new(text, &any, &acts);
-    let (stated_relations, nested) = relation::stated(text, &occ, &verbs);
+    let (stated_relations, nested) = relation::stated(text, &occ, &pairs, &verbs);
     let relations = relation::assign(text, &occ, &nested, layout, &verbs);
     let citations = items
         .into_iter()

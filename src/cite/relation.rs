@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::verb::{self, Verbs};
 use super::CiteId;
+use crate::text::is_furniture;
 
 /// What a document does with a cited identifier.
 #[derive(
@@ -178,20 +179,41 @@ fn is_proposal(id: &CiteId) -> bool {
     matches!(id.kind.as_str(), "TTr" | "BC" | "TTR")
 }
 
+/// What stands between each occurrence and the one before it, read once: whether they are
+/// one list, else the phrase that may state an edge between them.
+pub struct Pairs {
+    /// `joined[j]`: occurrence `j` continues a list begun by `j - 1`.
+    joined: Vec<bool>,
+    /// `link[j]`: the phrase from `j - 1`'s context to `j`'s kind word, when not joined and
+    /// short and within one sentence.
+    link: Vec<Option<Range<usize>>>,
+}
+
+/// Reads what stands between every two consecutive occurrences.
+pub fn pairs(text: &str, occ: &[Occurrence]) -> Pairs {
+    let mut joined_to = vec![false; occ.len()];
+    let mut links = vec![None; occ.len()];
+    for j in 1..occ.len() {
+        joined_to[j] = joined(text, &occ[j - 1], &occ[j]);
+        if !joined_to[j] {
+            links[j] = link(text, &occ[j - 1], &occ[j]);
+        }
+    }
+    Pairs {
+        joined: joined_to,
+        link: links,
+    }
+}
+
 /// Where verbs will be asked about: the phrases between consecutive identifiers that may
 /// state an edge, and the title up to each identifier in it (any verb); before each other
 /// identifier, the stretch read for the document's own acts.
 pub fn verb_ranges(
-    text: &str,
     occ: &[Occurrence],
     layout: &Layout,
+    pairs: &Pairs,
 ) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-    let mut any = Vec::new();
-    for j in 1..occ.len() {
-        if !joined(text, &occ[j - 1], &occ[j]) {
-            any.extend(link(text, &occ[j - 1], &occ[j]));
-        }
-    }
+    let mut any: Vec<Range<usize>> = pairs.link.iter().flatten().cloned().collect();
     if let Some(title) = &layout.title {
         any.extend(
             occ.iter()
@@ -207,7 +229,12 @@ pub fn verb_ranges(
 }
 
 /// Stated edges, and which occurrences are their objects (described, not the document's own).
-pub fn stated(text: &str, occ: &[Occurrence], verbs: &Verbs) -> (Vec<StatedRelation>, Vec<bool>) {
+pub fn stated(
+    text: &str,
+    occ: &[Occurrence],
+    pairs: &Pairs,
+    verbs: &Verbs,
+) -> (Vec<StatedRelation>, Vec<bool>) {
     let mut edges = Vec::new();
     // each occurrence's key made once; edges are told apart by them
     let keys: Vec<String> = occ.iter().map(|o| o.id.key()).collect();
@@ -215,7 +242,7 @@ pub fn stated(text: &str, occ: &[Occurrence], verbs: &Verbs) -> (Vec<StatedRelat
     let mut nested = vec![false; occ.len()];
     for j in 1..occ.len() {
         let i = j - 1;
-        if joined(text, &occ[i], &occ[j]) {
+        if pairs.joined[j] {
             continue;
         }
         if let Some(items) = amended_by_list(text, occ, i, j) {
@@ -225,7 +252,9 @@ pub fn stated(text: &str, occ: &[Occurrence], verbs: &Verbs) -> (Vec<StatedRelat
             }
             continue;
         }
-        let verb = link(text, &occ[i], &occ[j]).and_then(|r| verbs.governing(text, r.start, r.end));
+        let verb = pairs.link[j]
+            .as_ref()
+            .and_then(|r| verbs.governing(text, r.start, r.end));
         let Some(verb) = verb.filter(|v| !v.on_results) else {
             continue;
         };
@@ -306,7 +335,7 @@ fn amended_by_list(text: &str, occ: &[Occurrence], i: usize, j: usize) -> Option
         let before = text[line..start]
             .lines()
             .map(str::trim)
-            .rfind(|l| !l.is_empty() && !crate::doc::is_furniture(l))
+            .rfind(|l| !l.is_empty() && !is_furniture(l))
             .unwrap_or_default();
         if !ITEM.is_match(head) || CLAUSE_WORD.is_match(head) || !before.ends_with(';') {
             break;

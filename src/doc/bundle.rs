@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::line::{lines, Line};
 use crate::cite::CiteId;
+use crate::text::is_furniture;
 
 /// How many lines around the motto the `Số:` line of the same header may stand.
 const HEADER_REACH: usize = 6;
@@ -72,7 +73,7 @@ fn header_start(all: &[Line], motto: usize) -> Option<usize> {
     while first > 0 && first > lo {
         let l = &all[first - 1];
         let t = l.clean();
-        let heading = !t.is_empty() && !t.chars().any(char::is_lowercase) && !furniture(t);
+        let heading = !t.is_empty() && !t.chars().any(char::is_lowercase) && !is_furniture(t);
         if l.is_blank() || l.is_rule() || heading {
             first -= 1;
         } else {
@@ -104,13 +105,9 @@ fn substance(all: &[Line], end: usize) -> usize {
     all.iter()
         .take_while(|l| l.start < end)
         .map(Line::clean)
-        .filter(|t| !furniture(t))
+        .filter(|t| !is_furniture(t))
         .map(str::len)
         .sum()
-}
-
-fn furniture(t: &str) -> bool {
-    super::layout::is_furniture(t)
 }
 
 #[cfg(test)]

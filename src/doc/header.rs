@@ -56,15 +56,16 @@ pub fn read(text: &str) -> Header {
     let title_start = title_range.as_ref().map(|r| r.start);
     let (date, place) = date_and_place(&cells, &all);
     let before_kind = &head[..kind_line.unwrap_or(head.len())];
-    let own_id = own_id(&cells, &all).or_else(|| running_title_id(before_kind));
+    let head_id = own_id(&cells, &all).or_else(|| running_title_id(before_kind));
     Header {
         kind: kind
             .or_else(|| table(head, "Loại văn bản").and_then(|v| kind_of_table(&v)))
             // a letter's subject line (V/v …) without a heading: a Công văn, whatever the
             // codes of its number (`5348/CT-CS`: CT is Cục Thuế there, not Chỉ thị)
             .or_else(|| (kind_line.is_none() && title_range.is_some()).then(|| "Công văn".into()))
+            // for a consolidated text, the kind of the act it reproduces
             .or_else(|| {
-                let id = own_id.as_ref()?;
+                let id = head_id.as_ref()?;
                 word_for_code(&id.kind, id.shape == Shape::Party).map(String::from)
             }),
         kind_line,
@@ -72,7 +73,9 @@ pub fn read(text: &str) -> Header {
             .or_else(|| table(head, "Trích yếu"))
             .or_else(|| portal_title(&all)),
         title_range,
-        own_id,
+        // a consolidated text's head names the act it consolidates; its own number is in
+        // the authentication block at its end
+        own_id: consolidation_number(text).or(head_id),
         date: date
             .or_else(|| table(head, "Ngày ban hành").and_then(|v| Some(Date::parse_prefix(&v)?.0))),
         place,
@@ -380,7 +383,7 @@ fn date_and_place(cells: &[Line], all: &[Line]) -> (Option<Date>, Option<String>
 
 /// A consolidated text (văn bản hợp nhất) prints its own number in the authentication block
 /// at its end (`Số: 12/VBHN-BTC` over `XÁC THỰC VĂN BẢN HỢP NHẤT`), not in its head.
-pub fn consolidation_number(text: &str) -> Option<CiteId> {
+fn consolidation_number(text: &str) -> Option<CiteId> {
     static AUTH: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("XÁC THỰC VĂN BẢN HỢP NHẤT"));
     static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -407,13 +410,6 @@ fn table(head: &[Line], label: &str) -> Option<String> {
 }
 
 /// Lines that are part of every document and name no issuer.
-const MOTTO: &[&str] = &[
-    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-    "ĐẢNG CỘNG SẢN VIỆT NAM",
-    "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
-];
-
 /// The issuing body from the uppercase cells of the head, above the kind heading.
 fn issuer_lines(
     all: &[Line],
@@ -430,7 +426,7 @@ fn issuer_lines(
         .filter(|t| is_upper(t) && !t.starts_with("SỐ") && !t.contains("NGÀY"))
         .filter(|t| !t.contains(|c: char| c.is_ascii_digit()))
         .map(|t| NATIONAL.replace_all(t, " ").trim().to_string())
-        .filter(|t| !t.is_empty() && !MOTTO.iter().any(|m| fold(m) == fold(t)))
+        .filter(|t| !t.is_empty())
         .collect();
     // the Party's name broken over two cells (`ĐẢNG` / `CỘNG SẢN VIỆT NAM`) is only whole
     // once joined; fragments of a blank number (`/KH-MTTQ`) and table bars are not names

@@ -1,15 +1,15 @@
 //! The document's layout for relation finding: where the title and the preamble are, and
 //! the issuer a preamble names (`..., Ban Thường trực ... ban hành Kế hoạch`).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use std::ops::Range;
-
 use super::header::{names_a_document, Header};
 use super::line::{lines, lines_from};
 use crate::cite::{Layout, Opening};
+use crate::text::is_furniture;
 
 static BODY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -84,11 +84,12 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
             break;
         }
         let clean_at = l.start + (clean.as_ptr() as usize - l.text.as_ptr() as usize);
+        let opens = opening_at(clean);
         if out.is_empty() {
             if BODY_HEADING.is_match(clean) {
                 break;
             }
-            if opening_at(clean).is_none() {
+            if opens.is_none() {
                 if AS_FOLLOWS.is_match(clean) {
                     // a letter's `... có ý kiến như sau:`: what follows is its body
                     break;
@@ -104,14 +105,14 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
                 continue;
             }
         }
-        if terminated && opening_at(clean).is_none() && !names_a_document(clean) {
+        if terminated && opens.is_none() && !names_a_document(clean) {
             // `Căn cứ ...;` then `Chính phủ ban hành Nghị định ...`: the enacting words
             break;
         }
         terminated = clean.ends_with([';', '.']);
         let end_here = AS_FOLLOWS.find(clean).map(|m| clean_at + m.end());
         let line_end = end_here.unwrap_or(l.range().end);
-        add_clauses(text, clean_at..line_end, &mut out);
+        add_clauses(text, clean_at..line_end, opens, &mut out);
         if end_here.is_some()
             || out
                 .last()
@@ -123,15 +124,6 @@ fn preamble(text: &str, header: &Header) -> Vec<(Range<usize>, Opening)> {
     out
 }
 
-/// Page furniture a PDF's text puts between two clauses: the Công báo running head, a page
-/// number, the lines of an electronic signature stamp.
-pub fn is_furniture(clean: &str) -> bool {
-    static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:CÔNG BÁO/|[0-9]{1,4}$|(?:Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Ngày ký)\s*:)").unwrap()
-    });
-    FURNITURE.is_match(clean)
-}
-
 /// A letter's addressee lines (`Kính gửi: ...`, `- Sở Tài chính;`) and the issuing body's
 /// name in capitals: they stand before a preamble without being part of it.
 fn addressee(clean: &str) -> bool {
@@ -141,11 +133,17 @@ fn addressee(clean: &str) -> bool {
 }
 
 /// Splits `range` (one line, or its part before `như sau:`) into clauses: a new one at the
-/// line's start or after a `;` where opening words stand; the rest continues the last.
-fn add_clauses(text: &str, range: Range<usize>, out: &mut Vec<(Range<usize>, Opening)>) {
+/// line's start (`opens`, already read) or after a `;` where opening words stand; the rest
+/// continues the last.
+fn add_clauses(
+    text: &str,
+    range: Range<usize>,
+    opens: Option<Opening>,
+    out: &mut Vec<(Range<usize>, Opening)>,
+) {
     let mut starts: Vec<(usize, Opening)> = Vec::new();
     let line = &text[range.clone()];
-    if let Some(o) = opening_at(line) {
+    if let Some(o) = opens {
         starts.push((range.start, o));
     }
     for (i, _) in line.match_indices(';') {

@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::cite::{self, Citation, CiteId, StatedRelation};
 use crate::date::Date;
-pub use layout::is_furniture;
 pub use level::{Branch, Level, Tier};
 pub use locality::Locality;
 
@@ -50,12 +49,7 @@ pub struct Document {
 impl Document {
     /// Reads a document from composed text (see [`crate::text::compose`]).
     pub fn from_text(id: impl Into<String>, text: String) -> Document {
-        let mut header = header::read(&text);
-        // a consolidated text's head names the act it consolidates; its own number is in
-        // the authentication block at its end
-        if let Some(n) = header::consolidation_number(&text) {
-            header.own_id = Some(n);
-        }
+        let header = header::read(&text);
         let layout = layout::layout(&text, &header);
         let extraction = cite::extract(&text, &layout, header.own_id.as_ref());
         let issuer = header

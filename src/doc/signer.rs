@@ -69,7 +69,6 @@ fn opens_cell(text: &str, at: usize) -> bool {
 fn name_after(after: &[Line]) -> Option<String> {
     let lines: Vec<&str> = after
         .iter()
-        .take(MAX_GAP)
         .map(Line::clean)
         // the distribution list beside the block (`- Như trên;`) is not the name
         .filter(|t| !t.is_empty() && !t.starts_with(['(', '-', '+', '–']) && !is_stamp(t))

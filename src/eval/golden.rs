@@ -7,11 +7,11 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::cite::{CiteId, Relation};
+use super::{key, same_name};
+use crate::cite::Relation;
 use crate::corpus::read_documents;
 use crate::doc::Document;
 use crate::error::{Error, Result};
-use crate::text::fold;
 
 /// The labelled set: its conventions and one record per document.
 #[derive(Debug, Clone, Deserialize)]
@@ -253,17 +253,4 @@ fn score(label: &Labelled, doc: Option<&Document>, report: &mut GoldenReport) {
             report.issuer.add(same_name(i, doc.issuer.as_deref()));
         }
     }
-}
-
-/// Names agree when their folded forms, spaces collapsed, are equal.
-fn same_name(label: &str, ours: Option<&str>) -> bool {
-    let norm = |s: &str| fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
-    ours.is_some_and(|o| norm(o) == norm(label))
-}
-
-/// The identity key of a labelled identifier (its folded text when it does not parse).
-fn key(id: &str) -> String {
-    CiteId::parse(id)
-        .map(|i| i.key())
-        .unwrap_or_else(|_| fold(id).to_ascii_uppercase())
 }

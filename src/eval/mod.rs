@@ -245,7 +245,7 @@ fn compare(
 
 /// Names agree when folded, with spaces collapsed, one contains the other (a label may give
 /// the issuing body without its parent: `Cục Thuế` for `BỘ TÀI CHÍNH CỤC THUẾ`).
-fn same_name(label: &str, ours: Option<&str>) -> bool {
+pub(crate) fn same_name(label: &str, ours: Option<&str>) -> bool {
     let norm = |s: &str| fold(s).split_whitespace().collect::<Vec<_>>().join(" ");
     let (l, o) = (norm(label), ours.map(norm).unwrap_or_default());
     !o.is_empty() && (l == o || o.ends_with(&l) || l.ends_with(&o))
@@ -293,7 +293,7 @@ pub fn says_it_implements(doc: &Document) -> Option<CiteId> {
 
 /// The identity key of a label's number, or its folded uppercase text when it does not
 /// parse (`2170/QĐ`, a number cut short by the source).
-fn key(number: &str) -> String {
+pub(crate) fn key(number: &str) -> String {
     CiteId::parse(number)
         .map(|i| i.key())
         .unwrap_or_else(|_| fold(number).to_ascii_uppercase().replace(' ', ""))

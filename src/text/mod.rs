@@ -7,6 +7,7 @@ mod analyzer;
 mod compose;
 mod decode;
 mod fold;
+mod furniture;
 pub mod legacy;
 mod tokenizer;
 mod tone;
@@ -19,5 +20,6 @@ pub use analyzer::{
 pub use compose::{clean, compose};
 pub use decode::{decode, DecodeFailure};
 pub use fold::{fold, fold_into};
+pub use furniture::is_furniture;
 pub use tokenizer::{Form, VietnameseTokenizer};
 pub use tone::{tone_key, tone_key_word};
