@@ -98,6 +98,18 @@ fn corpus() -> Vec<Document> {
     docs
 }
 
+/// Resident memory of this process, from /proc (0 where there is none).
+fn resident() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+        })
+        .map_or(0, |kb| kb * 1024)
+}
+
 fn bench(c: &mut Criterion) {
     let docs = corpus();
     let mut g = c.benchmark_group("graph");
@@ -105,16 +117,34 @@ fn bench(c: &mut Criterion) {
     g.bench_function("build_100k", |b| {
         b.iter(|| graph::build(black_box(&docs)).nodes.len())
     });
-    let before = trichdan::bench::current_rss();
+    let before = resident();
     let graph = graph::build(&docs);
     let root = graph.lookup("1-KL/TW")[0];
     eprintln!(
         "graph: {} nodes, {} edges, {:.0} MB resident for the graph; 1-KL/TW has {} implementers to depth 3",
         graph.nodes.len(),
         graph.edges.len(),
-        trichdan::bench::current_rss().saturating_sub(before) as f64 / 1e6,
+        resident().saturating_sub(before) as f64 / 1e6,
         graph.implementers(root, 3).len()
     );
+    // the graph as the engine keeps it beside the index: saved after a commit, loaded on open
+    let dir = std::env::temp_dir().join(format!("trichdan-graph-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    graph::save(&dir, "tag", &graph).unwrap();
+    eprintln!(
+        "saved graph: {:.1} MB",
+        std::fs::metadata(dir.join("trichdan-graph.bin"))
+            .unwrap()
+            .len() as f64
+            / 1e6
+    );
+    g.bench_function("save_100k", |b| {
+        b.iter(|| graph::save(&dir, "tag", black_box(&graph)).unwrap())
+    });
+    g.bench_function("load_100k", |b| {
+        b.iter(|| graph::load(&dir, "tag").unwrap().nodes.len())
+    });
+    let _ = std::fs::remove_dir_all(&dir);
     g.sample_size(100);
     // the queries (nodes and paths as indices), then the same with every node named
     g.bench_function("implementers_depth3", |b| {

@@ -12,7 +12,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use trichdan::cite::{extract, Layout};
 use trichdan::doc::Document;
-use trichdan::text::{clean, compose, fold, fold_analyzer, tone_analyzer};
+use trichdan::index::{fold_analyzer, tone_analyzer};
+use trichdan::text::{clean, compose, fold};
 use unicode_normalization::UnicodeNormalization;
 
 const TARGET_BYTES: usize = 32 << 20;

@@ -118,6 +118,13 @@ impl Cursor<'_> {
     }
 }
 
+impl Date {
+    /// The date as documents and the page write it: `25/10/2021`.
+    pub fn display(&self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

@@ -1,74 +1,117 @@
-//! The library's one error type: what went wrong, where, and what to do about it.
+//! The library's one error type: what went wrong and where, as variants a caller can act on
+//! (the server maps each to one HTTP status). The words people read are in [`crate::message`].
 
 use std::path::PathBuf;
 
+use crate::graph::Lookup;
+
 /// Everything the trichdan library can fail with.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
     /// Bytes that are not text in any encoding we accept.
-    #[error(
-        "{path}: not valid {encoding} at byte {offset}; save the file as UTF-8 \
-         (or UTF-16 with a byte-order mark) and try again",
-        path = path.display()
-    )]
     Decode {
         path: PathBuf,
         encoding: &'static str,
         offset: usize,
     },
+    /// Bytes that decode but are not text: mostly control characters or unassigned code points.
+    NotText { path: PathBuf },
     /// A file in a known format whose content cannot be read as a document.
-    #[error("{path}: {reason}", path = path.display())]
     Format { path: PathBuf, reason: String },
+    /// A file over one of the reader's limits.
+    TooLarge { path: PathBuf, limit: Limit },
+    /// Reading a file failed inside a dependency (a panic, caught); the run goes on.
+    Unreadable { path: PathBuf, cause: String },
     /// A file could not be read.
-    #[error("{path}: cannot read the file: {source}", path = path.display())]
     Io {
         path: PathBuf,
-        #[source]
         source: std::io::Error,
     },
     /// A string that is not a document identifier (số ký hiệu).
-    #[error(
-        "{input:?} is not a document identifier: {reason} \
-         (expected forms like 21-KL/TW, 07/CT-MTTW or 130/2020/NĐ-CP)"
-    )]
-    Identifier { input: String, reason: &'static str },
+    Identifier { input: String, reason: IdProblem },
     /// Another process holds the index's writer lock.
-    #[error(
-        "{path}: the index is locked by another trichdan process that is writing to it; \
-         wait for it to finish (or stop it) and try again",
-        path = path.display()
-    )]
     Locked { path: PathBuf },
     /// No index at the given place.
-    #[error(
-        "{path}: there is no index here; build one with `trichdan index --corpus DIR --index {path}`",
-        path = path.display()
-    )]
     NoIndex { path: PathBuf },
     /// An index written by an older trichdan, with other fields.
-    #[error(
-        "{path}: this index was built by an older version of trichdan; rebuild it with \
-         `trichdan index --corpus DIR --index {path}`",
-        path = path.display()
-    )]
     Outdated { path: PathBuf },
+    /// The index is being built and cannot answer yet.
+    Building,
     /// A search query that cannot be understood; the message is for the person who typed it.
-    #[error("{0}")]
     Query(String),
-    /// A failure inside the search index.
-    #[error("index error: {0}")]
-    Index(String),
+    /// An identifier or node the archive does not know, with the nearest known spellings.
+    NotFound {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    /// A corpus document id the index does not hold.
+    NoDocument { id: String },
+    /// An identifier that names several documents: the candidates, to choose one.
+    Ambiguous {
+        query: String,
+        candidates: Vec<Lookup>,
+    },
+    /// The index's files could not be read or written (disk, corruption): not the caller's doing.
+    Storage(Box<tantivy::TantivyError>),
+    /// A stored record that cannot be read back (written by a broken or foreign writer).
+    Corrupt { what: String, reason: String },
+}
+
+/// A limit a file went over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The file itself weighs more than this many bytes.
+    FileBytes(u64),
+    /// A compressed part (a `.docx`'s XML) inflates to more than this many bytes.
+    InflatedBytes(u64),
+    /// An HTML page nests elements deeper than this (the parser's cost grows with the square
+    /// of the depth: 22 s for 100,000 levels).
+    Nesting(usize),
+}
+
+/// Why a string is not an identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdProblem {
+    Empty,
+    YearNotNumber,
+    NoNumber,
+    UnknownOrder,
+}
+
+impl Error {
+    /// A panic caught while reading `path`, with what it said.
+    pub fn panicked(path: &std::path::Path, payload: Box<dyn std::any::Any + Send>) -> Error {
+        let cause = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default();
+        Error::Unreadable {
+            path: path.to_path_buf(),
+            cause,
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::message::error(self))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Storage(e) => Some(e.as_ref()),
+            _ => None,
+        }
+    }
 }
 
 impl From<tantivy::TantivyError> for Error {
     fn from(e: tantivy::TantivyError) -> Self {
-        Error::Index(e.to_string())
-    }
-}
-
-impl From<tantivy::query::QueryParserError> for Error {
-    fn from(e: tantivy::query::QueryParserError) -> Self {
-        Error::Index(e.to_string())
+        Error::Storage(Box::new(e))
     }
 }
 

@@ -16,16 +16,16 @@
 //! assert_eq!(doc.citations[1].relation, Relation::BasedOn);
 //! ```
 
-pub mod bench;
 pub mod cite;
-pub mod corpus;
 pub mod date;
 pub mod doc;
+pub mod engine;
 pub mod error;
-pub mod eval;
 pub mod format;
 pub mod graph;
 pub mod index;
+pub mod ingest;
+pub mod message;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::code::canonical_segment;
-use crate::error::{Error, Result};
+use crate::error::{Error, IdProblem, Result};
 use crate::text::{compose, fold};
 
 /// How the parts of an identifier are laid out.
@@ -70,13 +70,13 @@ impl CiteId {
             reason,
         };
         if s.is_empty() {
-            return Err(err("it is empty"));
+            return Err(err(IdProblem::Empty));
         }
         if let Some(c) = PARTY.captures(&s) {
             return Ok(CiteId::new(Shape::Party, &c[1], None, &c[2], &c[3]));
         }
         if let Some(c) = STATE_YEAR.captures(&s) {
-            let year = c[2].parse().map_err(|_| err("the year is not a number"))?;
+            let year = c[2].parse().map_err(|_| err(IdProblem::YearNotNumber))?;
             let issuer = c.get(4).map_or("", |m| m.as_str());
             return Ok(CiteId::new(
                 Shape::StateYear,
@@ -90,9 +90,9 @@ impl CiteId {
             return Ok(CiteId::new(Shape::State, &c[1], None, &c[2], &c[3]));
         }
         if !s.starts_with(|c: char| c.is_ascii_digit()) {
-            return Err(err("it does not start with a number"));
+            return Err(err(IdProblem::NoNumber));
         }
-        Err(err("the parts after the number are not in a known order"))
+        Err(err(IdProblem::UnknownOrder))
     }
 
     /// The identity key: folded, uppercase ASCII, the number without leading zeros

@@ -6,17 +6,29 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-/// The text of a `.docx` file, or why it could not be read.
-pub fn text(bytes: &[u8]) -> Result<String, String> {
+use super::Unreadable;
+use crate::error::Limit;
+
+/// The text of a `.docx` file, or why it could not be read. `word/document.xml` may inflate
+/// to at most `max_inflated` bytes, whatever the archive claims.
+pub fn text(bytes: &[u8], max_inflated: u64) -> Result<String, Unreadable> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("not a .docx file (a zip archive): {e}"))?;
-    let mut xml = String::new();
-    archive
+        .map_err(|e| format!("không phải tệp .docx (tệp nén zip): {e}"))?;
+    let part = archive
         .by_name("word/document.xml")
-        .map_err(|_| "a zip archive without word/document.xml: not a Word document".to_string())?
+        .map_err(|_| "tệp nén không có word/document.xml: không phải văn bản Word".to_string())?;
+    let too_large = Unreadable::Limit(Limit::InflatedBytes(max_inflated));
+    if part.size() > max_inflated {
+        return Err(too_large);
+    }
+    let mut xml = String::new();
+    part.take(max_inflated + 1)
         .read_to_string(&mut xml)
-        .map_err(|e| format!("word/document.xml is not readable text: {e}"))?;
-    paragraphs(&xml)
+        .map_err(|e| format!("word/document.xml không đọc được: {e}"))?;
+    if xml.len() as u64 > max_inflated {
+        return Err(too_large);
+    }
+    Ok(paragraphs(&xml)?)
 }
 
 /// Walks the XML: text runs into paragraphs, paragraphs into lines or cells.
@@ -29,7 +41,7 @@ fn paragraphs(xml: &str) -> Result<String, String> {
     loop {
         match reader
             .read_event()
-            .map_err(|e| format!("damaged word/document.xml: {e}"))?
+            .map_err(|e| format!("word/document.xml bị hỏng: {e}"))?
         {
             Event::Start(e) if e.local_name().as_ref() == "t" => in_text = true,
             Event::End(e) => match e.local_name().as_ref() {

@@ -47,6 +47,45 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
+/// Elements that need no end tag, or whose end tag may be left out: they do not deepen a
+/// page as [`nesting`] counts it.
+const UNNESTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "td", "th", "tr", "dt", "dd", "option", "tbody", "thead", "tfoot",
+    "colgroup", "html", "head", "body",
+];
+
+/// How deep the page nests its elements, counted from the tags alone (a cheap scan run
+/// before parsing, so a page nested absurdly deep is refused instead of parsed for minutes).
+pub fn nesting(html: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    for at in memchr::memchr_iter(b'<', bytes) {
+        let rest = &bytes[at + 1..];
+        if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let name_len = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !rest[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = std::str::from_utf8(&rest[..name_len])
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        let self_closing =
+            memchr::memchr(b'>', rest).is_some_and(|end| rest[..end].ends_with(b"/"));
+        if !self_closing && !UNNESTED.contains(&name.as_str()) {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
 /// The text of an HTML page.
 pub fn html_text(html: &str) -> String {
     let doc = Html::parse_document(html);
@@ -84,33 +123,53 @@ fn is_furniture(e: &ElementRef) -> bool {
         .any(|m| FURNITURE.iter().any(|f| m.contains(f)))
 }
 
-fn walk(e: ElementRef, out: &mut String) {
-    let name = e.value().name();
-    let block = BLOCKS.contains(&name);
-    if block {
-        out.push('\n');
+/// Writes the text under `root` in document order. Iterative, with an explicit stack, so a
+/// page nested 100,000 elements deep is read like any other instead of overflowing the stack.
+fn walk(root: ElementRef, out: &mut String) {
+    enum Step<'a> {
+        Enter(ElementRef<'a>),
+        Text(&'a str),
+        Leave { block: bool, cell: bool },
     }
-    for child in e.children() {
-        match child.value() {
-            Node::Text(t) => out.push_str(t),
-            Node::Element(_) => {
-                let Some(el) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if is_furniture(&el) {
-                    continue;
+    let mut stack = vec![Step::Enter(root)];
+    while let Some(step) = stack.pop() {
+        let e = match step {
+            Step::Leave { block, cell } => {
+                if block {
+                    out.push('\n');
                 }
-                walk(el, out);
-                if matches!(el.value().name(), "td" | "th") {
+                if cell {
                     // a cell separator that survives whitespace collapsing
                     out.push_str(" \u{1F} ");
                 }
+                continue;
             }
-            _ => {}
+            Step::Text(t) => {
+                out.push_str(t);
+                continue;
+            }
+            Step::Enter(e) => e,
+        };
+        let name = e.value().name();
+        let block = BLOCKS.contains(&name);
+        if block {
+            out.push('\n');
         }
-    }
-    if block {
-        out.push('\n');
+        let cell = e != root && matches!(name, "td" | "th");
+        stack.push(Step::Leave { block, cell });
+        let first = stack.len();
+        for child in e.children() {
+            match child.value() {
+                Node::Text(t) => stack.push(Step::Text(t)),
+                Node::Element(_) => {
+                    if let Some(el) = ElementRef::wrap(child).filter(|el| !is_furniture(el)) {
+                        stack.push(Step::Enter(el));
+                    }
+                }
+                _ => {}
+            }
+        }
+        stack[first..].reverse();
     }
 }
 

@@ -11,9 +11,10 @@ mod pdf;
 
 use std::path::Path;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Limit, Result};
+use crate::ingest::MAX_INFLATED_BYTES;
 
-pub use html::html_text;
+pub use html::{html_text, nesting};
 
 /// A file format the corpus reader knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,15 +39,34 @@ impl Format {
     }
 }
 
+/// Why a binary file gave no text: a reason, or a limit it went over.
+#[derive(Debug)]
+pub enum Unreadable {
+    Reason(String),
+    Limit(Limit),
+}
+
+impl From<String> for Unreadable {
+    fn from(reason: String) -> Self {
+        Unreadable::Reason(reason)
+    }
+}
+
 /// The text of a `.docx` or `.pdf` file (binary formats; text formats are decoded as text).
 pub fn binary_text(format: Format, bytes: &[u8], path: &Path) -> Result<String> {
-    let fail = |reason: String| Error::Format {
-        path: path.to_path_buf(),
-        reason,
+    let result = match format {
+        Format::Docx => docx::text(bytes, MAX_INFLATED_BYTES),
+        Format::Pdf => pdf::text(bytes).map_err(Unreadable::from),
+        Format::Text | Format::Html => Err("không phải định dạng nhị phân".to_string().into()),
     };
-    match format {
-        Format::Docx => docx::text(bytes).map_err(fail),
-        Format::Pdf => pdf::text(bytes).map_err(fail),
-        Format::Text | Format::Html => Err(fail("not a binary format".into())),
-    }
+    result.map_err(|u| match u {
+        Unreadable::Reason(reason) => Error::Format {
+            path: path.to_path_buf(),
+            reason,
+        },
+        Unreadable::Limit(limit) => Error::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        },
+    })
 }

@@ -8,11 +8,12 @@
 mod build;
 mod query;
 mod scope;
+mod store;
 
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cite::{CiteId, Relation};
 use crate::date::Date;
@@ -20,12 +21,13 @@ use crate::date::Date;
 pub use build::build;
 pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
 pub use scope::{is_national, scope, Scope};
+pub use store::{load, save};
 
 /// Index of a node in [`Graph::nodes`].
 pub type NodeIx = usize;
 
 /// A document, cited or in the corpus.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Node {
     /// Canonical identifier, `@scope` when it has one (`107-KH/TU@Quảng Nam`), `/year` when
     /// the same number names documents of different years; or the corpus id.
@@ -68,7 +70,7 @@ impl Node {
 }
 
 /// What one document says about a node.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub doc: String,
     pub kind_word: Option<String>,
@@ -79,7 +81,7 @@ pub struct Statement {
 }
 
 /// A relation between two nodes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Edge {
     pub from: NodeIx,
     pub to: NodeIx,
@@ -102,9 +104,22 @@ pub struct Graph {
     by_name: FxHashMap<String, NodeIx>,
     by_key: FxHashMap<String, Vec<NodeIx>>,
     by_doc: FxHashMap<String, NodeIx>,
+    /// Nodes by their identifier's number without leading zeros, for near spellings.
+    by_number: FxHashMap<String, Vec<NodeIx>>,
 }
 
 impl Graph {
+    /// A graph of these nodes and edges, with its lookup tables.
+    pub fn from_parts(nodes: Vec<Node>, edges: Vec<Edge>) -> Graph {
+        let mut g = Graph {
+            nodes,
+            edges,
+            ..Graph::default()
+        };
+        g.index();
+        g
+    }
+
     fn index(&mut self) {
         self.out = vec![Vec::new(); self.nodes.len()];
         self.inc = vec![Vec::new(); self.nodes.len()];
@@ -115,10 +130,15 @@ impl Graph {
         self.by_name.clear();
         self.by_key.clear();
         self.by_doc.clear();
+        self.by_number.clear();
         for (i, n) in self.nodes.iter().enumerate() {
             self.by_name.insert(crate::text::fold(&n.name), i);
             if let Some(id) = &n.id {
                 self.by_key.entry(id.key()).or_default().push(i);
+                self.by_number
+                    .entry(query::bare_number(&id.number).to_string())
+                    .or_default()
+                    .push(i);
             }
             for d in &n.docs {
                 self.by_doc.insert(d.clone(), i);

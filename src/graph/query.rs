@@ -65,6 +65,32 @@ pub struct ChainNode {
     pub ambiguous: bool,
 }
 
+impl ChainNode {
+    /// A node known by its name alone.
+    pub fn named(name: &str) -> ChainNode {
+        ChainNode {
+            node: name.to_string(),
+            label: name.to_string(),
+            doc: None,
+            kind: None,
+            date: None,
+            issuer: None,
+            locality: None,
+            ambiguous: false,
+        }
+    }
+}
+
+/// A number without its leading zeros (`02` and `2` are one number).
+pub(crate) fn bare_number(number: &str) -> &str {
+    let t = number.trim_start_matches('0');
+    if t.is_empty() {
+        "0"
+    } else {
+        t
+    }
+}
+
 /// An edge as chains show it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChainEdge {
@@ -136,6 +162,63 @@ impl Graph {
             }
         }
         self.node_named(q).into_iter().collect()
+    }
+
+    /// Known identifiers near one the graph does not hold, most cited first: the same number
+    /// with another kind or issuer (or leading zeros), then the same kind and issuer with a
+    /// close number.
+    pub fn near(&self, query: &str, limit: usize) -> Vec<NodeIx> {
+        let Ok(id) = CiteId::parse(query.split('@').next().unwrap_or(query)) else {
+            return Vec::new();
+        };
+        let number = bare_number(&id.number);
+        let same_number = self.by_number.get(number).into_iter().flatten().copied();
+        let close: Vec<NodeIx> = number
+            .parse::<u64>()
+            .into_iter()
+            .flat_map(|k| {
+                [
+                    k + 1,
+                    k.saturating_sub(1),
+                    k + 2,
+                    k.saturating_sub(2),
+                    k * 10,
+                    k / 10,
+                ]
+            })
+            .filter(|&k| k.to_string() != number)
+            .flat_map(|k| {
+                self.by_number
+                    .get(&k.to_string())
+                    .into_iter()
+                    .flatten()
+                    .copied()
+            })
+            .filter(|&n| {
+                self.nodes[n]
+                    .id
+                    .as_ref()
+                    .is_some_and(|o| o.kind == id.kind && o.issuer == id.issuer)
+            })
+            .collect();
+        let by_cites = |list: Vec<NodeIx>| {
+            let mut list: Vec<(usize, NodeIx)> = list
+                .into_iter()
+                .map(|n| (self.cited_by_count(n), n))
+                .collect();
+            list.sort_by(|a, b| {
+                b.0.cmp(&a.0)
+                    .then(self.nodes[a.1].name.cmp(&self.nodes[b.1].name))
+            });
+            list.into_iter().map(|(_, n)| n)
+        };
+        let mut out: Vec<NodeIx> = Vec::new();
+        for n in by_cites(same_number.collect()).chain(by_cites(close)) {
+            if !out.contains(&n) && out.len() < limit {
+                out.push(n);
+            }
+        }
+        out
     }
 
     /// The node with exactly this name (compared folded).

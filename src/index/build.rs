@@ -1,16 +1,16 @@
-//! Building an index from files: read and extract on every core, write through one writer,
-//! commit once at the end (so an interrupted build leaves the previous commit intact).
+//! Building an index from documents made on every core (by [`crate::ingest`] or a bench's
+//! pieces), written through one writer, committed once at the end (so an interrupted build
+//! leaves the previous commit intact). This module reads no files.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use serde::Serialize;
 
 use super::store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
-use crate::corpus::read_documents;
 use crate::doc::Document;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// What a build did.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -35,25 +35,6 @@ pub enum Mode {
     Replace,
     /// These files are added, replacing documents with the same id; others stay.
     Add,
-}
-
-/// Indexes `files` with `threads` readers, calling `progress` after each file.
-pub fn build(
-    index: &SearchIndex,
-    files: &[PathBuf],
-    mode: Mode,
-    threads: usize,
-    progress: &(dyn Fn(&Path) + Sync),
-) -> Result<BuildSummary> {
-    build_from(
-        index,
-        files.len(),
-        &|i| read_documents(&files[i]),
-        &|i| files[i].clone(),
-        mode,
-        threads,
-        &|i| progress(&files[i]),
-    )
 }
 
 /// Indexes the documents `load` makes of `count` inputs (decoding, composing and extracting, on
@@ -86,7 +67,10 @@ pub fn build_from(
                 if i >= count {
                     break;
                 }
-                let outcome = load(i).and_then(|docs| {
+                // a panic in one input's reader is that input's failure; the run goes on
+                let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load(i)))
+                    .unwrap_or_else(|panic| Err(Error::panicked(&name(i), panic)));
+                let outcome = loaded.and_then(|docs| {
                     let mut counts = (0, 0, 0u64);
                     for doc in docs {
                         counts.0 += 1;

@@ -58,7 +58,7 @@ impl IdCache {
 }
 
 fn read(segment: &tantivy::SegmentReader) -> Result<SegmentIds> {
-    let err = |e: std::io::Error| Error::Index(e.to_string());
+    let err = |e: std::io::Error| Error::from(tantivy::TantivyError::from(e));
     let Some(column) = segment.fast_fields().str("id")? else {
         return Ok(SegmentIds {
             terms: Vec::new(),

@@ -1,6 +1,7 @@
 //! The search index: tantivy schema and analyzers, writing, the query language, searching,
 //! facets and snippets.
 
+mod analyzer;
 mod build;
 mod ids;
 mod query;
@@ -8,11 +9,17 @@ mod schema;
 mod search;
 mod snippet;
 mod store;
+mod tokenizer;
 mod writer;
 
-pub use build::{build, build_from, BuildSummary, Failure, Mode};
+pub use analyzer::{
+    fold_analyzer, fold_chain, register, tokens, tone_analyzer, tone_chain, Fold, ToneKey,
+    FOLD_ANALYZER, TONE_ANALYZER,
+};
+pub use build::{build_from, BuildSummary, Failure, Mode};
 pub use query::{parse as parse_query, Clause, Filter, ParsedQuery, MAX_QUERY_CHARS};
 pub use schema::Fields;
 pub use search::{Facets, Hit, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
 pub use store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
+pub use tokenizer::{Form, VietnameseTokenizer};
 pub use writer::Writer;

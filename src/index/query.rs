@@ -8,6 +8,7 @@
 
 use crate::cite::CiteId;
 use crate::error::{Error, Result};
+use crate::message;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 500;
@@ -65,15 +66,11 @@ impl ParsedQuery {
     }
 }
 
-const FILTERS: &str = "kind:, year:, place:, level:, cites:, implements:, based_on:";
-
 /// Parses a query typed by a person.
 pub fn parse(input: &str) -> Result<ParsedQuery> {
     let chars = input.chars().count();
     if chars > MAX_QUERY_CHARS {
-        return Err(bad(format!(
-            "Câu truy vấn dài {chars} ký tự, vượt giới hạn {MAX_QUERY_CHARS}; hãy rút gọn."
-        )));
+        return Err(bad(message::query_too_long(chars, MAX_QUERY_CHARS)));
     }
     let mut q = ParsedQuery::default();
     let mut words: Vec<String> = Vec::new();
@@ -131,9 +128,7 @@ pub fn parse(input: &str) -> Result<ParsedQuery> {
     }
     flush(&mut words, &mut q);
     if q.must.is_empty() && q.must_not.is_empty() {
-        return Err(bad(
-            "Câu truy vấn trống: hãy gõ từ cần tìm, một số hiệu (21-KL/TW) hoặc một bộ lọc.".into(),
-        ));
+        return Err(bad(message::QUERY_EMPTY.into()));
     }
     Ok(q)
 }
@@ -180,33 +175,19 @@ fn join_spaced_id(number: &str, next: &Token) -> Option<(CiteId, usize)> {
 }
 
 fn filter(name: &str, value: &str) -> Result<Filter> {
-    let id = |v: &str| {
-        CiteId::parse(v).map_err(|_| {
-            bad(format!(
-                "`{name}:{v}`: \"{v}\" không phải số hiệu văn bản; ví dụ đúng: {name}:21-KL/TW."
-            ))
-        })
-    };
+    let id = |v: &str| CiteId::parse(v).map_err(|_| bad(message::filter_not_identifier(name, v)));
     Ok(match name {
         "kind" | "loai" => Filter::Kind(value.to_string()),
         "place" | "noi" => Filter::Place(value.to_string()),
         "level" | "cap" => Filter::Level(value.to_string()),
         "year" | "nam" => {
-            let (from, to) = years(value).ok_or_else(|| {
-                bad(format!(
-                    "`year:{value}` không hợp lệ: dùng một năm (year:2022) hoặc một khoảng (year:2020..2022)."
-                ))
-            })?;
+            let (from, to) = years(value).ok_or_else(|| bad(message::bad_year(value)))?;
             Filter::Year(from, to)
         }
         "cites" => Filter::Cites(id(value)?),
         "implements" => Filter::Implements(id(value)?),
         "based_on" => Filter::BasedOn(id(value)?),
-        _ => {
-            return Err(bad(format!(
-                "Không có bộ lọc `{name}:`; các bộ lọc là {FILTERS}."
-            )))
-        }
+        _ => return Err(bad(message::unknown_filter(name))),
     })
 }
 
@@ -281,9 +262,7 @@ fn token(s: &str) -> Result<(Option<Token>, &str)> {
                 (value.to_string(), rest)
             };
             if value.trim().is_empty() {
-                return Err(bad(format!(
-                    "Bộ lọc `{name}:` thiếu giá trị; ví dụ: {name}:2022 hoặc {name}:\"Quảng Nam\"."
-                )));
+                return Err(bad(message::filter_without_value(&name)));
             }
             return Ok((
                 Some(Token::Filter {
@@ -307,9 +286,9 @@ fn token(s: &str) -> Result<(Option<Token>, &str)> {
 fn quoted(s: &str) -> Result<(String, &str)> {
     let open = s.chars().next().map_or(0, char::len_utf8);
     let inner = &s[open..];
-    let close = inner.find(is_quote).ok_or_else(|| {
-        bad("Thiếu dấu ngoặc kép đóng: một cụm từ mở bằng \" phải đóng bằng \".".into())
-    })?;
+    let close = inner
+        .find(is_quote)
+        .ok_or_else(|| bad(message::UNCLOSED_QUOTE.into()))?;
     let after = &inner[close..];
     let after = &after[after.chars().next().map_or(0, char::len_utf8)..];
     Ok((inner[..close].trim().to_string(), after))

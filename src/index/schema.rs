@@ -6,7 +6,7 @@ use tantivy::schema::{
     STRING,
 };
 
-use crate::text::{FOLD_ANALYZER, TONE_ANALYZER};
+use super::analyzer::{FOLD_ANALYZER, TONE_ANALYZER};
 
 /// Handles to every field.
 #[derive(Debug, Clone, Copy)]

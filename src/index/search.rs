@@ -13,13 +13,15 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+use super::analyzer::{fold_analyzer, tokens, tone_analyzer};
 use super::query::{parse, Clause, Filter, ParsedQuery};
 use super::snippet::snippet;
 use super::store::SearchIndex;
 use crate::date::Date;
 use crate::doc::Document;
 use crate::error::{Error, Result};
-use crate::text::{fold, fold_analyzer, tokens, tone_analyzer};
+use crate::message;
+use crate::text::fold;
 
 /// Most hits one request may ask for.
 pub const MAX_LIMIT: usize = 100;
@@ -294,8 +296,11 @@ impl SearchIndex {
                 .unwrap_or_default()
                 .to_string()
         };
-        let doc: Document = serde_json::from_str(&text(self.fields.meta))
-            .map_err(|e| Error::Index(format!("stored document is unreadable: {e}")))?;
+        let doc: Document =
+            serde_json::from_str(&text(self.fields.meta)).map_err(|e| Error::Corrupt {
+                what: "stored document".into(),
+                reason: e.to_string(),
+            })?;
         let body = text(self.fields.body);
         let keys: HashSet<String> = q.identifiers().map(|id| id.key()).collect();
         let spans: Vec<_> = doc
@@ -325,15 +330,10 @@ fn has_text(q: &ParsedQuery) -> bool {
 
 fn check_window(req: &SearchRequest) -> Result<()> {
     if req.limit == 0 || req.limit > MAX_LIMIT {
-        return Err(Error::Query(format!(
-            "Số kết quả mỗi trang phải từ 1 đến {MAX_LIMIT} (đã yêu cầu {}).",
-            req.limit
-        )));
+        return Err(Error::Query(message::bad_limit(req.limit, MAX_LIMIT)));
     }
     if req.offset + req.limit > MAX_WINDOW {
-        return Err(Error::Query(format!(
-            "Chỉ xem được {MAX_WINDOW} kết quả đầu tiên; hãy thu hẹp câu truy vấn bằng bộ lọc."
-        )));
+        return Err(Error::Query(message::past_window(MAX_WINDOW)));
     }
     Ok(())
 }
@@ -389,7 +389,10 @@ fn facet_request() -> Aggregations {
 }
 
 fn facets(results: &tantivy::aggregation::agg_result::AggregationResults) -> Result<Facets> {
-    let json = serde_json::to_value(results).map_err(|e| Error::Index(e.to_string()))?;
+    let json = serde_json::to_value(results).map_err(|e| Error::Corrupt {
+        what: "facet counts".into(),
+        reason: e.to_string(),
+    })?;
     let buckets = |name: &str| -> BTreeMap<String, u64> {
         json[name]["buckets"]
             .as_array()

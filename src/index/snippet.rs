@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use tantivy::tokenizer::TokenStream;
 
-use crate::text::fold_analyzer;
+use super::analyzer::fold_analyzer;
 
 /// Length of a snippet, in bytes of text (before escaping).
 const WINDOW: usize = 260;

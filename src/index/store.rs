@@ -12,7 +12,6 @@ use super::schema::{self, Fields};
 use super::writer::Writer;
 use crate::doc::Document;
 use crate::error::{Error, Result};
-use crate::text;
 
 /// Memory budget of a writer for a bulk build, shared by its threads: large segments make
 /// fewer of them, and per-segment overhead is most of a small query's cost.
@@ -40,7 +39,10 @@ impl SearchIndex {
         if Self::exists(dir) {
             Self::check_schema(dir)?;
         }
-        let mmap = MmapDirectory::open(dir).map_err(|e| Error::Index(e.to_string()))?;
+        let mmap = MmapDirectory::open(dir).map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
         let index = Index::open_or_create(mmap, schema)?;
         Self::from_index(index, fields, dir)
     }
@@ -105,7 +107,7 @@ impl SearchIndex {
     }
 
     fn from_index(index: Index, fields: Fields, dir: &Path) -> Result<SearchIndex> {
-        text::register(index.tokenizers());
+        super::analyzer::register(index.tokenizers());
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -161,20 +163,66 @@ impl SearchIndex {
         for segment in searcher.segment_readers() {
             let store = segment
                 .get_store_reader(16)
-                .map_err(|e| Error::Index(e.to_string()))?;
+                .map_err(|e| Error::from(tantivy::TantivyError::from(e)))?;
             for stored in store.iter::<TantivyDocument>(segment.alive_bitset()) {
                 let stored = stored?;
                 let meta = stored
                     .get_first(self.fields.meta)
                     .and_then(|v| v.as_str())
                     .unwrap_or_default();
-                let doc: Document = serde_json::from_str(meta)
-                    .map_err(|e| Error::Index(format!("stored document is unreadable: {e}")))?;
+                let doc: Document = serde_json::from_str(meta).map_err(|e| Error::Corrupt {
+                    what: "stored document".into(),
+                    reason: e.to_string(),
+                })?;
                 out.push(doc);
             }
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(out)
+    }
+
+    /// One stored document with its composed text, or `None` when the index does not hold it.
+    pub fn document(&self, id: &str) -> Result<Option<Document>> {
+        let searcher = self.reader.searcher();
+        let term = tantivy::Term::from_field_text(self.fields.id, id);
+        let query = tantivy::query::TermQuery::new(term, tantivy::schema::IndexRecordOption::Basic);
+        let top = searcher.search(&query, &tantivy::collector::TopDocs::with_limit(1))?;
+        let Some(&(_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let stored: TantivyDocument = searcher.doc(addr)?;
+        let text = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+        };
+        let mut doc: Document =
+            serde_json::from_str(text(self.fields.meta)).map_err(|e| Error::Corrupt {
+                what: id.to_string(),
+                reason: e.to_string(),
+            })?;
+        doc.text = text(self.fields.body).to_string();
+        Ok(Some(doc))
+    }
+
+    /// What identifies the commit searches see now: each segment with its size and deletions.
+    /// Anything derived from the index (the graph) is tagged with it.
+    pub fn commit_tag(&self) -> String {
+        self.reader
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}:{}:{}",
+                    s.segment_id().uuid_string(),
+                    s.max_doc(),
+                    s.num_deleted_docs()
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(",")
     }
 
     /// The directory this index lives in.

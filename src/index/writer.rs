@@ -71,7 +71,10 @@ impl Entry {
             let ymd = d.year as u64 * 10_000 + d.month as u64 * 100 + d.day as u64;
             vec![(fields.year, d.year as u64), (fields.date, ymd)]
         });
-        let meta = serde_json::to_string(&doc).map_err(|e| crate::Error::Index(e.to_string()))?;
+        let meta = serde_json::to_string(&doc).map_err(|e| crate::Error::Corrupt {
+            what: doc.id.clone(),
+            reason: e.to_string(),
+        })?;
         Ok(Entry {
             doc,
             fields,

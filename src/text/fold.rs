@@ -27,7 +27,7 @@ pub fn fold_into(text: &str, out: &mut String) {
 
 /// Appends the folded form of one character.
 #[inline]
-pub(super) fn fold_char(c: char, out: &mut String) {
+pub(crate) fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
     } else if let Some(v) = vowel(c) {

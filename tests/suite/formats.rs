@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use trichdan::corpus::read_document;
+use trichdan::ingest::read_document;
 use trichdan::Error;
 
 use crate::support::temp_dir;
@@ -156,7 +156,7 @@ fn pdf_with_a_text_layer_is_read_and_a_scan_is_reported() {
     let scan = dir.join("scan.pdf");
     std::fs::write(&scan, pdf("q 612 0 0 792 0 0 cm Q")).unwrap();
     match read_document(&scan) {
-        Err(e @ Error::Format { .. }) => assert!(e.to_string().contains("no text layer"), "{e}"),
+        Err(e @ Error::Format { .. }) => assert!(e.to_string().contains("không có lớp chữ"), "{e}"),
         other => panic!("{other:?}"),
     }
 }
@@ -165,7 +165,11 @@ fn pdf_with_a_text_layer_is_read_and_a_scan_is_reported() {
 fn broken_office_files_get_clear_errors() {
     let dir = temp_dir("broken");
     let cases = [
-        ("a.docx", b"not a zip at all".to_vec(), "not a .docx file"),
+        (
+            "a.docx",
+            b"not a zip at all".to_vec(),
+            "không phải tệp .docx",
+        ),
         ("b.pdf", b"%PDF-1.4 garbage".to_vec(), "PDF"),
     ];
     for (name, bytes, needle) in cases {

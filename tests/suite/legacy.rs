@@ -1,7 +1,7 @@
 //! Legacy encodings: every Vietnamese letter and tone in TCVN3 and VNI, detection in files,
 //! and clean Unicode left as it is.
 
-use trichdan::corpus::{decode_any, read_document};
+use trichdan::ingest::{decode_any, read_document};
 use trichdan::text::legacy::{convert, detect, Legacy};
 
 use crate::support::temp_dir;

@@ -2,10 +2,12 @@
 
 mod cli;
 mod corpus;
+mod engine;
 mod formats;
 mod golden;
 mod graph;
 mod identifiers;
+mod ingest;
 mod legacy;
 mod properties;
 mod relations;

@@ -97,7 +97,7 @@ fn with_long_words() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn fused_tokenizer_gives_the_filter_chain_tokens(s in with_long_words()) {
-        use trichdan::text::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
+        use trichdan::index::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
         let composed = compose(&s);
         prop_assert_eq!(analyzed(tone_analyzer(), &composed), analyzed(tone_chain(), &composed));
         prop_assert_eq!(analyzed(fold_analyzer(), &composed), analyzed(fold_chain(), &composed));
@@ -105,7 +105,7 @@ proptest! {
 
     #[test]
     fn fused_tokenizer_matches_on_any_text(s in any::<String>()) {
-        use trichdan::text::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
+        use trichdan::index::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
         prop_assert_eq!(analyzed(tone_analyzer(), &s), analyzed(tone_chain(), &s));
         prop_assert_eq!(analyzed(fold_analyzer(), &s), analyzed(fold_chain(), &s));
     }
@@ -113,7 +113,7 @@ proptest! {
 
 #[test]
 fn fused_tokenizer_splits_and_writes_like_tantivy_on_every_character_it_reads_by_bytes() {
-    use trichdan::text::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
+    use trichdan::index::{fold_analyzer, fold_chain, tone_analyzer, tone_chain};
     let ranges = [0x80..=0x24F, 0x1E00..=0x1EFF, 0x2000..=0x20CF];
     for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
         let s = format!("a{c}b {c} x{c} {c}{c}");

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use trichdan::index::{self, Mode, SearchIndex, SearchRequest, SearchResult};
+use trichdan::index::{self, SearchIndex, SearchRequest, SearchResult};
 use trichdan::Error;
 
 use crate::support::{gold, root, sample_files, strings, temp_dir, trichdan};
@@ -16,7 +16,7 @@ fn samples() -> &'static SearchIndex {
     INDEX.get_or_init(|| {
         let dir = temp_dir("samples");
         let index = SearchIndex::open_or_create(&dir).unwrap();
-        let s = index::build(&index, &sample_files(), Mode::Replace, 2, &|_| {}).unwrap();
+        let s = crate::support::build(&index, &sample_files(), 2);
         assert_eq!((s.documents, s.failures.len()), (5, 0));
         index
     })
@@ -42,7 +42,7 @@ fn set(q: &str) -> BTreeSet<String> {
 fn short(names: &[&str]) -> BTreeSet<String> {
     let all: Vec<String> = sample_files()
         .iter()
-        .map(|p| trichdan::corpus::doc_id(p))
+        .map(|p| trichdan::ingest::doc_id(p))
         .collect();
     names
         .iter()
@@ -161,8 +161,8 @@ fn typed_diacritics_rank_above_folded_only_matches() {
     std::fs::write(docs.join("a_dang.txt"), "Cán bộ đang làm việc tại cơ sở.").unwrap();
     std::fs::write(docs.join("b_dang.txt"), "Cán bộ Đảng bộ tỉnh làm việc.").unwrap();
     let index = SearchIndex::open_or_create(&dir).unwrap();
-    let files = trichdan::corpus::files(&docs).unwrap();
-    index::build(&index, &files, Mode::Replace, 1, &|_| {}).unwrap();
+    let files = trichdan::ingest::files(&docs).unwrap();
+    crate::support::build(&index, &files, 1);
     assert_eq!(ids(&search_in(&index, "Đảng")), ["b_dang", "a_dang"]);
     assert_eq!(ids(&search_in(&index, "đang")), ["a_dang", "b_dang"]);
     assert_eq!(search_in(&index, "dang").total, 2);
@@ -247,7 +247,7 @@ fn add_replace_and_remove() {
     assert_eq!(ids(&search_in(&index, "phương thức lãnh đạo")), ["kh_01"]);
     let removed = trichdan(&["remove", "--index", dir_s, "kh_01", "not_there"]);
     assert_eq!(removed.status.code(), Some(1), "an unknown id is reported");
-    assert!(String::from_utf8_lossy(&removed.stderr).contains("not in the index: not_there"));
+    assert!(String::from_utf8_lossy(&removed.stderr).contains("Không có trong chỉ mục: not_there"));
     index.reload().unwrap();
     assert_eq!(index.num_docs(), 0);
 }
@@ -258,7 +258,9 @@ fn a_second_writer_is_told_the_index_is_locked() {
     let index = SearchIndex::open_or_create(&dir).unwrap();
     let _held = index.writer(1, index::SMALL_BUDGET).unwrap();
     match index.writer(1, index::SMALL_BUDGET) {
-        Err(e @ Error::Locked { .. }) => assert!(e.to_string().contains("locked")),
+        Err(e @ Error::Locked { .. }) => assert!(e
+            .to_string()
+            .contains("đang được một tiến trình trichdan khác ghi")),
         Err(e) => panic!("{e}"),
         Ok(_) => panic!("two writers"),
     }
@@ -270,7 +272,9 @@ fn a_second_writer_is_told_the_index_is_locked() {
         file.to_str().unwrap(),
     ]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("locked by another trichdan process"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("đang được một tiến trình trichdan khác ghi")
+    );
 }
 
 #[test]
@@ -371,7 +375,7 @@ fn an_index_of_another_schema_is_named_outdated_and_rebuilt_whole() {
     assert!(matches!(e, trichdan::Error::Outdated { .. }), "{e}");
     assert!(e.to_string().contains("trichdan index"), "{e}");
     let idx = SearchIndex::open_to_replace(&dir).unwrap();
-    let s = index::build(&idx, &sample_files(), Mode::Replace, 2, &|_| {}).unwrap();
+    let s = crate::support::build(&idx, &sample_files(), 2);
     assert_eq!(s.documents, 5);
     assert!(SearchIndex::open(&dir).is_ok());
     assert!(

@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use serde_json::Value;
-use trichdan::corpus::read_document;
 use trichdan::doc::Document;
+use trichdan::ingest::read_document;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -42,7 +42,7 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// The sample files of `corpus/`.
 pub fn sample_files() -> Vec<PathBuf> {
-    trichdan::corpus::files(&root().join("corpus")).unwrap()
+    trichdan::ingest::files(&root().join("corpus")).unwrap()
 }
 
 /// Runs the `trichdan` binary in the project root.
@@ -52,4 +52,23 @@ pub fn trichdan(args: &[&str]) -> std::process::Output {
         .current_dir(root())
         .output()
         .unwrap()
+}
+
+/// Builds `index` from `files` (ids as `trichdan add` gives them), replacing what it held.
+pub fn build(
+    index: &trichdan::index::SearchIndex,
+    files: &[PathBuf],
+    threads: usize,
+) -> trichdan::index::BuildSummary {
+    let inputs = trichdan::ingest::inputs(files);
+    trichdan::index::build_from(
+        index,
+        inputs.len(),
+        &|i| trichdan::ingest::read(&inputs[i]),
+        &|i| inputs[i].path.clone(),
+        trichdan::index::Mode::Replace,
+        threads,
+        &|_| {},
+    )
+    .unwrap()
 }

@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::fold::fold_char;
-use super::tone_key_word;
-use super::vowel::{vowel, Vowel};
+use crate::text::fold_char;
+use crate::text::tone_key_word;
+use crate::text::vowel::{vowel, Vowel};
 
 /// What the tokenizer writes for each word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,10 +8,10 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::{key, same_name};
-use crate::cite::Relation;
-use crate::corpus::read_documents;
-use crate::doc::Document;
-use crate::error::{Error, Result};
+use trichdan::cite::Relation;
+use trichdan::doc::Document;
+use trichdan::error::{Error, Result};
+use trichdan::ingest::read_documents;
 
 /// The labelled set: its conventions and one record per document.
 #[derive(Debug, Clone, Deserialize)]
@@ -120,8 +120,8 @@ pub struct GoldenReport {
     /// Amends, replaces, repeals, guides: what the document itself does to others.
     pub other_kinds: Score,
     pub edges: Score,
-    pub signer: crate::eval::Agreement,
-    pub issuer: crate::eval::Agreement,
+    pub signer: super::Agreement,
+    pub issuer: super::Agreement,
     /// Per set (`party`, `legal/congbao` …): implements + based_on, and stated edges.
     pub sets: BTreeMap<String, SetScores>,
     pub misses: Vec<Miss>,

@@ -12,7 +12,8 @@ use tantivy::tokenizer::{
     Tokenizer, TokenizerManager,
 };
 
-use super::{fold_into, tone_key_word, Form, VietnameseTokenizer};
+use super::tokenizer::{Form, VietnameseTokenizer};
+use crate::text::{fold_into, tone_key_word};
 
 /// Analyzer name: words lowercased, tone placement unified, diacritics kept.
 pub const TONE_ANALYZER: &str = "vi_tone";

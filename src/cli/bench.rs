@@ -6,13 +6,16 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::cite::Relation;
-use crate::corpus;
-use crate::doc::Document;
-use crate::error::{Error, Result};
-use crate::graph::{self, Direction, NodeIx};
-use crate::index::{self, Mode, SearchIndex, SearchRequest};
-use crate::text::{compose, decode};
+use anyhow::{bail, Result};
+use trichdan::cite::Relation;
+use trichdan::doc::Document;
+use trichdan::ingest;
+
+use trichdan::engine::Engine;
+use trichdan::error::Error;
+use trichdan::graph::{self, Direction, NodeIx};
+use trichdan::index::{self, Mode, SearchIndex, SearchRequest};
+use trichdan::text::{compose, decode};
 
 /// The query classes and the fixed queries of each.
 pub const QUERIES: &[(&str, &[&str])] = &[
@@ -51,6 +54,44 @@ pub const QUERIES: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+
+/// `trichdan bench`'s arguments.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Folder of documents.
+    #[arg(long)]
+    corpus: PathBuf,
+    /// Where to build the index (emptied first).
+    #[arg(long = "index", default_value = "index-bench")]
+    index: PathBuf,
+    /// Index this many pieces of about 10 KB cut from the corpus (new ids) instead.
+    #[arg(long)]
+    cut: Option<usize>,
+    /// Timed runs of each query.
+    #[arg(long, default_value_t = 200)]
+    runs: usize,
+    /// Writer and reader threads (default: every core).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Time the queries on the index already at --index, without building.
+    #[arg(long)]
+    no_build: bool,
+}
+
+/// Runs the measurement and prints the figures as JSON.
+pub fn command(args: &Args) -> Result<std::process::ExitCode> {
+    let report = run(&BenchOptions {
+        corpus: args.corpus.clone(),
+        index: args.index.clone(),
+        cut: args.cut,
+        piece_bytes: 10_000,
+        runs: args.runs,
+        threads: super::threads(args.threads),
+        no_build: args.no_build,
+    })?;
+    super::print_json(&report)?;
+    Ok(std::process::ExitCode::SUCCESS)
+}
 
 /// What to measure.
 #[derive(Debug, Clone)]
@@ -96,6 +137,24 @@ pub struct BenchReport {
     /// `term` queries, for comparison.
     pub full_search_term: Latency,
     pub graph: GraphFigures,
+    pub engine: EngineFigures,
+}
+
+/// Opening the engine (index plus graph) and whole commands, as a user meets them.
+#[derive(Debug, Clone, Serialize)]
+pub struct EngineFigures {
+    /// The first open after a build written by another path: the graph rebuilt and saved.
+    pub open_rebuilding_graph_seconds: f64,
+    /// Later opens: the graph loaded from beside the index (median of 5).
+    pub open_seconds: f64,
+    /// Opening and answering `implementers` to depth 3 for the most implemented node
+    /// (median of 5).
+    pub open_and_implementers_seconds: f64,
+    /// `trichdan search` and `trichdan implementers` run as processes (median of 5, ms),
+    /// and the second over the first.
+    pub cli_search_ms: f64,
+    pub cli_implementers_ms: f64,
+    pub cli_graph_over_search: f64,
 }
 
 /// The citation graph rebuilt from the index, and its queries.
@@ -114,6 +173,8 @@ pub struct GraphFigures {
     pub chain_depth3: Latency,
     /// Resident memory after the graph is built.
     pub rss_after_bytes: u64,
+    /// The most implemented node, for the engine's figures.
+    pub top_target: String,
 }
 
 /// Builds the index and times the queries.
@@ -129,11 +190,13 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
         })?;
     }
     let index = SearchIndex::open_or_create(&opts.index)?;
-    let files = corpus::files(&opts.corpus)?;
     // The source files are read once, before timing; each piece is decoded, composed and
     // extracted in the timed part, like a file.
     let pieces = match opts.cut {
-        Some(_) => Some(Pieces::cut(&files, opts.piece_bytes)?),
+        Some(_) => Some(Pieces::cut(
+            &ingest::files(&opts.corpus)?,
+            opts.piece_bytes,
+        )?),
         None => None,
     };
     let started = Instant::now();
@@ -152,7 +215,18 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                 &|_| {},
             )?
         }
-        _ => index::build(&index, &files, Mode::Replace, opts.threads, &|_| {})?,
+        _ => {
+            let inputs = ingest::listing(&opts.corpus)?.documents;
+            index::build_from(
+                &index,
+                inputs.len(),
+                &|i| ingest::read(&inputs[i]),
+                &|i| inputs[i].path.clone(),
+                Mode::Replace,
+                opts.threads,
+                &|_| {},
+            )?
+        }
     };
     let secs = started.elapsed().as_secs_f64();
     measure(opts, &index, summary, (secs, cpu_seconds() - cpu_started))
@@ -169,12 +243,17 @@ fn measure(
     for (class, list) in QUERIES {
         queries.insert(
             class.to_string(),
-            time(list, opts.runs, |q| index.match_ids(&req(q)).map(drop))?,
+            time(list, opts.runs, |q| {
+                Ok(index.match_ids(&req(q)).map(drop)?)
+            })?,
         );
     }
     let term = QUERIES[1].1;
-    let full_search_term = time(term, opts.runs.min(50), |q| index.search(&req(q)).map(drop))?;
+    let full_search_term = time(term, opts.runs.min(50), |q| {
+        Ok(index.search(&req(q)).map(drop)?)
+    })?;
     let graph = graph_figures(index, opts.runs)?;
+    let engine = engine_figures(&opts.index, &graph.top_target)?;
     Ok(BenchReport {
         documents: summary.documents,
         bytes: summary.bytes,
@@ -189,6 +268,7 @@ fn measure(
         queries,
         full_search_term,
         graph,
+        engine,
     })
 }
 
@@ -234,7 +314,59 @@ fn graph_figures(index: &SearchIndex, runs: usize) -> Result<GraphFigures> {
         implementers_depth3,
         chain_depth3,
         rss_after_bytes: current_rss(),
+        top_target: names.first().map_or(String::new(), |n| n.to_string()),
     })
+}
+
+/// Opens the engine as the CLI and the server do, and runs whole commands as processes.
+fn engine_figures(dir: &Path, target: &str) -> Result<EngineFigures> {
+    let t = Instant::now();
+    drop(Engine::open(dir)?);
+    let open_rebuilding_graph_seconds = t.elapsed().as_secs_f64();
+    let open_seconds = median(5, || {
+        drop(Engine::open(dir)?);
+        Ok(())
+    })?;
+    let open_and_implementers_seconds = median(5, || {
+        Engine::open(dir)?.related(target, Relation::Implements, 3)?;
+        Ok(())
+    })?;
+    let exe = std::env::current_exe()?;
+    let run = |args: &[&str]| -> Result<()> {
+        let status = std::process::Command::new(&exe)
+            .args(args)
+            .arg("--index")
+            .arg(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()?;
+        if !status.success() {
+            bail!("`trichdan {}` failed: {status}", args.join(" "));
+        }
+        Ok(())
+    };
+    let cli_search_ms = median(5, || run(&["search", "Đảng"]))? * 1e3;
+    let cli_implementers_ms = median(5, || run(&["implementers", target]))? * 1e3;
+    Ok(EngineFigures {
+        open_rebuilding_graph_seconds,
+        open_seconds,
+        open_and_implementers_seconds,
+        cli_search_ms,
+        cli_implementers_ms,
+        cli_graph_over_search: cli_implementers_ms / cli_search_ms,
+    })
+}
+
+/// The median wall time of `runs` calls of `f`, in seconds.
+fn median(runs: usize, mut f: impl FnMut() -> Result<()>) -> Result<f64> {
+    let mut secs = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let t = Instant::now();
+        f()?;
+        secs.push(t.elapsed().as_secs_f64());
+    }
+    secs.sort_by(f64::total_cmp);
+    Ok(secs[secs.len() / 2])
 }
 
 fn req(q: &str) -> SearchRequest {
@@ -287,7 +419,7 @@ impl Pieces {
             bytes.push(b);
         }
         if cuts.is_empty() {
-            return Err(Error::Index("the corpus has no text to cut".into()));
+            bail!("the corpus has no text to cut");
         }
         Ok(Pieces { bytes, cuts })
     }
@@ -297,7 +429,7 @@ impl Pieces {
     }
 
     /// Decodes, composes and extracts piece `i`: the same work as reading a file.
-    fn document(&self, i: usize) -> Result<Document> {
+    fn document(&self, i: usize) -> trichdan::Result<Document> {
         let (file, range) = &self.cuts[i % self.cuts.len()];
         let raw = &self.bytes[*file][range.clone()];
         let text = decode(raw).map_err(|f| Error::Decode {

@@ -6,16 +6,21 @@
 //! target number the text cites. Every disagreement is listed for reading.
 
 use std::collections::BTreeMap;
+use std::io::Write;
+use std::process::ExitCode;
+
 use std::path::{Path, PathBuf};
+
+use anyhow::Context;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::cite::CiteId;
-use crate::corpus::read_documents;
-use crate::doc::Document;
-use crate::error::{Error, Result};
-use crate::text::fold;
+use trichdan::cite::CiteId;
+use trichdan::doc::Document;
+use trichdan::error::{Error, Result};
+use trichdan::ingest::read_documents;
+use trichdan::text::fold;
 
 pub mod golden;
 
@@ -138,7 +143,7 @@ fn labelled_part<'a>(label: &Value, docs: &'a [Document]) -> &'a Document {
 
 /// Every `index.jsonl` under `dir`, sorted.
 fn index_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    crate::corpus::walk(dir, &|p| p.file_name().is_some_and(|n| n == "index.jsonl"))
+    trichdan::ingest::walk(dir, &|p| p.file_name().is_some_and(|n| n == "index.jsonl"))
 }
 
 /// The file a label describes: its `path` is relative to the corpus root, which is the set
@@ -272,7 +277,7 @@ pub fn says_it_implements(doc: &Document) -> Option<CiteId> {
     });
     let title = doc.title.as_deref().unwrap_or_default();
     for m in VERB.find_iter(title) {
-        let first = crate::cite::scan(&title[m.end()..]).into_iter().next();
+        let first = trichdan::cite::scan(&title[m.end()..]).into_iter().next();
         if let Some(f) = first.filter(|f| f.span.start == 0) {
             return Some(f.id);
         }
@@ -287,7 +292,7 @@ pub fn says_it_implements(doc: &Document) -> Option<CiteId> {
     let head = &doc.text[..doc.text.floor_char_boundary(6_000)];
     let head = &head[..OPERATIVE.find(head).map_or(head.len(), |m| m.start())];
     let m = OPENING.find(head)?;
-    let first = crate::cite::scan(&head[m.end()..]).into_iter().next()?;
+    let first = trichdan::cite::scan(&head[m.end()..]).into_iter().next()?;
     (first.span.start == 0).then_some(first.id)
 }
 
@@ -324,7 +329,250 @@ fn same_kind(label: &str, ours: &str) -> bool {
     if l.starts_with(&o) || o.starts_with(&l) {
         return true;
     }
-    crate::cite::KIND_WORDS
+    trichdan::cite::KIND_WORDS
         .iter()
         .any(|(w, codes)| fold(w) == o && codes.iter().any(|c| fold(c) == l))
+}
+
+/// Prints the agreement figures per set and writes the disagreements to `out`.
+pub fn command(
+    corpus: &Path,
+    out: &Path,
+    json: bool,
+    relations: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let mut o = super::out();
+    let report = run(corpus)?;
+    let golden = relations.map(|g| golden::run(g, corpus)).transpose()?;
+    let mut tsv = String::from("set\tid\tfield\tlabel\tours\n");
+    for d in &report.disagreements {
+        tsv.push_str(&format!(
+            "{}\t{}\t{}\t{}\t{}\n",
+            d.set, d.id, d.field, d.label, d.ours
+        ));
+    }
+    for m in golden.iter().flat_map(|g| &g.misses) {
+        tsv.push_str(&format!(
+            "golden\t{}#{}\trelation\t{}\t{}\n",
+            m.path, m.part, m.fact, m.what
+        ));
+    }
+    std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(&report.sets)?)?;
+    } else {
+        writeln!(
+            o,
+            "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16} {:>16} {:>16} {:>16}",
+            "set",
+            "docs",
+            "own number",
+            "(other labels)",
+            "date",
+            "type",
+            "implements",
+            "related cited",
+            "signer",
+            "issuer",
+            "says implements"
+        )?;
+        let cell = |a: &Agreement| {
+            if a.labelled == 0 {
+                "—".to_string()
+            } else {
+                format!("{:.1}% of {}", a.percent(), a.labelled)
+            }
+        };
+        for (set, r) in &report.sets {
+            writeln!(
+                o,
+                "{:<18} {:>6} {:>16} {:>16} {:>16} {:>16} {:>14} {:>16} {:>16} {:>16} {:>16}",
+                set,
+                r.documents,
+                cell(&r.own_number),
+                cell(&r.own_number_other),
+                cell(&r.date),
+                cell(&r.kind),
+                cell(&r.implements),
+                cell(&r.related_cited),
+                cell(&r.signer),
+                cell(&r.issuer),
+                cell(&r.says_implements)
+            )?;
+        }
+    }
+    if let Some(g) = &golden {
+        print_golden(&mut o, g, json)?;
+    }
+    eprintln!(
+        "{} disagreements written to {}",
+        report.disagreements.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the scores against the labelled relation set.
+fn print_golden(o: &mut impl Write, g: &golden::GoldenReport, json: bool) -> anyhow::Result<()> {
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(g)?)?;
+        return Ok(());
+    }
+    writeln!(
+        o,
+        "\nrelations against the labelled set: {} documents ({} absent)",
+        g.documents, g.absent
+    )?;
+    let rows = [
+        ("implements", &g.implements),
+        ("based_on", &g.based_on),
+        ("implements + based_on", &g.implements_and_based_on),
+        ("amends/replaces/repeals/guides", &g.other_kinds),
+        ("stated edges", &g.edges),
+    ];
+    for (name, s) in rows {
+        writeln!(
+            o,
+            "{:<32} precision {:.3}  recall {:.3}  ({} right, {} extra, {} missed)",
+            name,
+            s.precision(),
+            s.recall(),
+            s.true_pos,
+            s.false_pos,
+            s.false_neg
+        )?;
+    }
+    for (set, s) in &g.sets {
+        writeln!(
+            o,
+            "  {:<30} {:>3} documents: implements + based_on {:.3} / {:.3}, edges {:.3} / {:.3} (precision / recall)",
+            set,
+            s.documents,
+            s.implements_and_based_on.precision(),
+            s.implements_and_based_on.recall(),
+            s.edges.precision(),
+            s.edges.recall()
+        )?;
+    }
+    writeln!(
+        o,
+        "{:<32} signer {:.1}% of {}, issuer {:.1}% of {}",
+        "header",
+        g.signer.percent(),
+        g.signer.labelled,
+        g.issuer.percent(),
+        g.issuer.labelled
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// The shared corpus, or `None` with a message when it is absent (CI has it).
+    fn shared_corpus() -> Option<PathBuf> {
+        let corpus = root().join("../shared/corpus");
+        if corpus.is_dir() {
+            Some(corpus)
+        } else {
+            eprintln!("skipped: {} is not there (CI has it)", corpus.display());
+            None
+        }
+    }
+
+    #[test]
+    fn eval_agrees_with_the_labels_or_the_disagreement_is_explained() {
+        let Some(corpus) = shared_corpus() else {
+            return;
+        };
+        let report = super::run(&corpus).unwrap();
+        let party = &report.sets["party"];
+        assert_eq!(
+            party.implements.agree, party.implements.labelled,
+            "party implements"
+        );
+        assert!(party.implements.labelled >= 3);
+        let explained = std::fs::read_to_string(root().join("eval/explained.tsv")).unwrap();
+        let rows: Vec<Vec<&str>> = explained
+            .lines()
+            .skip(1)
+            .map(|l| l.split('\t').collect())
+            .collect();
+        let unexplained: Vec<_> = report
+            .disagreements
+            .iter()
+            .filter(|d| d.set != "legal/phapdien")
+            // signer and issuer are figures of agreement (the labels name bodies in many ways)
+            .filter(|d| !matches!(d.field, "signer" | "issuer"))
+            .filter(|d| {
+                !rows
+                    .iter()
+                    .any(|r| r[0] == d.set && r[1] == d.id && r[2] == d.field)
+            })
+            .collect();
+        assert!(
+            unexplained.is_empty(),
+            "not in eval/explained.tsv: {unexplained:#?}"
+        );
+        for (set, r) in &report.sets {
+            assert!(
+                r.says_implements.percent() >= 98.0,
+                "{set}: {:.1}% of {} documents whose title or opening says what they carry out have it",
+                r.says_implements.percent(),
+                r.says_implements.labelled
+            );
+        }
+        for set in ["legal/tvpl", "legal/web2025", "provincial"] {
+            let r = &report.sets[set];
+            assert!(
+                r.own_number.percent() >= 97.0,
+                "{set} own number {:.1}%",
+                r.own_number.percent()
+            );
+            assert!(
+                r.date.percent() >= 95.0,
+                "{set} date {:.1}%",
+                r.date.percent()
+            );
+        }
+    }
+
+    #[test]
+    fn the_labelled_set_meets_its_targets() {
+        let Some(corpus) = shared_corpus() else {
+            return;
+        };
+        let golden = root().join("tests/golden/relations.json");
+        let r = super::golden::run(&golden, &corpus).unwrap();
+        assert!(
+            r.documents >= 40 && r.absent == 0,
+            "{} documents",
+            r.documents
+        );
+        let misses: Vec<String> = r
+            .misses
+            .iter()
+            .map(|m| format!("{}#{} {} ({})", m.path, m.part, m.fact, m.what))
+            .collect();
+        let ib = r.implements_and_based_on;
+        assert!(
+            ib.precision() >= 0.97 && ib.recall() >= 0.95,
+            "implements + based_on precision {:.3} recall {:.3}\n{}",
+            ib.precision(),
+            ib.recall(),
+            misses.join("\n")
+        );
+        assert!(
+            r.edges.precision() >= 0.95 && r.edges.recall() >= 0.9,
+            "stated edges precision {:.3} recall {:.3}\n{}",
+            r.edges.precision(),
+            r.edges.recall(),
+            misses.join("\n")
+        );
+    }
 }

@@ -1,0 +1,289 @@
+//! The command line: arguments, dispatch to one file per group of commands, and the edge
+//! where errors become messages and exit codes. Every command calls the [`Engine`]; what it
+//! prints is worded in [`trichdan::message`].
+
+mod bench;
+mod eval;
+mod graph;
+mod index;
+mod search;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use trichdan::cite::Relation;
+use trichdan::engine::{Engine, Missing};
+use trichdan::{message, Error};
+
+/// Exit code of a query that cannot be understood.
+pub const BAD_QUERY: u8 = 2;
+/// Exit code when an identifier names several nodes: the candidates are printed instead.
+pub const AMBIGUOUS: u8 = 3;
+
+/// Search and cross-reference Vietnamese Party and Fatherland Front documents.
+#[derive(Parser)]
+#[command(name = "trichdan", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+pub struct IndexDir {
+    /// Where the index lives.
+    #[arg(long = "index", default_value = "index")]
+    pub dir: PathBuf,
+}
+
+/// Where the index is, what to index first when there is none, and the output form.
+#[derive(clap::Args, Clone)]
+pub struct OpenArgs {
+    #[command(flatten)]
+    pub index: IndexDir,
+    /// Folder indexed first when the index does not exist yet.
+    #[arg(long, default_value = "corpus")]
+    pub corpus: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print each document's fields and citations as one JSON object per line.
+    Extract {
+        /// Document files (.txt, .md, .html, .docx, .pdf).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Indented JSON for people.
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Build the index from every document under a folder (replacing what it held).
+    Index {
+        /// Folder of documents, read recursively.
+        #[arg(long, default_value = "corpus")]
+        corpus: PathBuf,
+        #[command(flatten)]
+        index: IndexDir,
+        /// Reader threads (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Add documents to the index, replacing those with the same id.
+    Add {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        index: IndexDir,
+    },
+    /// Remove documents from the index by id (the file name without extension).
+    Remove {
+        #[arg(required = true)]
+        ids: Vec<String>,
+        #[command(flatten)]
+        index: IndexDir,
+    },
+    /// Who implements a document: directly and down the chain, each with its path
+    /// (`--rel amends` for who amends it, and so on).
+    Implementers {
+        /// An identifier (21-KL/TW), a scoped node (107-KH/TU@Quảng Nam) or a corpus id.
+        id: String,
+        #[arg(long, default_value_t = 3)]
+        depth: usize,
+        /// The relation to follow.
+        #[arg(long, default_value = "implements", value_parser = relation_name)]
+        rel: Relation,
+        #[command(flatten)]
+        open: OpenArgs,
+    },
+    /// The implements-chain from a document, as an indented tree (`--rel` for another
+    /// relation: amends, replaces, repeals, guides, based_on).
+    Chain {
+        id: String,
+        /// The relation to follow.
+        #[arg(long, default_value = "implements", value_parser = relation_name)]
+        rel: Relation,
+        /// What it carries out, up to the root directive.
+        #[arg(long, conflicts_with = "down")]
+        up: bool,
+        /// What carries it out, down the levels (the default).
+        #[arg(long)]
+        down: bool,
+        #[arg(long, default_value_t = 3)]
+        depth: usize,
+        #[command(flatten)]
+        open: OpenArgs,
+    },
+    /// What a corpus document cites, and the relations it states between others.
+    Cites {
+        /// The corpus id (file name without extension).
+        doc: String,
+        #[command(flatten)]
+        open: OpenArgs,
+    },
+    /// The nodes an identifier names, with what tells them apart (or the nearest known
+    /// spellings when the archive does not know it).
+    Lookup {
+        id: String,
+        #[command(flatten)]
+        open: OpenArgs,
+    },
+    /// Compare what is extracted with the labels of each set (index.jsonl) of a corpus.
+    Eval {
+        /// A corpus whose sets have an index.jsonl of labels.
+        #[arg(long)]
+        corpus: PathBuf,
+        /// Where to write every disagreement (TSV).
+        #[arg(long, default_value = "eval-disagreements.tsv")]
+        out: PathBuf,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also score relations against a labelled set read by people
+        /// (tests/golden/relations.json); misses go to the disagreements file.
+        #[arg(long)]
+        relations: Option<PathBuf>,
+    },
+    /// Build an index and time queries; prints figures as JSON.
+    Bench(bench::Args),
+    /// Search the index (see the README for the query language).
+    Search {
+        /// The query; several words are joined with spaces.
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[command(flatten)]
+        open: OpenArgs,
+        /// How many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Skip this many hits (paging).
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
+}
+
+/// Parses the arguments, runs the command and turns its outcome into an exit code. Output
+/// to a closed pipe (`| head`) ends quietly with success, as grep's does.
+pub fn run() -> ExitCode {
+    match dispatch(Cli::parse().command) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("trichdan: {e:#}");
+            match e.downcast_ref::<Error>() {
+                Some(Error::Query(_)) => ExitCode::from(BAD_QUERY),
+                Some(Error::Ambiguous { .. }) => ExitCode::from(AMBIGUOUS),
+                _ => ExitCode::FAILURE,
+            }
+        }
+    }
+}
+
+fn dispatch(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Extract { files, pretty } => index::extract(&files, pretty),
+        Command::Index {
+            corpus,
+            index,
+            threads,
+        } => index::build(&index.dir, &corpus, threads).map(|(_, code)| code),
+        Command::Add { files, index } => index::add(&index.dir, &files),
+        Command::Remove { ids, index } => index::remove(&index.dir, &ids),
+        Command::Search {
+            query,
+            open,
+            limit,
+            offset,
+        } => search::search(&open, &query.join(" "), limit, offset),
+        Command::Implementers {
+            id,
+            depth,
+            rel,
+            open,
+        } => graph::implementers(&open, &id, rel, depth),
+        Command::Chain {
+            id,
+            rel,
+            up,
+            down: _,
+            depth,
+            open,
+        } => graph::chain(&open, &id, rel, up, depth),
+        Command::Cites { doc, open } => graph::cites(&open, &doc),
+        Command::Lookup { id, open } => graph::lookup(&open, &id),
+        Command::Eval {
+            corpus,
+            out,
+            json,
+            relations,
+        } => eval::command(&corpus, &out, json, relations.as_deref()),
+        Command::Bench(args) => bench::command(&args),
+    }
+}
+
+/// True when the error is a write to a closed pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let io = c.downcast_ref::<io::Error>().map(io::Error::kind);
+        let json = c
+            .downcast_ref::<serde_json::Error>()
+            .and_then(serde_json::Error::io_error_kind);
+        io.or(json) == Some(io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Standard output, locked, for `writeln!(out(), …)?` (errors, such as a closed pipe,
+/// reach [`run`] instead of panicking).
+pub fn out() -> io::StdoutLock<'static> {
+    io::stdout().lock()
+}
+
+/// Writes one JSON value on a line.
+pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
+    let mut o = out();
+    serde_json::to_writer(&mut o, value)?;
+    writeln!(o)?;
+    Ok(())
+}
+
+/// Every core, unless told otherwise.
+pub fn threads(requested: Option<usize>) -> usize {
+    requested.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+}
+
+/// Opens the index, building it first from `corpus` when there is none (or it is outdated)
+/// and the corpus is there.
+pub fn open(args: &OpenArgs) -> Result<Engine> {
+    open_at(&args.index.dir, &args.corpus)
+}
+
+/// [`open`] with the places given.
+pub fn open_at(dir: &Path, corpus: &Path) -> Result<Engine> {
+    if let Some(missing) = Engine::missing(dir) {
+        if corpus.is_dir() {
+            eprintln!(
+                "{}",
+                message::building_first(
+                    &dir.display().to_string(),
+                    &corpus.display().to_string(),
+                    missing == Missing::Outdated
+                )
+            );
+            return Ok(index::build(dir, corpus, None)?.0);
+        }
+    }
+    Ok(Engine::open(dir)?)
+}
+
+/// A relation named on the command line (`implements`, `amends`, `based_on` …).
+fn relation_name(name: &str) -> Result<Relation, String> {
+    Relation::from_name(name).ok_or_else(|| {
+        let all: Vec<&str> = Relation::ALL.iter().map(|r| r.as_str()).collect();
+        format!("not a relation; use one of {}", all.join(", "))
+    })
+}

@@ -1,0 +1,297 @@
+//! The library's front door: one index and its citation graph, opened (or built) once, that
+//! answers everything the CLI and the server ask and refreshes both after each commit. What
+//! it returns are the serializable answers of [`view`], printed by the CLI and sent by the API.
+
+pub mod view;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use crate::cite::Relation;
+use crate::error::{Error, Result};
+use crate::graph::{self, Direction, Graph, NodeIx};
+use crate::index::{
+    self, BuildSummary, Mode, SearchIndex, SearchRequest, SearchResult, SMALL_BUDGET,
+};
+use crate::ingest::{self, Input, Listing};
+
+pub use view::{
+    ChainTree, CitationReport, CitationView, DocumentView, LookupAnswer, Related, RelationGroup,
+    Removal, Stats, TreeNode,
+};
+
+/// The deepest a chain or an implementers walk may go.
+pub const MAX_DEPTH: usize = 10;
+/// The most nodes a neighbourhood drawing may hold.
+pub const MAX_NODES: usize = 500;
+/// How many near spellings an unknown identifier gets.
+const SUGGESTIONS: usize = 8;
+
+/// Called after each file is read, with its path.
+pub type Progress<'a> = &'a (dyn Fn(&Path) + Sync);
+
+/// Why an index directory cannot be opened as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// No index there yet.
+    NoIndex,
+    /// An index of an older schema.
+    Outdated,
+}
+
+/// An open index and the citation graph of what it holds.
+pub struct Engine {
+    index: SearchIndex,
+    graph: RwLock<Arc<Graph>>,
+    writing: Mutex<()>,
+}
+
+impl Engine {
+    /// Whether `dir` holds an index this version can open.
+    pub fn missing(dir: &Path) -> Option<Missing> {
+        match SearchIndex::open(dir) {
+            Err(Error::NoIndex { .. }) => Some(Missing::NoIndex),
+            Err(Error::Outdated { .. }) => Some(Missing::Outdated),
+            _ => None,
+        }
+    }
+
+    /// Opens the index in `dir`; the graph is loaded from beside it, or rebuilt (and saved)
+    /// when it was saved for another commit.
+    pub fn open(dir: &Path) -> Result<Engine> {
+        let index = SearchIndex::open(dir)?;
+        let tag = index.commit_tag();
+        let graph = match graph::load(dir, &tag) {
+            Some(g) => g,
+            None => {
+                let g = graph::build(&index.documents()?);
+                graph::save(dir, &tag, &g)?;
+                g
+            }
+        };
+        Ok(Engine {
+            index,
+            graph: RwLock::new(Arc::new(graph)),
+            writing: Mutex::new(()),
+        })
+    }
+
+    /// Builds the index in `dir` from a folder's listing, replacing what it held, and opens it.
+    pub fn build(
+        dir: &Path,
+        listing: &Listing,
+        threads: usize,
+        progress: Progress,
+    ) -> Result<(Engine, BuildSummary)> {
+        let index = SearchIndex::open_to_replace(dir)?;
+        let summary = write_inputs(&index, &listing.documents, Mode::Replace, threads, progress)?;
+        let engine = Engine {
+            index,
+            graph: RwLock::new(Arc::new(Graph::default())),
+            writing: Mutex::new(()),
+        };
+        engine.refresh()?;
+        Ok((engine, summary))
+    }
+
+    /// Opens the index in `dir`, creating an empty one when there is none.
+    pub fn open_or_create(dir: &Path) -> Result<Engine> {
+        if Engine::missing(dir) == Some(Missing::NoIndex) {
+            SearchIndex::open_or_create(dir)?;
+        }
+        Engine::open(dir)
+    }
+
+    /// The graph as of the last commit (cheap: a shared handle).
+    pub fn graph(&self) -> Arc<Graph> {
+        self.graph.read().expect("graph lock").clone()
+    }
+
+    /// The search index.
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Rebuilds the graph from what the index holds now and saves it for this commit.
+    fn refresh(&self) -> Result<()> {
+        self.index.reload()?;
+        let tag = self.index.commit_tag();
+        let g = graph::build(&self.index.documents()?);
+        graph::save(self.index.path(), &tag, &g)?;
+        *self.graph.write().expect("graph lock") = Arc::new(g);
+        Ok(())
+    }
+
+    /// Adds files (ids from their names, made unique among them), replacing documents with
+    /// the same ids, in one commit.
+    pub fn add(&self, files: &[PathBuf], progress: Progress) -> Result<BuildSummary> {
+        let inputs = ingest::inputs(files);
+        let _guard = self.writing.lock().expect("write lock");
+        let summary = write_inputs(&self.index, &inputs, Mode::Add, 1, progress)?;
+        self.refresh()?;
+        Ok(summary)
+    }
+
+    /// Adds a file received as bytes (an upload) under `id`; `name` gives its format.
+    pub fn add_bytes(&self, name: &str, id: &str, bytes: &[u8]) -> Result<Vec<String>> {
+        let docs = ingest::read_bytes(Path::new(name), id, bytes)?;
+        let ids = docs.iter().map(|d| d.id.clone()).collect();
+        let _guard = self.writing.lock().expect("write lock");
+        let mut writer = self.index.writer(1, SMALL_BUDGET)?;
+        for doc in docs {
+            writer.upsert(doc)?;
+        }
+        writer.commit()?;
+        drop(writer);
+        self.refresh()?;
+        Ok(ids)
+    }
+
+    /// Removes documents by id in one commit; ids the index does not hold are listed apart.
+    pub fn remove(&self, ids: &[String]) -> Result<Removal> {
+        let (present, missing): (Vec<String>, Vec<String>) =
+            ids.iter().cloned().partition(|id| self.index.contains(id));
+        let _guard = self.writing.lock().expect("write lock");
+        let mut writer = self.index.writer(1, SMALL_BUDGET)?;
+        for id in &present {
+            writer.remove(id);
+        }
+        writer.commit()?;
+        drop(writer);
+        self.refresh()?;
+        Ok(Removal {
+            removed: present,
+            missing,
+            total: self.index.num_docs(),
+        })
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
+        self.index.search(req)
+    }
+
+    /// Counts of what the archive holds.
+    pub fn stats(&self) -> Stats {
+        Stats::of(self.index.num_docs(), &self.graph())
+    }
+
+    /// The one node `query` names: a corpus id, a scoped node or an identifier in any
+    /// spelling. None: [`Error::NotFound`] with near spellings; several: [`Error::Ambiguous`].
+    pub fn resolve(&self, g: &Graph, query: &str) -> Result<NodeIx> {
+        let found = g.lookup(query);
+        match found.len() {
+            1 => Ok(found[0]),
+            0 => Err(Error::NotFound {
+                query: query.trim().to_string(),
+                suggestions: g
+                    .near(query, SUGGESTIONS)
+                    .into_iter()
+                    .map(|n| g.nodes[n].name.clone())
+                    .collect(),
+            }),
+            _ => Err(Error::Ambiguous {
+                query: query.trim().to_string(),
+                candidates: found.into_iter().map(|n| g.candidate(n)).collect(),
+            }),
+        }
+    }
+
+    /// Every node `query` names, with what tells them apart; near spellings when none.
+    pub fn lookup(&self, query: &str) -> LookupAnswer {
+        let g = self.graph();
+        let found = g.lookup(query);
+        let suggestions = if found.is_empty() {
+            g.near(query, SUGGESTIONS)
+                .into_iter()
+                .map(|n| g.nodes[n].name.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        LookupAnswer {
+            query: query.trim().to_string(),
+            candidates: found.into_iter().map(|n| g.candidate(n)).collect(),
+            suggestions,
+        }
+    }
+
+    /// Who stands in relation `rel` to the node `query` names, down to `depth`.
+    pub fn related(&self, query: &str, rel: Relation, depth: usize) -> Result<Related> {
+        let g = self.graph();
+        let target = self.resolve(&g, query)?;
+        Ok(Related {
+            target: g.chain_node(target),
+            rel,
+            implementers: g.related(target, rel, depth.min(MAX_DEPTH)),
+        })
+    }
+
+    /// The chain of `rel` from the node `query` names, up or down, as a tree whose every
+    /// parent–child pair is an edge.
+    pub fn chain(
+        &self,
+        query: &str,
+        rel: Relation,
+        dir: Direction,
+        depth: usize,
+    ) -> Result<ChainTree> {
+        let g = self.graph();
+        let root = self.resolve(&g, query)?;
+        let chain = g.chain_of(root, rel, dir, depth.min(MAX_DEPTH));
+        Ok(ChainTree::of(&chain, rel, dir))
+    }
+
+    /// Everything within `depth` steps of a node, any relation, at most `cap` nodes.
+    pub fn neighbourhood(&self, query: &str, depth: usize, cap: usize) -> Result<graph::Chain> {
+        let g = self.graph();
+        let root = self.resolve(&g, query)?;
+        Ok(g.neighbourhood(root, depth.min(MAX_DEPTH), cap.min(MAX_NODES)))
+    }
+
+    /// A shortest path between two nodes over edges of any direction, if there is one.
+    pub fn path(&self, from: &str, to: &str) -> Result<Option<Vec<graph::ChainNode>>> {
+        let g = self.graph();
+        let (a, b) = (self.resolve(&g, from)?, self.resolve(&g, to)?);
+        Ok(g.path(a, b)
+            .map(|p| p.into_iter().map(|n| g.chain_node(n)).collect()))
+    }
+
+    /// What a corpus document cites, and the edges it states between others.
+    pub fn citations(&self, doc: &str) -> Result<CitationReport> {
+        let g = self.graph();
+        let n = g
+            .doc_node(doc)
+            .ok_or_else(|| Error::NoDocument { id: doc.into() })?;
+        Ok(CitationReport::of(&g, doc, n))
+    }
+
+    /// A document with its text, its citations (each with the node it links to) and its
+    /// relations grouped by kind, both ways.
+    pub fn document(&self, id: &str) -> Result<DocumentView> {
+        let doc = self
+            .index
+            .document(id)?
+            .ok_or_else(|| Error::NoDocument { id: id.into() })?;
+        Ok(DocumentView::of(doc, &self.graph()))
+    }
+}
+
+/// Reads `inputs` on `threads` threads and writes them in one commit.
+fn write_inputs(
+    index: &SearchIndex,
+    inputs: &[Input],
+    mode: Mode,
+    threads: usize,
+    progress: Progress,
+) -> Result<BuildSummary> {
+    index::build_from(
+        index,
+        inputs.len(),
+        &|i| ingest::read(&inputs[i]),
+        &|i| inputs[i].path.clone(),
+        mode,
+        threads,
+        &|i| progress(&inputs[i].path),
+    )
+}

@@ -1,0 +1,342 @@
+//! The engine's answers as the CLI prints them and the API sends them: a document with its
+//! citations and relation groups, a chain as a tree of edges, a citation report, a lookup
+//! with candidates or near spellings, implementers, counts.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::cite::Relation;
+use crate::date::Date;
+use crate::doc::{Document, Level};
+use crate::graph::{Chain, ChainEdge, ChainNode, Direction, Graph, Implementer, Lookup, NodeIx};
+use crate::message;
+
+/// A document as its page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub id: String,
+    pub title: Option<String>,
+    pub kind: Option<String>,
+    pub own_id: Option<String>,
+    pub date: Option<Date>,
+    /// The locality it belongs to (none for a central body).
+    pub place: Option<String>,
+    pub issuer: Option<String>,
+    pub signer: Option<String>,
+    pub level: Level,
+    /// Its node in the graph.
+    pub node: Option<String>,
+    /// The composed text; citation spans are byte offsets into it.
+    pub text: String,
+    pub citations: Vec<CitationView>,
+    /// Every relation kind both ways, empty groups included (the page greys them).
+    pub relations: Vec<RelationGroup>,
+    /// Edges this document states between other documents.
+    pub stated: Vec<ChainEdge>,
+}
+
+/// One occurrence of an identifier in a document's text.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationView {
+    /// The identifier in canonical form.
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub relation: Relation,
+    /// The graph node it names.
+    pub node: Option<String>,
+    /// The corpus document that is that node, when the archive holds it.
+    pub doc: Option<String>,
+}
+
+/// Which way a relation group points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Way {
+    /// From this document to others (what it implements, is based on …).
+    Outgoing,
+    /// From others to this document (who implements it …).
+    Incoming,
+}
+
+/// The documents in one relation to a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelationGroup {
+    pub rel: Relation,
+    pub way: Way,
+    pub label: &'static str,
+    pub count: usize,
+    pub documents: Vec<ChainNode>,
+}
+
+impl DocumentView {
+    pub fn of(doc: Document, g: &Graph) -> DocumentView {
+        let n = g.doc_node(&doc.id);
+        let target_at: HashMap<usize, NodeIx> = n
+            .map(|n| {
+                g.citations_of(n)
+                    .into_iter()
+                    .flat_map(|e| e.spans.iter().map(move |s| (s.start, e.to)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let citations = doc
+            .citations
+            .iter()
+            .map(|c| {
+                let node = target_at.get(&c.span.start).copied();
+                CitationView {
+                    id: c.id.to_string(),
+                    start: c.span.start,
+                    end: c.span.end,
+                    relation: c.relation,
+                    node: node.map(|t| g.nodes[t].name.clone()),
+                    doc: node.and_then(|t| g.nodes[t].docs.first().cloned()),
+                }
+            })
+            .collect();
+        DocumentView {
+            place: doc.belongs_to().map(String::from),
+            node: n.map(|n| g.nodes[n].name.clone()),
+            relations: n.map(|n| relation_groups(g, n)).unwrap_or_default(),
+            stated: stated_in(g, &doc.id),
+            citations,
+            own_id: doc.own_id.as_ref().map(|i| i.to_string()),
+            id: doc.id,
+            title: doc.title,
+            kind: doc.kind,
+            date: doc.date,
+            issuer: doc.issuer,
+            signer: doc.signer,
+            level: doc.level,
+            text: doc.text,
+        }
+    }
+}
+
+/// A node's relations, every kind both ways: its own and those stated by other documents.
+pub fn relation_groups(g: &Graph, n: NodeIx) -> Vec<RelationGroup> {
+    let mut groups = Vec::new();
+    for way in [Way::Outgoing, Way::Incoming] {
+        for rel in Relation::ALL {
+            let mut seen = HashSet::new();
+            let others: Vec<NodeIx> = match way {
+                Way::Outgoing => g
+                    .out_edges(n)
+                    .filter(|e| e.rel == rel)
+                    .map(|e| e.to)
+                    .collect(),
+                Way::Incoming => g
+                    .in_edges(n)
+                    .filter(|e| e.rel == rel)
+                    .map(|e| e.from)
+                    .collect(),
+            };
+            let documents: Vec<ChainNode> = others
+                .into_iter()
+                .filter(|&o| o != n && seen.insert(o))
+                .map(|o| g.chain_node(o))
+                .collect();
+            groups.push(RelationGroup {
+                rel,
+                way,
+                label: match way {
+                    Way::Outgoing => message::relation_outgoing(rel),
+                    Way::Incoming => message::relation_incoming(rel),
+                },
+                count: documents.len(),
+                documents,
+            });
+        }
+    }
+    groups
+}
+
+fn stated_in(g: &Graph, doc: &str) -> Vec<ChainEdge> {
+    g.edges
+        .iter()
+        .filter(|e| e.stated && e.stated_in == doc)
+        .map(|e| ChainEdge {
+            from: g.nodes[e.from].name.clone(),
+            to: g.nodes[e.to].name.clone(),
+            rel: e.rel,
+            stated_in: e.stated_in.clone(),
+        })
+        .collect()
+}
+
+/// A chain drawn as a tree: every parent–child pair is an edge of the graph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChainTree {
+    pub rel: Relation,
+    /// `up` (what the root carries out) or `down` (what carries it out).
+    pub direction: &'static str,
+    pub root: TreeNode,
+}
+
+/// A node of a chain tree with the documents stating the edge to its parent.
+#[derive(Debug, Clone, Serialize)]
+pub struct TreeNode {
+    #[serde(flatten)]
+    pub node: ChainNode,
+    /// Documents whose text states the edge between this node and its parent.
+    pub stated_in: Vec<String>,
+    /// True when the node's own subtree is drawn elsewhere in the tree (shown once).
+    pub repeated: bool,
+    pub children: Vec<TreeNode>,
+}
+
+impl ChainTree {
+    /// The tree of a chain walked in `dir` from its root.
+    pub fn of(chain: &Chain, rel: Relation, dir: Direction) -> ChainTree {
+        let nodes: HashMap<&str, &ChainNode> =
+            chain.nodes.iter().map(|n| (n.node.as_str(), n)).collect();
+        // each parent's children in edge order, each child once with every stating document
+        let mut children: HashMap<&str, Vec<(&str, Vec<String>)>> = HashMap::new();
+        for e in &chain.edges {
+            let (parent, child) = match dir {
+                Direction::Down => (e.to.as_str(), e.from.as_str()),
+                Direction::Up => (e.from.as_str(), e.to.as_str()),
+            };
+            let list = children.entry(parent).or_default();
+            match list.iter_mut().find(|(c, _)| *c == child) {
+                Some((_, docs)) => docs.push(e.stated_in.clone()),
+                None => list.push((child, vec![e.stated_in.clone()])),
+            }
+        }
+        let mut expanded = HashSet::new();
+        let root = grow(&chain.root, Vec::new(), &nodes, &children, &mut expanded);
+        ChainTree {
+            rel,
+            direction: match dir {
+                Direction::Up => "up",
+                Direction::Down => "down",
+            },
+            root,
+        }
+    }
+}
+
+/// The subtree under `name`, depth first, each node's children expanded once in the tree.
+fn grow<'a>(
+    name: &'a str,
+    stated_in: Vec<String>,
+    nodes: &HashMap<&str, &ChainNode>,
+    children: &HashMap<&str, Vec<(&'a str, Vec<String>)>>,
+    expanded: &mut HashSet<&'a str>,
+) -> TreeNode {
+    let node = nodes
+        .get(name)
+        .map_or_else(|| ChainNode::named(name), |n| (*n).clone());
+    if !expanded.insert(name) {
+        return TreeNode {
+            node,
+            stated_in,
+            repeated: children.contains_key(name),
+            children: Vec::new(),
+        };
+    }
+    let kids = children
+        .get(name)
+        .into_iter()
+        .flatten()
+        .map(|(child, docs)| grow(child, docs.clone(), nodes, children, expanded))
+        .collect();
+    TreeNode {
+        node,
+        stated_in,
+        repeated: false,
+        children: kids,
+    }
+}
+
+/// What a corpus document cites, and the edges it states between others.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitationReport {
+    pub doc: String,
+    pub node: String,
+    pub citations: Vec<CitedNode>,
+    pub stated: Vec<ChainEdge>,
+}
+
+/// One node a document cites, how and how often.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedNode {
+    pub to: String,
+    pub rel: Relation,
+    pub count: usize,
+    pub spans: Vec<[usize; 2]>,
+}
+
+impl CitationReport {
+    pub fn of(g: &Graph, doc: &str, n: NodeIx) -> CitationReport {
+        CitationReport {
+            doc: doc.to_string(),
+            node: g.nodes[n].name.clone(),
+            citations: g
+                .citations_of(n)
+                .into_iter()
+                .map(|e| CitedNode {
+                    to: g.nodes[e.to].name.clone(),
+                    rel: e.rel,
+                    count: e.spans.len(),
+                    spans: e.spans.iter().map(|s| [s.start, s.end]).collect(),
+                })
+                .collect(),
+            stated: stated_in(g, doc),
+        }
+    }
+}
+
+/// The nodes an identifier names, or the nearest known spellings when none.
+#[derive(Debug, Clone, Serialize)]
+pub struct LookupAnswer {
+    pub query: String,
+    pub candidates: Vec<Lookup>,
+    pub suggestions: Vec<String>,
+}
+
+/// Who stands in a relation to a target, directly and down the chain.
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    pub target: ChainNode,
+    pub rel: Relation,
+    pub implementers: Vec<Implementer>,
+}
+
+/// What a removal did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Removal {
+    pub removed: Vec<String>,
+    pub missing: Vec<String>,
+    pub total: u64,
+}
+
+/// Counts of what the archive holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stats {
+    pub documents: u64,
+    pub nodes: usize,
+    pub edges: usize,
+    /// Edges per relation kind.
+    pub relations: BTreeMap<&'static str, usize>,
+    /// Edges stated between other documents.
+    pub stated: usize,
+}
+
+impl Stats {
+    pub fn of(documents: u64, g: &Graph) -> Stats {
+        let mut relations = BTreeMap::new();
+        for e in &g.edges {
+            *relations.entry(e.rel.as_str()).or_insert(0) += 1;
+        }
+        Stats {
+            documents,
+            nodes: g.nodes.len(),
+            edges: g.edges.len(),
+            relations,
+            stated: g.edges.iter().filter(|e| e.stated).count(),
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! Every word a user reads, in Vietnamese, in one place: error messages, relation and level
+//! labels (GLOSSARY.md), counts and numbers in the Vietnamese format. The CLI prints these and
+//! the server sends them, so the page and the terminal say the same thing.
+
+use crate::cite::Relation;
+use crate::error::{Error, IdProblem, Limit};
+
+/// What went wrong and what to do, for a person.
+pub fn error(e: &Error) -> String {
+    match e {
+        Error::Decode {
+            path,
+            encoding,
+            offset,
+        } => format!(
+            "{}: không đọc được theo mã {encoding} (lỗi tại byte {offset}); hãy lưu tệp ở dạng \
+             UTF-8 (hoặc UTF-16 có dấu BOM) rồi thử lại",
+            path.display()
+        ),
+        Error::NotText { path } => format!(
+            "{}: nội dung không phải văn bản (phần lớn là ký tự điều khiển hoặc ký tự không có \
+             trong bảng mã); kiểm tra lại tệp hoặc chuyển nó sang .txt, .docx, .html",
+            path.display()
+        ),
+        Error::Format { path, reason } => format!("{}: {reason}", path.display()),
+        Error::TooLarge { path, limit } => format!("{}: {}", path.display(), too_large(*limit)),
+        Error::Unreadable { path, cause } => format!(
+            "{}: tệp hỏng, không đọc được{}; các tệp khác vẫn được xử lý",
+            path.display(),
+            if cause.is_empty() {
+                String::new()
+            } else {
+                format!(" ({cause})")
+            }
+        ),
+        Error::Io { path, source } => {
+            format!("{}: không đọc/ghi được tệp: {source}", path.display())
+        }
+        Error::Identifier { input, reason } => format!(
+            "{input:?} không phải số ký hiệu văn bản: {} (dạng đúng: 21-KL/TW, 07/CT-MTTW, \
+             130/2020/NĐ-CP)",
+            id_problem(*reason)
+        ),
+        Error::Locked { path } => format!(
+            "{}: chỉ mục đang được một tiến trình trichdan khác ghi; hãy chờ tiến trình đó xong \
+             (hoặc dừng nó) rồi thử lại",
+            path.display()
+        ),
+        Error::NoIndex { path } => format!(
+            "{}: chưa có chỉ mục ở đây; hãy tạo bằng `trichdan index --corpus THƯ_MỤC --index {}`",
+            path.display(),
+            path.display()
+        ),
+        Error::Outdated { path } => format!(
+            "{}: chỉ mục do phiên bản trichdan cũ tạo ra; hãy tạo lại bằng \
+             `trichdan index --corpus THƯ_MỤC --index {}`",
+            path.display(),
+            path.display()
+        ),
+        Error::Building => {
+            "Kho văn bản đang được lập chỉ mục; hãy thử lại sau ít phút.".to_string()
+        }
+        Error::Query(message) => format!("Truy vấn chưa hợp lệ: {message}"),
+        Error::NotFound { query, suggestions } => not_found(query, suggestions),
+        Error::NoDocument { id } => {
+            format!("Không có văn bản mã {id:?} trong kho (mã là tên tệp, bỏ phần mở rộng).")
+        }
+        Error::Ambiguous { query, candidates } => format!(
+            "{query}: Số ký hiệu này ứng với nhiều văn bản ({}) — chọn một: {}",
+            candidates.len(),
+            candidates
+                .iter()
+                .map(|c| c.node.node.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Error::Storage(e) => format!(
+            "Lỗi đọc/ghi tệp chỉ mục ({e}); nếu lặp lại, hãy tạo lại chỉ mục bằng `trichdan index`"
+        ),
+        Error::Corrupt { what, reason } => format!(
+            "{what}: dữ liệu lưu trong chỉ mục bị hỏng ({reason}); hãy tạo lại chỉ mục bằng \
+             `trichdan index`"
+        ),
+    }
+}
+
+fn too_large(limit: Limit) -> String {
+    match limit {
+        Limit::FileBytes(n) => format!(
+            "tệp lớn hơn giới hạn {} MB; hãy tách tệp hoặc chuyển sang .txt",
+            n / 1_000_000
+        ),
+        Limit::InflatedBytes(n) => format!(
+            "nội dung giải nén vượt giới hạn {} MB (tệp nén bất thường); hãy lưu lại tệp bằng \
+             Word hoặc chuyển sang .txt",
+            n / 1_000_000
+        ),
+        Limit::Nesting(n) => format!(
+            "trang HTML lồng các thẻ sâu hơn {} cấp (trang bất thường); hãy lưu lại trang \
+             hoặc chuyển sang .txt",
+            thousands(n as u64)
+        ),
+    }
+}
+
+fn id_problem(p: IdProblem) -> &'static str {
+    match p {
+        IdProblem::Empty => "chuỗi trống",
+        IdProblem::YearNotNumber => "năm không phải là số",
+        IdProblem::NoNumber => "không bắt đầu bằng số",
+        IdProblem::UnknownOrder => "các phần sau số không theo thứ tự đã biết",
+    }
+}
+
+/// The query's filters, for messages.
+const FILTERS: &str = "kind:, year:, place:, level:, cites:, implements:, based_on:";
+
+/// An example value for each filter, for messages.
+fn filter_example(name: &str) -> &'static str {
+    match name {
+        "year" | "nam" => "year:2022 hoặc year:2020..2022",
+        "kind" | "loai" => "kind:\"Kế hoạch\"",
+        "place" | "noi" => "place:\"Quảng Nam\"",
+        "level" | "cap" => "level:Tỉnh",
+        "cites" => "cites:21-KL/TW",
+        "implements" => "implements:21-KL/TW",
+        "based_on" => "based_on:21-KL/TW",
+        _ => "year:2022",
+    }
+}
+
+/// A query over the length limit.
+pub fn query_too_long(chars: usize, max: usize) -> String {
+    format!("Câu truy vấn dài {chars} ký tự, vượt giới hạn {max}; hãy rút gọn.")
+}
+
+/// An empty query.
+pub const QUERY_EMPTY: &str =
+    "Câu truy vấn trống: hãy gõ từ cần tìm, một số hiệu (21-KL/TW) hoặc một bộ lọc.";
+
+/// A phrase whose quote is not closed.
+pub const UNCLOSED_QUOTE: &str =
+    "Thiếu dấu ngoặc kép đóng: một cụm từ mở bằng \" phải đóng bằng \".";
+
+/// A filter that takes an identifier given something else.
+pub fn filter_not_identifier(name: &str, value: &str) -> String {
+    format!(
+        "`{name}:{value}`: \"{value}\" không phải số hiệu văn bản; ví dụ đúng: {name}:21-KL/TW."
+    )
+}
+
+/// A year filter that is not a year or a range.
+pub fn bad_year(value: &str) -> String {
+    format!(
+        "`year:{value}` không hợp lệ: dùng một năm (year:2022) hoặc một khoảng (year:2020..2022)."
+    )
+}
+
+/// A filter the language does not have.
+pub fn unknown_filter(name: &str) -> String {
+    format!("Không có bộ lọc `{name}:`; các bộ lọc là {FILTERS}.")
+}
+
+/// A filter with nothing after its colon.
+pub fn filter_without_value(name: &str) -> String {
+    format!(
+        "Bộ lọc `{name}:` thiếu giá trị; ví dụ: {}.",
+        filter_example(name)
+    )
+}
+
+/// A page size out of bounds.
+pub fn bad_limit(asked: usize, max: usize) -> String {
+    format!("Số kết quả mỗi trang phải từ 1 đến {max} (đã yêu cầu {asked}).")
+}
+
+/// A page past the result window.
+pub fn past_window(max: usize) -> String {
+    format!("Chỉ xem được {max} kết quả đầu tiên; hãy thu hẹp câu truy vấn bằng bộ lọc.")
+}
+
+/// An identifier the archive does not know, with the nearest spellings it does know.
+pub fn not_found(query: &str, suggestions: &[String]) -> String {
+    let mut s = format!("Không có văn bản nào mang số ký hiệu {query} trong kho.");
+    if suggestions.is_empty() {
+        s.push_str(&format!(" Thử tìm toàn văn: trichdan search \"{query}\"."));
+    } else {
+        s.push_str(&format!(" Có phải: {}?", suggestions.join(", ")));
+    }
+    s
+}
+
+/// The label of a relation on the page of the document that states it (GLOSSARY.md).
+pub fn relation_outgoing(rel: Relation) -> &'static str {
+    match rel {
+        Relation::Implements => "Văn bản được thực hiện",
+        Relation::BasedOn => "Văn bản căn cứ",
+        Relation::Amends => "Văn bản được sửa đổi, bổ sung",
+        Relation::Replaces => "Văn bản bị thay thế",
+        Relation::Repeals => "Văn bản bị bãi bỏ",
+        Relation::Guides => "Văn bản được hướng dẫn",
+        Relation::Cites => "Văn bản được dẫn chiếu",
+    }
+}
+
+/// The label of a relation on the page of the document it points to (GLOSSARY.md).
+pub fn relation_incoming(rel: Relation) -> &'static str {
+    match rel {
+        Relation::Implements => "Văn bản thực hiện",
+        Relation::BasedOn => "Văn bản lấy văn bản này làm căn cứ",
+        Relation::Amends => "Văn bản sửa đổi, bổ sung",
+        Relation::Replaces => "Văn bản thay thế",
+        Relation::Repeals => "Văn bản bãi bỏ",
+        Relation::Guides => "Văn bản hướng dẫn",
+        Relation::Cites => "Văn bản dẫn chiếu văn bản này",
+    }
+}
+
+/// The chain's name and its two directions.
+pub const CHAIN: &str = "Chuỗi thực hiện";
+/// Where an edge is stated: `nêu tại …`.
+pub const STATED_IN: &str = "nêu tại";
+/// A node whose locality cannot be known.
+pub const SCOPE_UNKNOWN: &str = "chưa xác định địa phương";
+/// A node already drawn higher in the same tree.
+pub const SHOWN_ABOVE: &str = "đã nêu ở trên";
+/// An identifier cited but not held.
+pub const NOT_IN_ARCHIVE: &str = "Văn bản này chưa có trong kho";
+/// Words matched in any order.
+pub const RELAXED: &str = "Không có văn bản chứa đúng cụm từ; hiển thị văn bản có đủ các từ.";
+/// No results.
+pub const NO_RESULTS: &str = "Không tìm thấy văn bản phù hợp. Hãy bớt từ, bỏ dấu hoặc bỏ bộ lọc.";
+/// A field with no value.
+pub const NONE: &str = "—";
+
+/// `Tìm thấy 2.790 văn bản (0,08 giây)`.
+pub fn found(total: usize, seconds: f64) -> String {
+    format!(
+        "Tìm thấy {} văn bản ({} giây)",
+        thousands(total as u64),
+        decimal(seconds, 2)
+    )
+}
+
+/// `21-KL/TW: 12 văn bản thực hiện`, for a relation walked towards its target.
+pub fn related_count(target: &str, count: usize, rel: Relation) -> String {
+    format!(
+        "{target}: {} — {}",
+        relation_incoming(rel),
+        count_documents(count)
+    )
+}
+
+/// `12 văn bản`.
+pub fn count_documents(n: usize) -> String {
+    format!("{} văn bản", thousands(n as u64))
+}
+
+/// What an indexing run did.
+pub fn indexed(documents: usize, megabytes: f64, citations: usize, seconds: f64) -> String {
+    format!(
+        "Đã lập chỉ mục {} văn bản ({} MB, {} lần dẫn chiếu) trong {} giây",
+        thousands(documents as u64),
+        decimal(megabytes, 1),
+        thousands(citations as u64),
+        decimal(seconds, 2)
+    )
+}
+
+/// How many documents the index holds.
+pub fn holds(total: u64) -> String {
+    format!("Chỉ mục hiện có {} văn bản", thousands(total))
+}
+
+/// The citation graph's size.
+pub fn graph_size(nodes: usize, edges: usize) -> String {
+    format!(
+        "Đồ thị dẫn chiếu: {} nút, {} cạnh",
+        thousands(nodes as u64),
+        thousands(edges as u64)
+    )
+}
+
+/// Files that failed and were skipped.
+pub fn failed_files(n: usize) -> String {
+    format!("{n} tệp không đọc được và đã bỏ qua:")
+}
+
+/// Files that describe a folder, skipped.
+pub fn skipped_notes(n: usize) -> String {
+    format!("Bỏ qua {n} tệp mô tả thư mục (không phải văn bản):")
+}
+
+/// Files whose names collide, given ids from their paths.
+pub fn renamed(n: usize) -> String {
+    format!("{n} tệp trùng tên với tệp ở thư mục khác; mã văn bản lấy theo đường dẫn:")
+}
+
+/// No index yet: building it first.
+pub fn building_first(dir: &str, corpus: &str, outdated: bool) -> String {
+    format!(
+        "{} ở {dir}/: đang lập chỉ mục {corpus} trước",
+        if outdated {
+            "Chỉ mục cũ"
+        } else {
+            "Chưa có chỉ mục"
+        }
+    )
+}
+
+/// What a removal did.
+pub fn removed(n: usize, total: u64) -> String {
+    format!("Đã xóa {n} văn bản; {}", holds(total).to_lowercase())
+}
+
+/// A document id to remove that the index does not hold.
+pub fn not_held(id: &str) -> String {
+    format!("Không có trong chỉ mục: {id}")
+}
+
+/// `2.790`: thousands separated by dots, as Vietnamese writes them.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `0,08`: a decimal comma.
+pub fn decimal(x: f64, places: usize) -> String {
+    format!("{x:.places$}").replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_number_forms() {
+        for (n, want) in [
+            (0, "0"),
+            (999, "999"),
+            (2790, "2.790"),
+            (1234567, "1.234.567"),
+        ] {
+            assert_eq!(thousands(n), want);
+        }
+        assert_eq!(decimal(0.0831, 2), "0,08");
+        assert_eq!(found(137, 0.08), "Tìm thấy 137 văn bản (0,08 giây)");
+    }
+}
