@@ -118,7 +118,30 @@ impl Cursor<'_> {
     }
 }
 
+impl utoipa::PartialSchema for Date {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Date {}
+
 impl Date {
+    /// Days since 1970-01-01 (the civil-from-days algorithm, proleptic Gregorian).
+    pub fn days(&self) -> i64 {
+        let (m, d) = (self.month as i64, self.day as i64);
+        let y = self.year as i64 - (m <= 2) as i64;
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// The date as documents and the page write it: `25/10/2021`.
     pub fn display(&self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)

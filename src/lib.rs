@@ -16,6 +16,8 @@
 //! assert_eq!(doc.citations[1].relation, Relation::BasedOn);
 //! ```
 
+#![recursion_limit = "256"]
+
 pub mod cite;
 pub mod date;
 pub mod doc;
@@ -26,6 +28,7 @@ pub mod graph;
 pub mod index;
 pub mod ingest;
 pub mod message;
+pub mod server;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -233,6 +233,66 @@ pub const NO_RESULTS: &str = "Không tìm thấy văn bản phù hợp. Hãy b�
 /// A field with no value.
 pub const NONE: &str = "—";
 
+/// The words of the page, by key, sent to it as JSON inside `index.html` (so the page and the
+/// CLI say the same things).
+pub fn page_words() -> serde_json::Value {
+    let rel = |f: fn(Relation) -> &'static str| {
+        Relation::ALL
+            .iter()
+            .map(|&r| (r.as_str().to_string(), serde_json::Value::from(f(r))))
+            .collect::<serde_json::Map<_, _>>()
+    };
+    serde_json::json!({
+        "app": "Tra cứu văn bản Đảng, Mặt trận",
+        "search": "Tìm kiếm",
+        "placeholder": "Nhập từ khóa hoặc số ký hiệu (có dấu hoặc không dấu)",
+        "found": "Tìm thấy {n} văn bản ({s} giây)",
+        "relaxed": RELAXED,
+        "no_results": NO_RESULTS,
+        "filters": "Lọc theo",
+        "filter": {"kind": "Loại văn bản", "year": "Năm", "level": "Cấp", "place": "Địa phương"},
+        "clear_filters": "Bỏ lọc",
+        "previous": "Trang trước",
+        "next": "Trang sau",
+        "page": "Trang {n}",
+        "fields": {
+            "number": "Số ký hiệu", "kind": "Loại văn bản", "date": "Ngày ban hành",
+            "issuer": "Cơ quan ban hành", "signer": "Người ký", "title": "Trích yếu",
+            "place": "Địa phương", "level": "Cấp", "khoa": "Khóa", "id": "Mã văn bản"
+        },
+        "full_text": "Toàn văn",
+        "diagram": "Lược đồ",
+        "outgoing": rel(relation_outgoing),
+        "incoming": rel(relation_incoming),
+        "chain": CHAIN,
+        "up": "lên (văn bản cấp trên)",
+        "down": "xuống (văn bản triển khai)",
+        "depth": "Số cấp",
+        "stated_in": STATED_IN,
+        "scope_unknown": SCOPE_UNKNOWN,
+        "not_in_archive": NOT_IN_ARCHIVE,
+        "ambiguous": "Số ký hiệu này ứng với nhiều văn bản — chọn một:",
+        "did_you_mean": "Có phải:",
+        "implementers": "Văn bản thực hiện (các văn bản triển khai)",
+        "citers": "Văn bản dẫn chiếu văn bản này",
+        "implements": "Văn bản được thực hiện",
+        "what_texts_say": "Các văn bản nêu về văn bản này",
+        "days_after": "sau {n} ngày",
+        "expand": "Mở rộng",
+        "chain_list": "Chuỗi thực hiện dạng danh sách",
+        "shown_above": SHOWN_ABOVE,
+        "open": "Mở",
+        "none": NONE,
+        "error": "Lỗi",
+        "building": "Kho văn bản đang được lập chỉ mục; trang sẽ tự tải lại.",
+        "loading": "Đang tải…",
+        "times": "lần",
+        "tiers": {"Trung ương": "Trung ương", "Tỉnh": "Tỉnh, thành phố", "Huyện": "Huyện, quận", "Xã": "Xã, phường"},
+        "unknown_tier": "Chưa rõ cấp",
+        "home": "Trang chủ"
+    })
+}
+
 /// `Tìm thấy 2.790 văn bản (0,08 giây)`.
 pub fn found(total: usize, seconds: f64) -> String {
     format!(
@@ -306,6 +366,11 @@ pub fn building_first(dir: &str, corpus: &str, outdated: bool) -> String {
             "Chưa có chỉ mục"
         }
     )
+}
+
+/// Where the server answers.
+pub fn serving(url: &str) -> String {
+    format!("Đang phục vụ tại {url} (Ctrl-C để dừng)")
 }
 
 /// What a removal did.

@@ -7,6 +7,7 @@ mod eval;
 mod graph;
 mod index;
 mod search;
+mod serve;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -151,6 +152,8 @@ enum Command {
     },
     /// Build an index and time queries; prints figures as JSON.
     Bench(bench::Args),
+    /// Serve the web page and the JSON API (building the index first when there is none).
+    Serve(serve::Args),
     /// Search the index (see the README for the query language).
     Search {
         /// The query; several words are joined with spaces.
@@ -223,6 +226,7 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             relations,
         } => eval::command(&corpus, &out, json, relations.as_deref()),
         Command::Bench(args) => bench::command(&args),
+        Command::Serve(args) => serve::command(&args),
     }
 }
 

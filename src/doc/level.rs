@@ -8,7 +8,9 @@ use crate::cite::{CiteId, Shape};
 use crate::text::fold;
 
 /// How high in the hierarchy the issuing body stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     Central,
@@ -30,7 +32,7 @@ impl Tier {
 }
 
 /// Which system the issuing body belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Branch {
     Party,
@@ -49,7 +51,7 @@ impl Branch {
 }
 
 /// The level of a document's issuing body; either part may be unknown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Level {
     pub tier: Option<Tier>,
     pub branch: Option<Branch>,

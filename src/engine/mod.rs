@@ -16,8 +16,9 @@ use crate::index::{
 use crate::ingest::{self, Input, Listing};
 
 pub use view::{
-    ChainTree, CitationReport, CitationView, DocumentView, LookupAnswer, Related, RelationGroup,
-    Removal, Stats, TreeNode,
+    ChainTree, CitationReport, CitationView, CiterRow, DocumentView, IdentifierView,
+    ImplementerGroup, ImplementerRow, LookupAnswer, Related, RelationGroup, Removal, Stats,
+    TreeNode, Way,
 };
 
 /// The deepest a chain or an implementers walk may go.
@@ -242,6 +243,31 @@ impl Engine {
         Ok(ChainTree::of(&chain, rel, dir))
     }
 
+    /// The chain of `rel` from a node as nodes and edges for drawing, at most `cap` nodes.
+    pub fn chain_graph(
+        &self,
+        query: &str,
+        rel: Relation,
+        dir: Direction,
+        depth: usize,
+        cap: usize,
+    ) -> Result<graph::Chain> {
+        let g = self.graph();
+        let root = self.resolve(&g, query)?;
+        let mut chain = g.chain_of(root, rel, dir, depth.min(MAX_DEPTH));
+        chain.nodes.truncate(cap.min(MAX_NODES));
+        let kept: std::collections::HashSet<&str> =
+            chain.nodes.iter().map(|n| n.node.as_str()).collect();
+        let edges = chain
+            .edges
+            .iter()
+            .filter(|e| kept.contains(e.from.as_str()) && kept.contains(e.to.as_str()))
+            .cloned()
+            .collect();
+        chain.edges = edges;
+        Ok(chain)
+    }
+
     /// Everything within `depth` steps of a node, any relation, at most `cap` nodes.
     pub fn neighbourhood(&self, query: &str, depth: usize, cap: usize) -> Result<graph::Chain> {
         let g = self.graph();
@@ -255,6 +281,13 @@ impl Engine {
         let (a, b) = (self.resolve(&g, from)?, self.resolve(&g, to)?);
         Ok(g.path(a, b)
             .map(|p| p.into_iter().map(|n| g.chain_node(n)).collect()))
+    }
+
+    /// An identifier's page (see [`IdentifierView`]), implementers down to `depth`.
+    pub fn identifier(&self, query: &str, depth: usize) -> Result<IdentifierView> {
+        let g = self.graph();
+        let n = self.resolve(&g, query)?;
+        Ok(IdentifierView::of(&g, n, depth.min(MAX_DEPTH)))
     }
 
     /// What a corpus document cites, and the edges it states between others.

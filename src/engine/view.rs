@@ -2,18 +2,20 @@
 //! citations and relation groups, a chain as a tree of edges, a citation report, a lookup
 //! with candidates or near spellings, implementers, counts.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::cite::Relation;
 use crate::date::Date;
 use crate::doc::{Document, Level};
-use crate::graph::{Chain, ChainEdge, ChainNode, Direction, Graph, Implementer, Lookup, NodeIx};
+use crate::graph::{
+    Chain, ChainEdge, ChainNode, Direction, Graph, Implementer, Lookup, NodeIx, Statement,
+};
 use crate::message;
 
 /// A document as its page shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DocumentView {
     pub id: String,
     pub title: Option<String>,
@@ -37,7 +39,7 @@ pub struct DocumentView {
 }
 
 /// One occurrence of an identifier in a document's text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CitationView {
     /// The identifier in canonical form.
     pub id: String,
@@ -51,7 +53,7 @@ pub struct CitationView {
 }
 
 /// Which way a relation group points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Way {
     /// From this document to others (what it implements, is based on …).
@@ -61,10 +63,11 @@ pub enum Way {
 }
 
 /// The documents in one relation to a document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RelationGroup {
     pub rel: Relation,
     pub way: Way,
+    #[schema(value_type = String)]
     pub label: &'static str,
     pub count: usize,
     pub documents: Vec<ChainNode>,
@@ -305,6 +308,129 @@ pub struct Related {
     pub implementers: Vec<Implementer>,
 }
 
+/// An identifier's page: what the texts say it is, who implements it (down the chain,
+/// grouped by tier and locality, each with its date and how long after the target it came),
+/// who cites it, what it implements, and its relation groups.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct IdentifierView {
+    #[serde(flatten)]
+    pub node: ChainNode,
+    /// Corpus documents that are this node.
+    pub docs: Vec<String>,
+    /// What each citing document says of it (kind word, date, issuer, khóa, subject).
+    pub statements: Vec<Statement>,
+    pub implementers: Vec<ImplementerRow>,
+    /// The implementers by tier and locality, central first.
+    pub groups: Vec<ImplementerGroup>,
+    pub citers: Vec<CiterRow>,
+    pub implements: Vec<ChainNode>,
+    pub relations: Vec<RelationGroup>,
+}
+
+/// One implementer on an identifier's page.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ImplementerRow {
+    #[serde(flatten)]
+    pub node: ChainNode,
+    /// 1 for a direct implementer, 2 for one that implements a direct one …
+    pub depth: usize,
+    /// The node it implements on the way to the target.
+    pub via: String,
+    /// Days between the target's date and this one's, when both are known.
+    pub days_after: Option<i64>,
+}
+
+/// Implementers of one tier and locality.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ImplementerGroup {
+    #[schema(value_type = Option<String>)]
+    pub tier: Option<&'static str>,
+    pub locality: Option<String>,
+    pub count: usize,
+    /// Positions in [`IdentifierView::implementers`].
+    pub rows: Vec<usize>,
+}
+
+/// A document citing an identifier, how and how often.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct CiterRow {
+    #[serde(flatten)]
+    pub node: ChainNode,
+    pub relation: Relation,
+    pub count: usize,
+}
+
+impl IdentifierView {
+    pub fn of(g: &Graph, n: NodeIx, depth: usize) -> IdentifierView {
+        let node = g.chain_node(n);
+        let tree = g.related_tree(n, Relation::Implements, depth);
+        let implementers: Vec<ImplementerRow> = tree
+            .found
+            .iter()
+            .map(|&(i, d)| {
+                let row = g.chain_node(i);
+                let days_after = row.date.zip(node.date).map(|(a, b)| a.days() - b.days());
+                let path = tree.path(i);
+                ImplementerRow {
+                    node: row,
+                    depth: d,
+                    via: g.nodes[path[1]].name.clone(),
+                    days_after,
+                }
+            })
+            .collect();
+        IdentifierView {
+            docs: g.nodes[n].docs.clone(),
+            statements: g.nodes[n].statements.clone(),
+            groups: group(&implementers),
+            implementers,
+            citers: g
+                .citers(n)
+                .into_iter()
+                .map(|(c, relation, count)| CiterRow {
+                    node: g.chain_node(c),
+                    relation,
+                    count,
+                })
+                .collect(),
+            implements: g
+                .out_edges(n)
+                .filter(|e| e.rel == Relation::Implements)
+                .map(|e| e.to)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .map(|t| g.chain_node(t))
+                .collect(),
+            relations: relation_groups(g, n),
+            node,
+        }
+    }
+}
+
+/// Rows grouped by tier (central first) and locality (by name, unknown last).
+fn group(rows: &[ImplementerRow]) -> Vec<ImplementerGroup> {
+    let rank = |t: Option<&str>| match t {
+        Some("Trung ương") => 0,
+        Some("Tỉnh") => 1,
+        Some("Huyện") => 2,
+        Some("Xã") => 3,
+        _ => 4,
+    };
+    let mut groups: BTreeMap<(u8, Option<String>), ImplementerGroup> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let key = (rank(r.node.tier), r.node.locality.clone());
+        let g = groups.entry(key).or_insert_with(|| ImplementerGroup {
+            tier: r.node.tier,
+            locality: r.node.locality.clone(),
+            count: 0,
+            rows: Vec::new(),
+        });
+        g.count += 1;
+        g.rows.push(i);
+    }
+    groups.into_values().collect()
+}
+
 /// What a removal did.
 #[derive(Debug, Clone, Serialize)]
 pub struct Removal {
@@ -314,12 +440,13 @@ pub struct Removal {
 }
 
 /// Counts of what the archive holds.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Stats {
     pub documents: u64,
     pub nodes: usize,
     pub edges: usize,
     /// Edges per relation kind.
+    #[schema(value_type = BTreeMap<String, usize>)]
     pub relations: BTreeMap<&'static str, usize>,
     /// Edges stated between other documents.
     pub stated: usize,

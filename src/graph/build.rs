@@ -289,6 +289,9 @@ fn attach_header(n: &mut Node, d: &Document) {
     n.kind = n.kind.take().or_else(|| d.kind.clone());
     n.date = n.date.or(d.date);
     n.issuer = n.issuer.take().or_else(|| d.issuer.clone());
+    if n.level == crate::doc::Level::default() {
+        n.level = d.level;
+    }
 }
 
 fn node_for(groups: &FxHashMap<GroupKey, Group>, m: &Mention) -> NodeIx {

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cite::{CiteId, Relation};
 use crate::date::Date;
+use crate::doc::Level;
 
 pub use build::build;
 pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
@@ -48,6 +49,9 @@ pub struct Node {
     pub kind: Option<String>,
     pub date: Option<Date>,
     pub issuer: Option<String>,
+    /// The issuing body's level: a corpus document's own, else read from what the texts say
+    /// of its issuer and from its number's codes.
+    pub level: Level,
 }
 
 impl Node {
@@ -65,12 +69,13 @@ impl Node {
             kind: None,
             date: None,
             issuer: None,
+            level: Level::default(),
         }
     }
 }
 
 /// What one document says about a node.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Statement {
     pub doc: String,
     pub kind_word: Option<String>,

@@ -53,7 +53,7 @@ impl ImplementerTree {
 }
 
 /// A node as chains and lookups show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ChainNode {
     pub node: String,
     pub label: String,
@@ -62,6 +62,9 @@ pub struct ChainNode {
     pub date: Option<Date>,
     pub issuer: Option<String>,
     pub locality: Option<String>,
+    /// The issuing body's tier, as staff name it (`Trung ương`, `Tỉnh`, `Huyện`, `Xã`).
+    #[schema(value_type = Option<String>)]
+    pub tier: Option<&'static str>,
     pub ambiguous: bool,
 }
 
@@ -76,6 +79,7 @@ impl ChainNode {
             date: None,
             issuer: None,
             locality: None,
+            tier: None,
             ambiguous: false,
         }
     }
@@ -92,7 +96,7 @@ pub(crate) fn bare_number(number: &str) -> &str {
 }
 
 /// An edge as chains show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ChainEdge {
     pub from: String,
     pub to: String,
@@ -101,7 +105,7 @@ pub struct ChainEdge {
 }
 
 /// A connected piece of the graph around a root.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Chain {
     pub root: String,
     pub nodes: Vec<ChainNode>,
@@ -500,13 +504,18 @@ impl Graph {
             (None, Some(id), None) => id.to_string(),
             (None, None, _) => node.name.clone(),
         };
+        let issuer = node.issuer.clone().or_else(|| most(&|s| s.issuer.clone()));
+        let tier = node.level.tier.or_else(|| {
+            crate::doc::level::of(issuer.as_deref(), node.id.as_ref(), kind.as_deref()).tier
+        });
         ChainNode {
             node: node.name.clone(),
+            tier: tier.map(|t| t.name()),
             label,
             doc: node.docs.first().cloned(),
             kind,
             date,
-            issuer: node.issuer.clone().or_else(|| most(&|s| s.issuer.clone())),
+            issuer,
             locality: match &node.scope {
                 Some(Scope::Local(place)) => Some(place.clone()),
                 _ => None,

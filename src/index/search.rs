@@ -37,7 +37,7 @@ pub struct SearchRequest {
 }
 
 /// Hits, their total and facet counts over all of them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SearchResult {
     pub total: usize,
     pub hits: Vec<Hit>,
@@ -47,12 +47,15 @@ pub struct SearchResult {
 }
 
 /// One matching document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Hit {
     pub id: String,
     pub title: Option<String>,
     pub kind: Option<String>,
+    /// Its own identifier (số ký hiệu).
+    pub number: Option<String>,
     pub date: Option<Date>,
+    pub issuer: Option<String>,
     pub place: Option<String>,
     /// The issuing body's level (`Trung ương`, `Tỉnh`, `Huyện`, `Xã`).
     pub level: Option<String>,
@@ -62,7 +65,7 @@ pub struct Hit {
 }
 
 /// Document counts per kind, year, place and level over the whole result set.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Facets {
     pub kind: BTreeMap<String, u64>,
     pub year: BTreeMap<String, u64>,
@@ -315,6 +318,8 @@ impl SearchIndex {
             id: doc.id,
             title: doc.title,
             kind: doc.kind,
+            number: doc.own_id.as_ref().map(|i| i.to_string()),
+            issuer: doc.issuer,
             date: doc.date,
             place,
             level: doc.level.tier.map(|t| t.name().to_string()),

@@ -1,0 +1,76 @@
+//! `trichdan serve`: the API and the page on one address; on a fresh clone the index is built
+//! from the corpus first while the server already answers (503 until it is ready).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use trichdan::engine::Engine;
+use trichdan::message;
+use trichdan::server::{self, AppState};
+
+/// `trichdan serve`'s arguments.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Where the index lives.
+    #[arg(long = "index", default_value = "index")]
+    index: PathBuf,
+    /// Folder indexed first when the index does not exist yet.
+    #[arg(long, default_value = "corpus")]
+    corpus: PathBuf,
+    /// Address to listen on (loopback by default).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Allow uploads and removals from clients sending `Authorization: Bearer TOKEN`.
+    #[arg(long, env = "TRICHDAN_WRITE_TOKEN", hide_env_values = true)]
+    write_token: Option<String>,
+}
+
+pub fn command(args: &Args) -> Result<ExitCode> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("TRICHDAN_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(run(args))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn run(args: &Args) -> Result<()> {
+    let state = match Engine::missing(&args.index) {
+        Some(missing) if args.corpus.is_dir() => {
+            eprintln!(
+                "{}",
+                message::building_first(
+                    &args.index.display().to_string(),
+                    &args.corpus.display().to_string(),
+                    missing == trichdan::engine::Missing::Outdated
+                )
+            );
+            let state = AppState::building(args.write_token.clone());
+            let (dir, corpus, ready) = (args.index.clone(), args.corpus.clone(), state.clone());
+            tokio::task::spawn_blocking(move || build(&dir, &corpus, &ready));
+            state
+        }
+        _ => AppState::new(Engine::open(&args.index)?, args.write_token.clone()),
+    };
+    eprintln!("{}", message::serving(&format!("http://{}", args.addr)));
+    server::serve(args.addr, state)
+        .await
+        .with_context(|| format!("listening on {}", args.addr))
+}
+
+/// Builds the index and hands the engine to the server; a failure is printed and the server
+/// keeps answering 503.
+fn build(dir: &Path, corpus: &Path, state: &AppState) {
+    match super::index::build(dir, corpus, None) {
+        Ok((engine, _)) => state.ready(engine),
+        Err(e) => eprintln!("trichdan: {e:#}"),
+    }
+}

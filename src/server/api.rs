@@ -1,0 +1,333 @@
+//! The JSON endpoints under `/api`: each parses and bounds its parameters, calls the engine on
+//! a blocking thread and answers its view, or an [`ApiError`].
+
+use std::time::Instant;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Multipart, Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+use serde_json::json;
+
+use super::error::{ApiError, ErrorBody};
+use super::AppState;
+use crate::cite::Relation;
+use crate::engine::{DocumentView, Engine, IdentifierView, Stats, MAX_DEPTH, MAX_NODES};
+use crate::format::Format;
+use crate::graph::{Chain, Direction};
+use crate::index::{SearchRequest, SearchResult, MAX_LIMIT};
+use crate::Error;
+
+/// Query parameters, decoded; a value that is not UTF-8 is refused.
+struct Params(Vec<(String, String)>);
+
+impl Params {
+    fn parse(raw: Option<String>) -> Result<Params, ApiError> {
+        let raw = raw.unwrap_or_default();
+        let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if pairs
+            .iter()
+            .any(|(k, v)| k.contains('\u{FFFD}') || v.contains('\u{FFFD}'))
+        {
+            return Err(ApiError::bad_parameter(
+                "Tham số không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.",
+            ));
+        }
+        Ok(Params(pairs))
+    }
+
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn required(&self, name: &str) -> Result<&str, ApiError> {
+        self.get(name)
+            .filter(|v| !v.trim().is_empty())
+            .ok_or_else(|| ApiError::bad_parameter(format!("Thiếu tham số `{name}`.")))
+    }
+
+    /// A whole number in `0..=max`, or `default` when absent.
+    fn number(&self, name: &str, default: usize, max: usize) -> Result<usize, ApiError> {
+        let Some(v) = self.get(name) else {
+            return Ok(default);
+        };
+        match v.trim().parse::<usize>() {
+            Ok(n) if n <= max => Ok(n),
+            _ => Err(ApiError::bad_parameter(format!(
+                "`{name}={v}` không hợp lệ: cần một số nguyên từ 0 đến {max}."
+            ))),
+        }
+    }
+}
+
+/// A path segment as sent, percent-decoded; one that is not UTF-8 is refused.
+fn segment(value: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    let Path(value) = value.map_err(|_| {
+        ApiError::bad_parameter(
+            "Đường dẫn không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.",
+        )
+    })?;
+    let v = value.trim_start_matches('/').to_string();
+    if v.is_empty() {
+        return Err(ApiError::bad_parameter("Thiếu mã văn bản hoặc số ký hiệu."));
+    }
+    Ok(v)
+}
+
+/// Runs an engine call on a blocking thread (tantivy reads are blocking).
+async fn blocking<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&Engine) -> Result<T, Error> + Send + 'static,
+) -> Result<T, ApiError> {
+    let engine = state.engine()?;
+    tokio::task::spawn_blocking(move || f(&engine))
+        .await
+        .map_err(|_| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Lỗi nội bộ khi xử lý yêu cầu; hãy thử lại.",
+            )
+        })?
+        .map_err(ApiError::from)
+}
+
+/// A search answer: the result and the time it took.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct SearchAnswer {
+    #[serde(flatten)]
+    pub result: SearchResult,
+    pub took_ms: f64,
+}
+
+/// Search the archive.
+#[utoipa::path(get, path = "/api/search",
+    params(
+        ("q" = String, Query, description = "Từ khóa, số ký hiệu, bộ lọc (see the README)"),
+        ("limit" = Option<usize>, Query, description = "hits per page, 1..=100"),
+        ("offset" = Option<usize>, Query, description = "hits to skip; offset + limit ≤ 10,000"),
+    ),
+    responses(
+        (status = 200, body = SearchAnswer),
+        (status = 400, body = ErrorBody, description = "bad query or parameter"),
+        (status = 503, body = ErrorBody, description = "the index is being built"),
+    ))]
+pub async fn search(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<SearchAnswer>, ApiError> {
+    let p = Params::parse(raw)?;
+    let request = SearchRequest {
+        query: p.get("q").unwrap_or_default().to_string(),
+        limit: p.number("limit", 10, MAX_LIMIT)?,
+        offset: p.number("offset", 0, usize::MAX)?,
+    };
+    let started = Instant::now();
+    let result = blocking(&state, move |e| e.search(&request)).await?;
+    Ok(Json(SearchAnswer {
+        result,
+        took_ms: started.elapsed().as_secs_f64() * 1e3,
+    }))
+}
+
+/// A document: fields, text, citations with the node each links to, relation groups.
+#[utoipa::path(get, path = "/api/documents/{id}",
+    params(("id" = String, Path, description = "the corpus id (file name without extension)")),
+    responses(
+        (status = 200, body = DocumentView),
+        (status = 404, body = ErrorBody, description = "no such document"),
+    ))]
+pub async fn document(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<DocumentView>, ApiError> {
+    let id = segment(id)?;
+    Ok(Json(blocking(&state, move |e| e.document(&id)).await?))
+}
+
+/// An identifier's page; several documents with it answer 300 with the candidates.
+#[utoipa::path(get, path = "/api/ids/{identifier}",
+    params(
+        ("identifier" = String, Path, description = "21-KL/TW (URL-encoded), 107-KH/TU@Quảng Nam, or a corpus id"),
+        ("depth" = Option<usize>, Query, description = "implementers down to this depth, ≤ 10"),
+    ),
+    responses(
+        (status = 200, body = IdentifierView),
+        (status = 300, body = ErrorBody, description = "several documents: `candidates`"),
+        (status = 404, body = ErrorBody, description = "unknown: `suggestions`"),
+    ))]
+pub async fn identifier(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<IdentifierView>, ApiError> {
+    let id = segment(id)?;
+    let depth = Params::parse(raw)?.number("depth", 3, MAX_DEPTH)?;
+    Ok(Json(
+        blocking(&state, move |e| e.identifier(&id, depth)).await?,
+    ))
+}
+
+/// Nodes and edges around a node, for drawing.
+#[utoipa::path(get, path = "/api/graph",
+    params(
+        ("node" = String, Query, description = "an identifier, scoped node or corpus id"),
+        ("depth" = Option<usize>, Query, description = "steps, ≤ 10 (default 2)"),
+        ("direction" = Option<String>, Query, description = "up, down (the implements chain) or both (any relation; default)"),
+        ("cap" = Option<usize>, Query, description = "most nodes, ≤ 500 (default 200)"),
+    ),
+    responses(
+        (status = 200, body = Chain),
+        (status = 300, body = ErrorBody), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody),
+    ))]
+pub async fn graph(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Chain>, ApiError> {
+    let p = Params::parse(raw)?;
+    let node = p.required("node")?.to_string();
+    let depth = p.number("depth", 2, MAX_DEPTH)?;
+    let cap = p.number("cap", 200, MAX_NODES)?;
+    let direction = match p.get("direction").unwrap_or("both") {
+        "up" => Some(Direction::Up),
+        "down" => Some(Direction::Down),
+        "both" => None,
+        other => {
+            return Err(ApiError::bad_parameter(format!(
+                "`direction={other}` không hợp lệ: dùng up, down hoặc both."
+            )))
+        }
+    };
+    let chain = blocking(&state, move |e| match direction {
+        Some(dir) => e.chain_graph(&node, Relation::Implements, dir, depth, cap),
+        None => e.neighbourhood(&node, depth, cap),
+    })
+    .await?;
+    Ok(Json(chain))
+}
+
+/// Counts of what the archive holds.
+#[utoipa::path(get, path = "/api/stats", responses((status = 200, body = Stats)))]
+pub async fn stats(State(state): State<AppState>) -> Result<Json<Stats>, ApiError> {
+    Ok(Json(blocking(&state, |e| Ok(e.stats())).await?))
+}
+
+/// Whether the server answers (`ok`) or is still building its index (`building`).
+#[utoipa::path(get, path = "/api/health", responses((status = 200, description = "{status, documents}")))]
+pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
+    Json(match state.engine() {
+        Ok(e) => json!({"status": "ok", "documents": e.stats().documents}),
+        Err(_) => json!({"status": "building"}),
+    })
+}
+
+/// Checks the bearer token of a write.
+fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(token) = &state.token else {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "writes_disabled",
+            "Máy chủ chỉ cho đọc: khởi động với --write-token để cho phép thêm, xóa văn bản.",
+        ));
+    };
+    let sent = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if sent != Some(token.as_str()) {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "Thiếu hoặc sai mã ghi: gửi tiêu đề Authorization: Bearer <mã>.",
+        ));
+    }
+    Ok(())
+}
+
+/// Upload a document (multipart field `file`); searchable once this answers.
+#[utoipa::path(post, path = "/api/documents",
+    responses(
+        (status = 201, description = "{ids}: the documents the file held"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody),
+    ),
+    security(("bearer" = [])))]
+pub async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<Response, ApiError> {
+    authorize(&state, &headers)?;
+    let mut multipart = multipart.map_err(|e| {
+        ApiError::bad_parameter(format!("Cần gửi tệp dạng multipart/form-data: {e}"))
+    })?;
+    let too_large = |e: axum::extract::multipart::MultipartError| {
+        ApiError::new(
+            e.status(),
+            "bad_upload",
+            format!("Không đọc được tệp gửi lên: {e}"),
+        )
+    };
+    while let Some(field) = multipart.next_field().await.map_err(too_large)? {
+        if field.name() != Some("file") {
+            continue;
+        }
+        let name = field
+            .file_name()
+            .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string())
+            .filter(|n| !n.is_empty() && !n.starts_with('.'))
+            .ok_or_else(|| ApiError::bad_parameter("Tệp gửi lên thiếu tên tệp."))?;
+        if Format::of(std::path::Path::new(&name)).is_none() {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_format",
+                "Chỉ nhận tệp .txt, .md, .html, .docx, .pdf.",
+            ));
+        }
+        let bytes = field.bytes().await.map_err(too_large)?;
+        let id = crate::ingest::doc_id(std::path::Path::new(&name));
+        let ids = blocking(&state, move |e| e.add_bytes(&name, &id, &bytes)).await?;
+        return Ok((StatusCode::CREATED, Json(json!({ "ids": ids }))).into_response());
+    }
+    Err(ApiError::bad_parameter(
+        "Không có tệp: gửi tệp trong trường multipart tên `file`.",
+    ))
+}
+
+/// Remove a document.
+#[utoipa::path(delete, path = "/api/documents/{id}",
+    params(("id" = String, Path, description = "the corpus id")),
+    responses(
+        (status = 200, description = "{removed}"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+    ),
+    security(("bearer" = [])))]
+pub async fn remove(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    authorize(&state, &headers)?;
+    let id = segment(id)?;
+    let r = blocking(&state, move |e| e.remove(&[id])).await?;
+    if let Some(id) = r.missing.first() {
+        return Err(Error::NoDocument { id: id.clone() }.into());
+    }
+    Ok(Json(json!({ "removed": r.removed })))
+}
+
+/// An `/api` path that is not an endpoint.
+pub async fn no_endpoint() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "no_endpoint",
+        "Không có điểm truy cập API này; xem /api/openapi.json.",
+    )
+}

@@ -1,0 +1,112 @@
+//! The HTTP server: the JSON API under `/api` and the page staff open, both over one
+//! [`Engine`]. [`app`] builds the router (tests call it without a socket); [`serve`] binds it,
+//! building the index first when there is none (answering 503 meanwhile), and stops on Ctrl-C.
+
+mod api;
+mod error;
+mod openapi;
+mod page;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+
+use crate::engine::Engine;
+use crate::Error;
+
+pub use error::ApiError;
+
+/// The largest request body: an upload of the largest file the reader accepts, plus the
+/// multipart framing.
+pub const MAX_BODY_BYTES: usize = crate::ingest::MAX_FILE_BYTES as usize + (1 << 20);
+/// How long a request may take before it is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler shares: the engine (none while the index is being built) and the token
+/// that allows writes (none: the server only reads).
+#[derive(Clone)]
+pub struct AppState {
+    slot: Arc<RwLock<Option<Arc<Engine>>>>,
+    token: Option<String>,
+}
+
+impl AppState {
+    /// A state serving `engine`.
+    pub fn new(engine: Engine, token: Option<String>) -> AppState {
+        AppState {
+            slot: Arc::new(RwLock::new(Some(Arc::new(engine)))),
+            token,
+        }
+    }
+
+    /// A state whose engine is still being built ([`AppState::ready`] sets it).
+    pub fn building(token: Option<String>) -> AppState {
+        AppState {
+            slot: Arc::new(RwLock::new(None)),
+            token,
+        }
+    }
+
+    /// The engine is ready: answer with it from now on.
+    pub fn ready(&self, engine: Engine) {
+        *self.slot.write().expect("engine slot") = Some(Arc::new(engine));
+    }
+
+    fn engine(&self) -> Result<Arc<Engine>, ApiError> {
+        self.slot
+            .read()
+            .expect("engine slot")
+            .clone()
+            .ok_or_else(|| Error::Building.into())
+    }
+}
+
+/// The router: `/api/…` endpoints, `/api/openapi.json`, and the page for every other GET.
+pub fn app(state: AppState) -> Router {
+    let (api, openapi) = openapi::routes().split_for_parts();
+    let openapi_json = serde_json::to_string(&openapi).expect("the OpenAPI description");
+    Router::new()
+        .merge(api)
+        .route(
+            "/api/openapi.json",
+            axum::routing::get(move || async move {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/json")],
+                    openapi_json,
+                )
+            }),
+        )
+        .route("/api", axum::routing::any(api::no_endpoint))
+        .route("/api/{*rest}", axum::routing::any(api::no_endpoint))
+        .merge(page::routes())
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(CompressionLayer::new())
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+}
+
+/// Serves `state` on `addr` until Ctrl-C; `ready` runs once listening (to build the index).
+pub async fn serve(addr: SocketAddr, state: AppState) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}

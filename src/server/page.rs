@@ -1,0 +1,83 @@
+//! The page: `web/` embedded in the binary (it works with no internet), `index.html` for
+//! every page path (the page routes itself: `/`, `/van-ban/…`, `/so-hieu/…`), assets under
+//! `/static/`.
+
+use std::sync::LazyLock;
+
+use axum::extract::Path;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+
+use super::AppState;
+
+/// `index.html` with the page's words (from [`crate::message`]) put in.
+static INDEX: LazyLock<String> = LazyLock::new(|| {
+    include_str!("../../web/index.html").replace(
+        "{{WORDS}}",
+        &crate::message::page_words()
+            .to_string()
+            .replace("</", "<\\/"),
+    )
+});
+
+/// The assets: name, content type, bytes.
+const ASSETS: &[(&str, &str, &[u8])] = &[
+    (
+        "app.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../web/app.js"),
+    ),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../web/style.css"),
+    ),
+    (
+        "cytoscape.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../web/vendor/cytoscape.min.js"),
+    ),
+    (
+        "dagre.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../web/vendor/dagre.min.js"),
+    ),
+    (
+        "cytoscape-dagre.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../../web/vendor/cytoscape-dagre.js"),
+    ),
+];
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/static/{name}", get(asset))
+        .fallback(get(index))
+}
+
+async fn index() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        INDEX.as_str(),
+    )
+        .into_response()
+}
+
+async fn asset(Path(name): Path<String>) -> Response {
+    match ASSETS.iter().find(|(n, _, _)| *n == name) {
+        Some((_, kind, bytes)) => (
+            [
+                (header::CONTENT_TYPE, *kind),
+                (header::CACHE_CONTROL, "max-age=3600"),
+            ],
+            *bytes,
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "Không có tệp này.").into_response(),
+    }
+}

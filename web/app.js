@@ -1,0 +1,298 @@
+// trichdan's page: search, a document, an identifier with its chain. Plain JavaScript, routed
+// with the History API (every view has its URL); every word comes from the server (#words).
+"use strict";
+
+const W = JSON.parse(document.getElementById("words").textContent);
+const main = document.getElementById("main");
+const PAGE = 10;
+
+// ---------- helpers ----------
+
+function esc(s) {
+  return String(s ?? "").replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+}
+function num(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+function dec(x, places) { return x.toFixed(places).replace(".", ","); }
+function date(d) { if (!d) return W.none; const [y, m, day] = d.split("-"); return `${day}/${m}/${y}`; }
+function fill(t, vars) { return t.replace(/\{(\w+)\}/g, (_, k) => vars[k]); }
+function docUrl(id) { return "/van-ban/" + encodeURIComponent(id); }
+function idUrl(id) { return "/so-hieu/" + encodeURIComponent(id); }
+function nodeUrl(n) { return n.doc ? docUrl(n.doc) : idUrl(n.node); }
+function tierName(t) { return t ? (W.tiers[t] || t) : W.unknown_tier; }
+
+async function api(path) {
+  const r = await fetch(path, { headers: { Accept: "application/json" } });
+  const body = await r.json().catch(() => ({}));
+  return { status: r.status, body };
+}
+
+function go(url) {
+  history.pushState(null, "", url);
+  route();
+}
+
+// links inside the page navigate without reloading
+document.addEventListener("click", e => {
+  const a = e.target.closest("a");
+  if (!a || a.target || e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith("/api/") || url.pathname.startsWith("/static/")) return;
+  e.preventDefault();
+  go(url.pathname + url.search);
+});
+window.addEventListener("popstate", route);
+
+const form = document.getElementById("search-form");
+const box = document.getElementById("q");
+box.placeholder = W.placeholder;
+box.setAttribute("aria-label", W.search);
+document.getElementById("go").textContent = W.search;
+form.addEventListener("submit", e => {
+  e.preventDefault();
+  const q = box.value.trim();
+  if (q) go("/?q=" + encodeURIComponent(q));
+});
+
+function showError(status, body) {
+  const e = body.error || {};
+  if (status === 503) {
+    main.innerHTML = `<p class="muted">${esc(W.building)}</p>`;
+    setTimeout(route, 3000);
+    return;
+  }
+  let html = `<p class="error" role="alert">${esc(e.message || W.error + " " + status)}</p>`;
+  if (body.suggestions && body.suggestions.length) {
+    html += `<p>${esc(W.did_you_mean)} ` + body.suggestions.map(s => `<a href="${idUrl(s)}">${esc(s)}</a>`).join(", ") + "</p>";
+  }
+  main.innerHTML = html;
+}
+
+// ---------- routing ----------
+
+async function route() {
+  const path = decodeURIComponent(location.pathname);
+  const params = new URLSearchParams(location.search);
+  main.innerHTML = `<p class="muted">${esc(W.loading)}</p>`;
+  if (path.startsWith("/van-ban/")) return showDocument(path.slice("/van-ban/".length));
+  if (path.startsWith("/so-hieu/")) return showIdentifier(path.slice("/so-hieu/".length), params);
+  return showSearch(params);
+}
+
+// ---------- search ----------
+
+async function showSearch(params) {
+  const q = params.get("q") || "";
+  box.value = q;
+  document.title = q ? `${q} — trichdan` : "trichdan";
+  if (!q) { main.innerHTML = `<h1>${esc(W.app)}</h1><p class="muted">${esc(W.placeholder)}</p>`; return; }
+  const page = Math.max(1, parseInt(params.get("trang") || "1", 10) || 1);
+  const { status, body } = await api(`/api/search?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${(page - 1) * PAGE}`);
+  if (status !== 200) return showError(status, body);
+  let html = `<p class="summary" id="summary">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
+  if (body.relaxed) html += `<p class="muted">${esc(W.relaxed)}</p>`;
+  if (body.total === 0) html += `<p>${esc(W.no_results)}</p>`;
+  html += `<div class="layout"><nav class="facets" aria-label="${esc(W.filters)}"><h2 class="sr">${esc(W.filters)}</h2>`;
+  const names = { kind: "kind", year: "year", level: "level", place: "place" };
+  for (const key of Object.keys(names)) {
+    const counts = Object.entries(body.facets[key] || {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
+    if (!counts.length) continue;
+    html += `<h3>${esc(W.filter[key])}</h3><ul>` + counts.map(([v, n]) =>
+      `<li><button type="button" data-filter="${esc(key)}:&quot;${esc(v)}&quot;">${esc(v)}</button> <span class="count">${num(n)}</span></li>`).join("") + "</ul>";
+  }
+  html += `</nav><section class="results" id="results">`;
+  for (const h of body.hits) {
+    const title = h.title || [h.kind, h.number, h.date && date(h.date)].filter(Boolean).join(" ") || h.id;
+    const meta = [h.kind, h.number, h.date ? date(h.date) : null, h.issuer, h.level, h.place].filter(Boolean).map(esc).join(" · ");
+    html += `<article class="hit"><h2><a href="${docUrl(h.id)}">${esc(title)}</a></h2>
+      <div class="meta">${meta}</div><p class="snippet">${h.snippet}</p></article>`;
+  }
+  const pages = Math.ceil(body.total / PAGE);
+  if (pages > 1) {
+    html += `<div class="pager">`;
+    if (page > 1) html += `<button type="button" data-page="${page - 1}">${esc(W.previous)}</button>`;
+    html += `<span>${esc(fill(W.page, { n: page }))} / ${num(pages)}</span>`;
+    if (page < pages && page * PAGE < 10000) html += `<button type="button" data-page="${page + 1}">${esc(W.next)}</button>`;
+    html += `</div>`;
+  }
+  main.innerHTML = html + `</section></div>`;
+  main.querySelectorAll("[data-filter]").forEach(b => b.addEventListener("click", () =>
+    go("/?q=" + encodeURIComponent(q + " " + b.dataset.filter))));
+  main.querySelectorAll("[data-page]").forEach(b => b.addEventListener("click", () =>
+    go(`/?q=${encodeURIComponent(q)}&trang=${b.dataset.page}`)));
+}
+
+// ---------- a document ----------
+
+function fieldList(pairs) {
+  return `<dl class="fields">` + pairs.filter(([, v]) => v).map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join("") + `</dl>`;
+}
+
+function nodeLink(n) {
+  const text = n.label && n.label !== n.node ? `${n.node} — ${n.label}` : n.node;
+  return `<a href="${nodeUrl(n)}">${esc(text)}</a>` + (n.doc ? "" : ` <span class="muted">(${esc(W.not_in_archive)})</span>`);
+}
+
+function groupsHtml(groups) {
+  return `<div class="groups">` + groups.map(g =>
+    `<section class="group${g.count ? "" : " empty"}"><h3>${esc(g.label)}<span class="count">${g.count}</span></h3>` +
+    (g.count ? "<ul>" + g.documents.map(d => `<li>${nodeLink(d)}</li>`).join("") + "</ul>" : "") + `</section>`).join("") + `</div>`;
+}
+
+function linkedText(text, citations) {
+  const bytes = new TextEncoder().encode(text);
+  const decoder = new TextDecoder();
+  let out = "", at = 0;
+  for (const c of [...citations].sort((a, b) => a.start - b.start)) {
+    if (c.start < at) continue;
+    out += esc(decoder.decode(bytes.slice(at, c.start)));
+    const href = c.doc ? docUrl(c.doc) : idUrl(c.node || c.id);
+    out += `<a class="cite" href="${href}" title="${esc(c.relation)}">${esc(decoder.decode(bytes.slice(c.start, c.end)))}</a>`;
+    at = c.end;
+  }
+  return out + esc(decoder.decode(bytes.slice(at)));
+}
+
+async function showDocument(id) {
+  const { status, body: d } = await api("/api/documents/" + encodeURIComponent(id));
+  if (status !== 200) return showError(status, d);
+  const title = d.title || [d.kind, d.own_id].filter(Boolean).join(" ") || d.id;
+  document.title = `${title} — trichdan`;
+  const F = W.fields;
+  main.innerHTML = `<article><h1>${esc(title)}</h1><div class="card">` + fieldList([
+    [F.number, d.own_id && (d.node ? `<a href="${idUrl(d.node)}">${esc(d.own_id)}</a>` : esc(d.own_id))],
+    [F.kind, esc(d.kind)], [F.date, d.date && date(d.date)], [F.issuer, esc(d.issuer)],
+    [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(cap(d.level.tier)))],
+    [F.id, esc(d.id)],
+  ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}
+    <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${linkedText(d.text, d.citations)}</div></article>`;
+}
+
+function cap(tier) { return { central: "Trung ương", province: "Tỉnh", district: "Huyện", commune: "Xã" }[tier] || tier; }
+
+// ---------- an identifier ----------
+
+async function showIdentifier(id, params) {
+  const { status, body: v } = await api("/api/ids/" + encodeURIComponent(id));
+  if (status === 300) {
+    main.innerHTML = `<h1>${esc(id)}</h1><p>${esc(W.ambiguous)}</p><ul id="candidates">` + v.candidates.map(c =>
+      `<li><a href="${idUrl(c.node)}">${esc(c.node)}</a> — ${esc([c.kind, c.date && date(c.date), c.issuer, c.locality].filter(Boolean).join(" · "))}</li>`).join("") + "</ul>";
+    return;
+  }
+  if (status !== 200) return showError(status, v);
+  document.title = `${v.node} — trichdan`;
+  const F = W.fields;
+  const khoa = [...new Set(v.statements.map(s => s.khoa).filter(Boolean))].join(", ");
+  const heading = [v.kind, v.node].filter(Boolean).join(" ");
+  let html = `<h1>${esc(heading)}</h1><div class="card">` + fieldList([
+    [F.number, esc(v.node)], [F.title, v.label !== heading && v.label !== v.node ? esc(v.label) : ""], [F.kind, esc(v.kind)], [F.date, v.date && date(v.date)],
+    [F.issuer, esc(v.issuer)], [F.khoa, esc(khoa)], [F.place, esc(v.locality)],
+    [F.level, v.tier && esc(tierName(v.tier))],
+    [W.full_text, v.docs.length ? v.docs.map(d => `<a href="${docUrl(d)}">${esc(d)}</a>`).join(", ") : esc(W.not_in_archive)],
+  ]) + `</div>`;
+  html += `<h2>${esc(W.implementers)} <span class="count">${v.implementers.length}</span></h2><div class="card" id="implementers">`;
+  for (const g of v.groups) {
+    html += `<h3>${esc(tierName(g.tier))}${g.locality ? " · " + esc(g.locality) : ""} <span class="count">${g.count}</span></h3><ul>`;
+    for (const i of g.rows.map(r => v.implementers[r])) {
+      const after = i.days_after != null ? ` · ${esc(fill(W.days_after, { n: num(i.days_after) }))}` : "";
+      html += `<li>${nodeLink(i)} <span class="meta">${esc(date(i.date))}${after}${i.depth > 1 ? " · ← " + esc(i.via) : ""}</span></li>`;
+    }
+    html += `</ul>`;
+  }
+  if (!v.implementers.length) html += `<p class="muted">${esc(W.none)}</p>`;
+  html += `</div><h2>${esc(W.chain)}</h2><div class="controls"><label>${esc(W.depth)}
+    <select id="depth">${[1, 2, 3, 4, 5].map(n => `<option${n === 2 ? " selected" : ""}>${n}</option>`).join("")}</select></label></div>
+    <div class="chainbox"><div id="cy" role="img" aria-label="${esc(W.chain)}"></div>
+    <nav class="tree" id="tree" aria-label="${esc(W.chain_list)}"></nav></div>`;
+  html += `<h2>${esc(W.diagram)}</h2>${groupsHtml(v.relations)}`;
+  html += `<h2>${esc(W.citers)} <span class="count">${v.citers.length}</span></h2><ul class="card">` +
+    v.citers.map(c => `<li>${nodeLink(c)} <span class="meta">${esc(W.outgoing[c.relation] || c.relation)} · ${c.count} ${esc(W.times)}</span></li>`).join("") + `</ul>`;
+  main.innerHTML = html;
+  const depth = document.getElementById("depth");
+  depth.addEventListener("change", () => drawChain(v.node, +depth.value));
+  drawChain(v.node, 2);
+}
+
+let cy = null;
+
+async function chainData(node, depth) {
+  const [down, up] = await Promise.all(["down", "up"].map(d =>
+    api(`/api/graph?node=${encodeURIComponent(node)}&direction=${d}&depth=${depth}`)));
+  const nodes = new Map(), edges = new Map();
+  for (const r of [down, up]) {
+    if (r.status !== 200) continue;
+    r.body.nodes.forEach(n => nodes.set(n.node, n));
+    r.body.edges.forEach(e => edges.set(`${e.from}→${e.to}`, e));
+  }
+  return { nodes, edges };
+}
+
+function elements(nodes, edges) {
+  const els = [];
+  for (const n of nodes.values()) {
+    els.push({ data: { id: n.node, label: n.node + (n.locality ? "\n" + n.locality : ""), doc: n.doc || "", held: n.doc ? "yes" : "no" } });
+  }
+  for (const [key, e] of edges) {
+    if (nodes.has(e.from) && nodes.has(e.to)) els.push({ data: { id: key, source: e.from, target: e.to } });
+  }
+  return els;
+}
+
+async function drawChain(root, depth) {
+  const { nodes, edges } = await chainData(root, depth);
+  drawTree(root, nodes, edges);
+  if (typeof cytoscape === "undefined") return;
+  if (typeof cytoscapeDagre !== "undefined" && !drawChain.registered) { cytoscape.use(cytoscapeDagre); drawChain.registered = true; }
+  cy = cytoscape({
+    container: document.getElementById("cy"),
+    elements: elements(nodes, edges),
+    style: [
+      { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "font-size": 10, "text-valign": "bottom", "background-color": "#0b57a3", width: 14, height: 14 } },
+      { selector: "node[held = 'no']", style: { "background-color": "#bbb" } },
+      { selector: `node[id = "${root.replace(/"/g, '\\"')}"]`, style: { "background-color": "#8b1a1a", width: 20, height: 20 } },
+      { selector: "edge", style: { width: 1.2, "line-color": "#999", "target-arrow-color": "#999", "target-arrow-shape": "triangle", "curve-style": "bezier" } },
+    ],
+    layout: { name: "dagre", rankDir: "BT", nodeSep: 20, rankSep: 50 },
+    wheelSensitivity: 0.3,
+  });
+  cy.on("tap", "node", ev => {
+    const d = ev.target.data();
+    go(d.doc ? docUrl(d.doc) : idUrl(d.id));
+  });
+  cy.on("cxttap", "node", ev => expand(ev.target.id(), nodes, edges));
+}
+
+// expand a node in place: its own chain one level down and up, added to the drawing
+async function expand(node, nodes, edges) {
+  const more = await chainData(node, 1);
+  for (const [k, n] of more.nodes) nodes.set(k, n);
+  for (const [k, e] of more.edges) edges.set(k, e);
+  cy.add(elements(more.nodes, more.edges).filter(el => cy.getElementById(el.data.id).empty()));
+  cy.layout({ name: "dagre", rankDir: "BT", nodeSep: 20, rankSep: 50 }).run();
+}
+
+// the same chain as a nested list (for keyboards and screen readers): implementers under what they implement
+function drawTree(root, nodes, edges) {
+  const below = new Map(), above = new Map();
+  for (const e of edges.values()) {
+    if (!below.has(e.to)) below.set(e.to, []);
+    below.get(e.to).push(e);
+    if (!above.has(e.from)) above.set(e.from, []);
+    above.get(e.from).push(e);
+  }
+  const seen = new Set();
+  const item = (name, edge, next) => {
+    const n = nodes.get(name) || { node: name };
+    const stated = edge ? ` <span class="meta">(${esc(W.stated_in)} ${esc(edge.stated_in)})</span>` : "";
+    if (seen.has(name)) return `<li>${nodeLink(n)}${stated} <span class="muted">— ${esc(W.shown_above)}</span></li>`;
+    seen.add(name);
+    const kids = (next.get(name) || []).map(e => item(next === below ? e.from : e.to, e, next)).join("");
+    return `<li>${nodeLink(n)}${stated}${kids ? "<ul>" + kids + "</ul>" : ""}</li>`;
+  };
+  const ups = (above.get(root) || []).map(e => item(e.to, e, above)).join("");
+  seen.clear();
+  const downs = item(root, null, below);
+  document.getElementById("tree").innerHTML =
+    (ups ? `<h3>${esc(W.up)}</h3><ul>${ups}</ul>` : "") + `<h3>${esc(W.down)}</h3><ul>${downs}</ul>`;
+}
+
+route();
