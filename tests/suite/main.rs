@@ -1,5 +1,6 @@
 //! Integration tests, one binary: gold samples, identifier tables, properties, CLI.
 
+mod api;
 mod cli;
 mod corpus;
 mod engine;
