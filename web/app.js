@@ -229,7 +229,9 @@ async function chainData(node, depth) {
 function elements(nodes, edges) {
   const els = [];
   for (const n of nodes.values()) {
-    els.push({ data: { id: n.node, label: n.node + (n.locality ? "\n" + n.locality : ""), doc: n.doc || "", held: n.doc ? "yes" : "no" } });
+    const name = n.node.split("@")[0];
+    const short = name.length > 16 ? name.slice(0, 15) + "…" : name;
+    els.push({ data: { id: n.node, label: short + (n.locality ? "\n" + n.locality : ""), doc: n.doc || "", held: n.doc ? "yes" : "no" } });
   }
   for (const [key, e] of edges) {
     if (nodes.has(e.from) && nodes.has(e.to)) els.push({ data: { id: key, source: e.from, target: e.to } });
@@ -246,12 +248,12 @@ async function drawChain(root, depth) {
     container: document.getElementById("cy"),
     elements: elements(nodes, edges),
     style: [
-      { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "font-size": 10, "text-valign": "bottom", "background-color": "#0b57a3", width: 14, height: 14 } },
+      { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "text-max-width": 110, "font-size": 9, "text-valign": "bottom", "background-color": "#0b57a3", width: 14, height: 14 } },
       { selector: "node[held = 'no']", style: { "background-color": "#bbb" } },
       { selector: `node[id = "${root.replace(/"/g, '\\"')}"]`, style: { "background-color": "#8b1a1a", width: 20, height: 20 } },
       { selector: "edge", style: { width: 1.2, "line-color": "#999", "target-arrow-color": "#999", "target-arrow-shape": "triangle", "curve-style": "bezier" } },
     ],
-    layout: { name: "dagre", rankDir: "BT", nodeSep: 20, rankSep: 50 },
+    layout: { name: "dagre", rankDir: "BT", nodeSep: 70, rankSep: 70 },
     wheelSensitivity: 0.3,
   });
   cy.on("tap", "node", ev => {
@@ -267,7 +269,7 @@ async function expand(node, nodes, edges) {
   for (const [k, n] of more.nodes) nodes.set(k, n);
   for (const [k, e] of more.edges) edges.set(k, e);
   cy.add(elements(more.nodes, more.edges).filter(el => cy.getElementById(el.data.id).empty()));
-  cy.layout({ name: "dagre", rankDir: "BT", nodeSep: 20, rankSep: 50 }).run();
+  cy.layout({ name: "dagre", rankDir: "BT", nodeSep: 70, rankSep: 70 }).run();
 }
 
 // the same chain as a nested list (for keyboards and screen readers): implementers under what they implement

@@ -76,6 +76,9 @@ pub struct Args {
     /// Time the queries on the index already at --index, without building.
     #[arg(long)]
     no_build: bool,
+    /// Also serve the index and load /api/search and /api/graph for this many seconds each.
+    #[arg(long)]
+    load: Option<f64>,
 }
 
 /// Runs the measurement and prints the figures as JSON.
@@ -89,7 +92,18 @@ pub fn command(args: &Args) -> Result<std::process::ExitCode> {
         threads: super::threads(args.threads),
         no_build: args.no_build,
     })?;
-    super::print_json(&report)?;
+    let load = match args.load {
+        Some(seconds) => Some(super::load::run(
+            &args.index,
+            seconds,
+            QUERIES[1].1,
+            &report.graph.top_target,
+        )?),
+        None => None,
+    };
+    let mut json = serde_json::to_value(&report)?;
+    json["load"] = serde_json::to_value(load)?;
+    super::print_json(&json)?;
     Ok(std::process::ExitCode::SUCCESS)
 }
 

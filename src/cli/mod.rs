@@ -6,6 +6,7 @@ mod bench;
 mod eval;
 mod graph;
 mod index;
+mod load;
 mod search;
 mod serve;
 

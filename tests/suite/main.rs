@@ -1,6 +1,7 @@
 //! Integration tests, one binary: gold samples, identifier tables, properties, CLI.
 
 mod api;
+mod browser;
 mod cli;
 mod corpus;
 mod engine;

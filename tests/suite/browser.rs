@@ -1,0 +1,263 @@
+//! The page in a real browser (Debian's headless Chromium through chromedriver, which `.ci/run`
+//! installs): search, open a plan, follow its directive, the chain drawn, a node opened, and
+//! back. A screenshot of each step goes to `target/e2e/`; any step failing fails the test.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+use trichdan::engine::Engine;
+use trichdan::ingest;
+use trichdan::server::{app, AppState};
+
+use crate::support::{root, temp_dir};
+
+const PLANS: [&str; 2] = ["000_a72d46ed5ce96127", "003_f48e0f285acd8aa3"];
+const WAIT: Duration = Duration::from_secs(20);
+
+/// chromedriver, killed when dropped.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn program(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?
+        .to_str()?
+        .split(':')
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn start_driver() -> (Driver, u16) {
+    let path = program("chromedriver").expect(
+        "chromedriver is not installed: `apt-get install -y chromium chromium-driver` (.ci/run does)",
+    );
+    let port = free_port();
+    let child = Command::new(path)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver starts");
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < WAIT,
+            "chromedriver did not listen on {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (Driver(child), port)
+}
+
+async fn start_server() -> String {
+    let listing = ingest::listing(&root().join("corpus")).unwrap();
+    let (engine, _) = Engine::build(&temp_dir("browser-index"), &listing, 2, &|_| {}).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = app(AppState::new(engine, None));
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    format!("http://{addr}")
+}
+
+async fn browser(port: u16) -> Client {
+    let mut caps = serde_json::Map::new();
+    let mut options = json!({"args": [
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--window-size=1280,900"
+    ]});
+    if let Some(chromium) = program("chromium") {
+        options["binary"] = json!(chromium);
+    }
+    caps.insert("goog:chromeOptions".into(), options);
+    ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a Chromium session")
+}
+
+async fn shot(c: &Client, name: &str) {
+    let dir = root().join("target/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = c.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// Waits until `script` (a function body) returns true.
+async fn until(c: &Client, what: &str, script: &str) {
+    let started = Instant::now();
+    loop {
+        if c.execute(script, vec![]).await.unwrap() == json!(true) {
+            return;
+        }
+        assert!(started.elapsed() < WAIT, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn path(c: &Client) -> String {
+    let url = c.current_url().await.unwrap();
+    percent(url.path())
+}
+
+fn percent(p: &str) -> String {
+    p.replace("%2F", "/").replace("%2f", "/")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
+    let base = start_server().await;
+    let (_driver, port) = start_driver().await;
+    let c = browser(port).await;
+
+    // 1. search, without diacritics
+    c.goto(&base).await.unwrap();
+    let q = c
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("q"))
+        .await
+        .unwrap();
+    q.send_keys("ket luan 21").await.unwrap();
+    c.find(Locator::Id("go"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(
+        &c,
+        "results",
+        "return document.querySelectorAll('#results .hit').length > 0",
+    )
+    .await;
+    for plan in PLANS {
+        let sel = format!("#results a[href='/van-ban/{plan}']");
+        c.find(Locator::Css(&sel))
+            .await
+            .unwrap_or_else(|_| panic!("{plan} listed"));
+    }
+    shot(&c, "1-search").await;
+
+    // 2. open the first plan
+    let first = format!("#results a[href='/van-ban/{}']", PLANS[0]);
+    c.find(Locator::Css(&first))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#text a.cite"))
+        .await
+        .unwrap();
+    assert_eq!(path(&c).await, format!("/van-ban/{}", PLANS[0]));
+    shot(&c, "2-document").await;
+
+    // 3. click 21-KL/TW in its text
+    let mut clicked = false;
+    for a in c.find_all(Locator::Css("#text a.cite")).await.unwrap() {
+        if a.text().await.unwrap().contains("21-KL/TW") {
+            a.click().await.unwrap();
+            clicked = true;
+            break;
+        }
+    }
+    assert!(clicked, "21-KL/TW is a link in the text");
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("implementers"))
+        .await
+        .unwrap();
+    assert_eq!(path(&c).await, "/so-hieu/21-KL/TW");
+    let listed = c
+        .find(Locator::Id("implementers"))
+        .await
+        .unwrap()
+        .html(true)
+        .await
+        .unwrap();
+    for plan in PLANS {
+        assert!(
+            listed.contains(&format!("/van-ban/{plan}")),
+            "{plan} among the implementers"
+        );
+    }
+
+    // 4. the graph shows the chain's nodes
+    until(
+        &c,
+        "the chain drawn",
+        &format!(
+            "return typeof cy !== 'undefined' && cy !== null && {}",
+            PLANS
+                .iter()
+                .map(|p| format!("cy.getElementById('{p}').length === 1"))
+                .collect::<Vec<_>>()
+                .join(" && ")
+        ),
+    )
+    .await;
+    let tree = c
+        .find(Locator::Id("tree"))
+        .await
+        .unwrap()
+        .html(true)
+        .await
+        .unwrap();
+    assert!(
+        PLANS.iter().all(|p| tree.contains(p)),
+        "the nested list has the chain"
+    );
+    shot(&c, "3-identifier").await;
+    c.execute("document.getElementById('cy').scrollIntoView()", vec![])
+        .await
+        .unwrap();
+    shot(&c, "3-chain").await;
+
+    // 5. a node click opens it
+    c.execute(
+        &format!("cy.getElementById('{}').emit('tap')", PLANS[1]),
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css("#text"))
+        .await
+        .unwrap();
+    assert_eq!(path(&c).await, format!("/van-ban/{}", PLANS[1]));
+    shot(&c, "4-node-opened").await;
+
+    // 6. back returns to the identifier
+    c.back().await.unwrap();
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Id("implementers"))
+        .await
+        .unwrap();
+    assert_eq!(path(&c).await, "/so-hieu/21-KL/TW");
+    shot(&c, "5-back").await;
+    c.close().await.unwrap();
+}
