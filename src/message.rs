@@ -279,6 +279,7 @@ pub fn page_words() -> serde_json::Value {
         "what_texts_say": "Các văn bản nêu về văn bản này",
         "days_after": "sau {n} ngày",
         "expand": "Mở rộng",
+        "graph_hint": "Nhấp vào một nút để mở văn bản; nhấp chuột phải (hoặc giữ lâu) để mở rộng nút tại chỗ; cuộn để phóng to, kéo để di chuyển.",
         "chain_list": "Chuỗi thực hiện dạng danh sách",
         "shown_above": SHOWN_ABOVE,
         "open": "Mở",

@@ -200,7 +200,8 @@ async function showIdentifier(id, params) {
   }
   if (!v.implementers.length) html += `<p class="muted">${esc(W.none)}</p>`;
   html += `</div><h2>${esc(W.chain)}</h2><div class="controls"><label>${esc(W.depth)}
-    <select id="depth">${[1, 2, 3, 4, 5].map(n => `<option${n === 2 ? " selected" : ""}>${n}</option>`).join("")}</select></label></div>
+    <select id="depth">${[1, 2, 3, 4, 5].map(n => `<option${n === 2 ? " selected" : ""}>${n}</option>`).join("")}</select></label>
+    <span class="muted">${esc(W.graph_hint)}</span></div>
     <div class="chainbox"><div id="cy" role="img" aria-label="${esc(W.chain)}"></div>
     <nav class="tree" id="tree" aria-label="${esc(W.chain_list)}"></nav></div>`;
   html += `<h2>${esc(W.diagram)}</h2>${groupsHtml(v.relations)}`;

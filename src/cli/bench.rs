@@ -96,7 +96,7 @@ pub fn command(args: &Args) -> Result<std::process::ExitCode> {
         Some(seconds) => Some(super::load::run(
             &args.index,
             seconds,
-            QUERIES[1].1,
+            &QUERIES[..2],
             &report.graph.top_target,
         )?),
         None => None,

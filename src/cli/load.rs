@@ -25,9 +25,9 @@ pub struct Load {
     pub p99_ms: f64,
 }
 
-/// Serves the index in `dir` and loads `/api/search` (with `queries`) and `/api/graph` (around
-/// `node`) for `seconds` each.
-pub fn run(dir: &Path, seconds: f64, queries: &[&str], node: &str) -> Result<Vec<Load>> {
+/// Serves the index in `dir` and loads `/api/search` (with each class of `queries`) and
+/// `/api/graph` (around `node`) for `seconds` each.
+pub fn run(dir: &Path, seconds: f64, queries: &[(&str, &[&str])], node: &str) -> Result<Vec<Load>> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -38,14 +38,23 @@ pub fn run(dir: &Path, seconds: f64, queries: &[&str], node: &str) -> Result<Vec
         let router = app(AppState::new(engine, None));
         tokio::spawn(async move { axum::serve(listener, router).await });
         let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-        let search: Vec<String> = queries
+        let mut targets: Vec<(String, Vec<String>)> = queries
             .iter()
-            .map(|q| format!("/api/search?q={}", encode(q)))
+            .map(|(class, list)| {
+                let paths = list
+                    .iter()
+                    .map(|q| format!("/api/search?q={}", encode(q)))
+                    .collect();
+                (format!("/api/search ({class})"), paths)
+            })
             .collect();
-        let graph = vec![format!("/api/graph?node={}&depth=2", encode(node))];
+        targets.push((
+            "/api/graph".into(),
+            vec![format!("/api/graph?node={}&depth=2", encode(node))],
+        ));
         let mut out = Vec::new();
-        for (name, paths) in [("/api/search", search), ("/api/graph", graph)] {
-            out.push(load(addr, name, &paths, seconds, 4).await?);
+        for (name, paths) in targets {
+            out.push(load(addr, &name, &paths, seconds, 4).await?);
         }
         Ok(out)
     })

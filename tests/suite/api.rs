@@ -552,3 +552,30 @@ async fn an_upload_is_searchable_after_its_commit_and_gone_after_delete() {
         "unknown_document",
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn searches_keep_answering_during_a_write_and_see_it_after() {
+    let listing = ingest::listing(&root().join("corpus")).unwrap();
+    let (engine, _) = Engine::build(&temp_dir("api-concurrent"), &listing, 1, &|_| {}).unwrap();
+    let app = app(AppState::new(engine, Some(TOKEN.into())));
+    let plan = "KẾ HOẠCH\nThực hiện Kết luận số 21-KL/TW về chuyển đổi số ở xã Quỳnh Lâm";
+    let write = tokio::spawn(send(
+        app.clone(),
+        upload("kh-77.txt", plan.as_bytes(), Some(TOKEN)),
+    ));
+    let mut searches = Vec::new();
+    for _ in 0..20 {
+        let req = Request::get("/api/search?q=ket%20luan")
+            .body(Body::empty())
+            .unwrap();
+        searches.push(tokio::spawn(send(app.clone(), req)));
+    }
+    for s in searches {
+        assert_eq!(s.await.unwrap().0, StatusCode::OK);
+    }
+    assert_eq!(write.await.unwrap().0, StatusCode::CREATED);
+    let req = Request::get("/api/search?q=Quynh%20Lam")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(app, req).await.1["total"], 1);
+}
