@@ -183,7 +183,7 @@ pub fn past_window(max: usize) -> String {
 pub fn not_found(query: &str, suggestions: &[String]) -> String {
     let mut s = format!("Không có văn bản nào mang số ký hiệu {query} trong kho.");
     if suggestions.is_empty() {
-        s.push_str(&format!(" Thử tìm toàn văn: trichdan search \"{query}\"."));
+        s.push_str(" Hãy thử tìm kiếm toàn văn với số ký hiệu này.");
     } else {
         s.push_str(&format!(" Có phải: {}?", suggestions.join(", ")));
     }
@@ -368,6 +368,48 @@ pub fn building_first(dir: &str, corpus: &str, outdated: bool) -> String {
         }
     )
 }
+
+/// The API's messages.
+pub mod api {
+    pub const PARAM_NOT_UTF8: &str =
+        "Tham số không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.";
+    pub const PATH_NOT_UTF8: &str =
+        "Đường dẫn không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.";
+    pub const ID_MISSING: &str = "Thiếu mã văn bản hoặc số ký hiệu.";
+    pub const INTERNAL: &str = "Lỗi nội bộ khi xử lý yêu cầu; hãy thử lại.";
+    pub const WRITES_DISABLED: &str =
+        "Máy chủ chỉ cho đọc: khởi động với --write-token để cho phép thêm, xóa văn bản.";
+    pub const UNAUTHORIZED: &str = "Thiếu hoặc sai mã ghi: gửi tiêu đề Authorization: Bearer <mã>.";
+    pub const NOT_MULTIPART: &str = "Cần gửi tệp dạng multipart/form-data, trong trường `file`.";
+    pub const UPLOAD_TOO_LARGE: &str =
+        "Tệp gửi lên vượt giới hạn 65 MB; hãy tách tệp hoặc chuyển sang .txt.";
+    pub const UPLOAD_BROKEN: &str = "Không đọc được tệp gửi lên (dữ liệu multipart hỏng).";
+    pub const UPLOAD_NO_NAME: &str = "Tệp gửi lên thiếu tên tệp.";
+    pub const UNSUPPORTED_FORMAT: &str = "Chỉ nhận tệp .txt, .md, .html, .docx, .pdf.";
+    pub const NO_FILE: &str = "Không có tệp: gửi tệp trong trường multipart tên `file`.";
+    pub const NO_ENDPOINT: &str = "Không có điểm truy cập API này; xem /api/openapi.json.";
+    pub const NO_ASSET: &str = "Không có tệp này.";
+
+    /// A required parameter left out.
+    pub fn missing(name: &str) -> String {
+        format!("Thiếu tham số `{name}`.")
+    }
+
+    /// A number parameter out of bounds or not a number.
+    pub fn bad_number(name: &str, value: &str, max: usize) -> String {
+        format!("`{name}={value}` không hợp lệ: cần một số nguyên từ 0 đến {max}.")
+    }
+
+    /// A graph direction that is not one.
+    pub fn bad_direction(value: &str) -> String {
+        format!("`direction={value}` không hợp lệ: dùng up, down hoặc both.")
+    }
+}
+
+/// The CLI's headings for a citation report and a lookup.
+pub const CITED_BY: &str = "dẫn chiếu bởi";
+pub const CITES: &str = "dẫn chiếu:";
+pub const STATES: &str = "và nêu quan hệ giữa các văn bản khác:";
 
 /// Where the server answers.
 pub fn serving(url: &str) -> String {

@@ -20,15 +20,21 @@ function idUrl(id) { return "/so-hieu/" + encodeURIComponent(id); }
 function nodeUrl(n) { return n.doc ? docUrl(n.doc) : idUrl(n.node); }
 function tierName(t) { return t ? (W.tiers[t] || t) : W.unknown_tier; }
 
+// each navigation bumps `seq`; an answer that arrives after the next navigation is dropped
+let seq = 0;
+const STALE = new Error("stale");
+
 async function api(path) {
+  const at = seq;
   const r = await fetch(path, { headers: { Accept: "application/json" } });
   const body = await r.json().catch(() => ({}));
+  if (at !== seq) throw STALE;
   return { status: r.status, body };
 }
 
 function go(url) {
   history.pushState(null, "", url);
-  route();
+  route().then(() => main.focus());
 }
 
 // links inside the page navigate without reloading
@@ -70,12 +76,19 @@ function showError(status, body) {
 // ---------- routing ----------
 
 async function route() {
-  const path = decodeURIComponent(location.pathname);
+  seq += 1;
+  if (cy) { cy.destroy(); cy = null; }
+  let path;
+  try { path = decodeURIComponent(location.pathname); } catch { path = "/"; }
   const params = new URLSearchParams(location.search);
-  main.innerHTML = `<p class="muted">${esc(W.loading)}</p>`;
-  if (path.startsWith("/van-ban/")) return showDocument(path.slice("/van-ban/".length));
-  if (path.startsWith("/so-hieu/")) return showIdentifier(path.slice("/so-hieu/".length), params);
-  return showSearch(params);
+  main.innerHTML = `<p class="muted" role="status">${esc(W.loading)}</p>`;
+  try {
+    if (path.startsWith("/van-ban/")) return await showDocument(path.slice("/van-ban/".length));
+    if (path.startsWith("/so-hieu/")) return await showIdentifier(path.slice("/so-hieu/".length), params);
+    return await showSearch(params);
+  } catch (e) {
+    if (e !== STALE) throw e;
+  }
 }
 
 // ---------- search ----------
@@ -88,7 +101,7 @@ async function showSearch(params) {
   const page = Math.max(1, parseInt(params.get("trang") || "1", 10) || 1);
   const { status, body } = await api(`/api/search?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${(page - 1) * PAGE}`);
   if (status !== 200) return showError(status, body);
-  let html = `<p class="summary" id="summary">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
+  let html = `<h1 class="sr">${esc(W.search)}: ${esc(q)}</h1><p class="summary" id="summary" role="status">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
   if (body.relaxed) html += `<p class="muted">${esc(W.relaxed)}</p>`;
   if (body.total === 0) html += `<p>${esc(W.no_results)}</p>`;
   html += `<div class="layout"><nav class="facets" aria-label="${esc(W.filters)}"><h2 class="sr">${esc(W.filters)}</h2>`;
@@ -146,7 +159,7 @@ function linkedText(text, citations) {
     if (c.start < at) continue;
     out += esc(decoder.decode(bytes.slice(at, c.start)));
     const href = c.doc ? docUrl(c.doc) : idUrl(c.node || c.id);
-    out += `<a class="cite" href="${href}" title="${esc(c.relation)}">${esc(decoder.decode(bytes.slice(c.start, c.end)))}</a>`;
+    out += `<a class="cite" href="${href}" title="${esc(W.outgoing[c.relation] || c.relation)}">${esc(decoder.decode(bytes.slice(c.start, c.end)))}</a>`;
     at = c.end;
   }
   return out + esc(decoder.decode(bytes.slice(at)));
@@ -160,7 +173,7 @@ async function showDocument(id) {
   const F = W.fields;
   main.innerHTML = `<article><h1>${esc(title)}</h1><div class="card">` + fieldList([
     [F.number, d.own_id && (d.node ? `<a href="${idUrl(d.node)}">${esc(d.own_id)}</a>` : esc(d.own_id))],
-    [F.kind, esc(d.kind)], [F.date, d.date && date(d.date)], [F.issuer, esc(d.issuer)],
+    [F.kind, esc(d.kind)], [F.date, d.date && esc(date(d.date))], [F.issuer, esc(d.issuer)],
     [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(cap(d.level.tier)))],
     [F.id, esc(d.id)],
   ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}
@@ -184,7 +197,7 @@ async function showIdentifier(id, params) {
   const khoa = [...new Set(v.statements.map(s => s.khoa).filter(Boolean))].join(", ");
   const heading = [v.kind, v.node].filter(Boolean).join(" ");
   let html = `<h1>${esc(heading)}</h1><div class="card">` + fieldList([
-    [F.number, esc(v.node)], [F.title, v.label !== heading && v.label !== v.node ? esc(v.label) : ""], [F.kind, esc(v.kind)], [F.date, v.date && date(v.date)],
+    [F.number, esc(v.node)], [F.title, v.label !== heading && v.label !== v.node ? esc(v.label) : ""], [F.kind, esc(v.kind)], [F.date, v.date && esc(date(v.date))],
     [F.issuer, esc(v.issuer)], [F.khoa, esc(khoa)], [F.place, esc(v.locality)],
     [F.level, v.tier && esc(tierName(v.tier))],
     [W.full_text, v.docs.length ? v.docs.map(d => `<a href="${docUrl(d)}">${esc(d)}</a>`).join(", ") : esc(W.not_in_archive)],
@@ -242,33 +255,39 @@ function elements(nodes, edges) {
 
 async function drawChain(root, depth) {
   const { nodes, edges } = await chainData(root, depth);
+  const box = document.getElementById("cy");
+  if (!box) return; // the page moved on meanwhile
   drawTree(root, nodes, edges);
+  if (cy) { cy.destroy(); cy = null; }
   if (typeof cytoscape === "undefined") return;
   if (typeof cytoscapeDagre !== "undefined" && !drawChain.registered) { cytoscape.use(cytoscapeDagre); drawChain.registered = true; }
   cy = cytoscape({
-    container: document.getElementById("cy"),
+    container: box,
     elements: elements(nodes, edges),
     style: [
       { selector: "node", style: { label: "data(label)", "text-wrap": "wrap", "text-max-width": 110, "font-size": 9, "text-valign": "bottom", "background-color": "#0b57a3", width: 14, height: 14 } },
       { selector: "node[held = 'no']", style: { "background-color": "#bbb" } },
-      { selector: `node[id = "${root.replace(/"/g, '\\"')}"]`, style: { "background-color": "#8b1a1a", width: 20, height: 20 } },
+      { selector: "node.root", style: { "background-color": "#8b1a1a", width: 20, height: 20 } },
       { selector: "edge", style: { width: 1.2, "line-color": "#999", "target-arrow-color": "#999", "target-arrow-shape": "triangle", "curve-style": "bezier" } },
     ],
     layout: { name: "dagre", rankDir: "BT", nodeSep: 70, rankSep: 70 },
     wheelSensitivity: 0.3,
   });
+  cy.getElementById(root).addClass("root");
   cy.on("tap", "node", ev => {
     const d = ev.target.data();
     go(d.doc ? docUrl(d.doc) : idUrl(d.id));
   });
-  cy.on("cxttap", "node", ev => expand(ev.target.id(), nodes, edges));
+  cy.on("cxttap", "node", ev => expand(root, ev.target.id(), nodes, edges));
 }
 
-// expand a node in place: its own chain one level down and up, added to the drawing
-async function expand(node, nodes, edges) {
+// expand a node in place: its own chain one level down and up, added to the drawing and the list
+async function expand(root, node, nodes, edges) {
   const more = await chainData(node, 1);
   for (const [k, n] of more.nodes) nodes.set(k, n);
   for (const [k, e] of more.edges) edges.set(k, e);
+  drawTree(root, nodes, edges);
+  if (!cy) return;
   cy.add(elements(more.nodes, more.edges).filter(el => cy.getElementById(el.data.id).empty()));
   cy.layout({ name: "dagre", rankDir: "BT", nodeSep: 70, rankSep: 70 }).run();
 }
@@ -289,13 +308,18 @@ function drawTree(root, nodes, edges) {
     if (seen.has(name)) return `<li>${nodeLink(n)}${stated} <span class="muted">— ${esc(W.shown_above)}</span></li>`;
     seen.add(name);
     const kids = (next.get(name) || []).map(e => item(next === below ? e.from : e.to, e, next)).join("");
-    return `<li>${nodeLink(n)}${stated}${kids ? "<ul>" + kids + "</ul>" : ""}</li>`;
+    const more = `<button type="button" class="expand" data-node="${esc(name)}" aria-label="${esc(W.expand)} ${esc(name)}">+</button>`;
+    return `<li>${nodeLink(n)}${stated} ${more}${kids ? "<ul>" + kids + "</ul>" : ""}</li>`;
   };
   const ups = (above.get(root) || []).map(e => item(e.to, e, above)).join("");
   seen.clear();
   const downs = item(root, null, below);
-  document.getElementById("tree").innerHTML =
+  const tree = document.getElementById("tree");
+  if (!tree) return;
+  tree.innerHTML =
     (ups ? `<h3>${esc(W.up)}</h3><ul>${ups}</ul>` : "") + `<h3>${esc(W.down)}</h3><ul>${downs}</ul>`;
+  tree.querySelectorAll("button.expand").forEach(b =>
+    b.addEventListener("click", () => expand(root, b.dataset.node, nodes, edges)));
 }
 
 route();

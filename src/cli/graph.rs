@@ -66,7 +66,12 @@ fn print_candidates(query: &str, candidates: &[Lookup], json: bool) -> Result<()
         } else {
             c.cited_by.join(", ")
         };
-        writeln!(o, "{}\n   dẫn chiếu bởi: {cited}", describe(&c.node))?;
+        writeln!(
+            o,
+            "{}\n   {}: {cited}",
+            describe(&c.node),
+            message::CITED_BY
+        )?;
     }
     Ok(())
 }
@@ -163,12 +168,12 @@ pub fn cites(args: &OpenArgs, doc: &str) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let mut o = out();
-    writeln!(o, "{} dẫn chiếu:", report.node)?;
+    writeln!(o, "{} {}", report.node, message::CITES)?;
     for c in &report.citations {
         writeln!(o, "  {:<10} {} ×{}", c.rel.as_str(), c.to, c.count)?;
     }
     if !report.stated.is_empty() {
-        writeln!(o, "và nêu quan hệ giữa các văn bản khác:")?;
+        writeln!(o, "{}", message::STATES)?;
         for s in &report.stated {
             writeln!(o, "  {} {} {}", s.from, s.rel.as_str(), s.to)?;
         }

@@ -66,7 +66,8 @@ impl Engine {
             Some(g) => g,
             None => {
                 let g = graph::build(&index.documents()?);
-                graph::save(dir, &tag, &g)?;
+                // a folder we may not write to still serves: the graph is rebuilt next time
+                let _ = graph::save(dir, &tag, &g);
                 g
             }
         };
@@ -105,7 +106,7 @@ impl Engine {
 
     /// The graph as of the last commit (cheap: a shared handle).
     pub fn graph(&self) -> Arc<Graph> {
-        self.graph.read().expect("graph lock").clone()
+        self.graph.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// The search index.
@@ -113,21 +114,37 @@ impl Engine {
         &self.index
     }
 
-    /// Rebuilds the graph from what the index holds now and saves it for this commit.
+    /// Rebuilds the graph from what the index holds now, answers with it, and saves it for
+    /// this commit. The commit has happened: a graph that cannot be saved is rebuilt on the
+    /// next open rather than failing the write.
     fn refresh(&self) -> Result<()> {
         self.index.reload()?;
         let tag = self.index.commit_tag();
-        let g = graph::build(&self.index.documents()?);
-        graph::save(self.index.path(), &tag, &g)?;
-        *self.graph.write().expect("graph lock") = Arc::new(g);
+        let g = Arc::new(graph::build(&self.index.documents()?));
+        *self.graph.write().unwrap_or_else(|e| e.into_inner()) = g.clone();
+        let _ = graph::save(self.index.path(), &tag, &g);
         Ok(())
+    }
+
+    /// The write lock of this engine (a write that panicked leaves it usable).
+    fn write_lock(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.writing.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes through `write` in one commit, then refreshes the graph.
+    fn commit(&self, write: impl FnOnce(&mut crate::index::Writer) -> Result<()>) -> Result<()> {
+        let mut writer = self.index.writer(1, SMALL_BUDGET)?;
+        write(&mut writer)?;
+        writer.commit()?;
+        drop(writer);
+        self.refresh()
     }
 
     /// Adds files (ids from their names, made unique among them), replacing documents with
     /// the same ids, in one commit.
     pub fn add(&self, files: &[PathBuf], progress: Progress) -> Result<BuildSummary> {
         let inputs = ingest::inputs(files);
-        let _guard = self.writing.lock().expect("write lock");
+        let _guard = self.write_lock();
         let summary = write_inputs(&self.index, &inputs, Mode::Add, 1, progress)?;
         self.refresh()?;
         Ok(summary)
@@ -137,29 +154,22 @@ impl Engine {
     pub fn add_bytes(&self, name: &str, id: &str, bytes: &[u8]) -> Result<Vec<String>> {
         let docs = ingest::read_bytes(Path::new(name), id, bytes)?;
         let ids = docs.iter().map(|d| d.id.clone()).collect();
-        let _guard = self.writing.lock().expect("write lock");
-        let mut writer = self.index.writer(1, SMALL_BUDGET)?;
-        for doc in docs {
-            writer.upsert(doc)?;
-        }
-        writer.commit()?;
-        drop(writer);
-        self.refresh()?;
+        let _guard = self.write_lock();
+        self.commit(|w| docs.into_iter().try_for_each(|d| w.upsert(d)))?;
         Ok(ids)
     }
 
     /// Removes documents by id in one commit; ids the index does not hold are listed apart.
     pub fn remove(&self, ids: &[String]) -> Result<Removal> {
+        let _guard = self.write_lock();
         let (present, missing): (Vec<String>, Vec<String>) =
             ids.iter().cloned().partition(|id| self.index.contains(id));
-        let _guard = self.writing.lock().expect("write lock");
-        let mut writer = self.index.writer(1, SMALL_BUDGET)?;
-        for id in &present {
-            writer.remove(id);
+        if !present.is_empty() {
+            self.commit(|w| {
+                present.iter().for_each(|id| w.remove(id));
+                Ok(())
+            })?;
         }
-        writer.commit()?;
-        drop(writer);
-        self.refresh()?;
         Ok(Removal {
             removed: present,
             missing,
@@ -185,11 +195,7 @@ impl Engine {
             1 => Ok(found[0]),
             0 => Err(Error::NotFound {
                 query: query.trim().to_string(),
-                suggestions: g
-                    .near(query, SUGGESTIONS)
-                    .into_iter()
-                    .map(|n| g.nodes[n].name.clone())
-                    .collect(),
+                suggestions: suggestions(g, query),
             }),
             _ => Err(Error::Ambiguous {
                 query: query.trim().to_string(),
@@ -203,10 +209,7 @@ impl Engine {
         let g = self.graph();
         let found = g.lookup(query);
         let suggestions = if found.is_empty() {
-            g.near(query, SUGGESTIONS)
-                .into_iter()
-                .map(|n| g.nodes[n].name.clone())
-                .collect()
+            suggestions(&g, query)
         } else {
             Vec::new()
         };
@@ -308,6 +311,14 @@ impl Engine {
             .ok_or_else(|| Error::NoDocument { id: id.into() })?;
         Ok(DocumentView::of(doc, &self.graph()))
     }
+}
+
+/// The known identifiers nearest an unknown one, by name.
+fn suggestions(g: &Graph, query: &str) -> Vec<String> {
+    g.near(query, SUGGESTIONS)
+        .into_iter()
+        .map(|n| g.nodes[n].name.clone())
+        .collect()
 }
 
 /// Reads `inputs` on `threads` threads and writes them in one commit.

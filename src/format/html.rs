@@ -57,30 +57,39 @@ const UNNESTED: &[&str] = &[
 
 /// How deep the page nests its elements, counted from the tags alone (a cheap scan run
 /// before parsing, so a page nested absurdly deep is refused instead of parsed for minutes).
+/// As the parser does: `<div/>` opens a `div` (only void elements and SVG or MathML content
+/// close themselves), and an end tag closes the element it names, not whatever is innermost.
+/// One pass: each tag is read up to its `>` and the scan goes on from there.
 pub fn nesting(html: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
     let bytes = html.as_bytes();
-    for at in memchr::memchr_iter(b'<', bytes) {
-        let rest = &bytes[at + 1..];
-        if rest.first() == Some(&b'/') {
-            depth = depth.saturating_sub(1);
-            continue;
-        }
-        let name_len = rest
+    let mut open: Vec<String> = Vec::new();
+    let mut deepest = 0;
+    let mut at = 0;
+    while let Some(lt) = memchr::memchr(b'<', &bytes[at..]) {
+        let closing = bytes.get(at + lt + 1) == Some(&b'/');
+        let name_at = at + lt + 1 + closing as usize;
+        let name_len = bytes[name_at..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
             .count();
-        if name_len == 0 || !rest[0].is_ascii_alphabetic() {
+        if name_len == 0 || !bytes[name_at].is_ascii_alphabetic() {
+            at = name_at;
             continue;
         }
-        let name = std::str::from_utf8(&rest[..name_len])
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let self_closing =
-            memchr::memchr(b'>', rest).is_some_and(|end| rest[..end].ends_with(b"/"));
+        let end = memchr::memchr(b'>', &bytes[name_at..]).map_or(bytes.len(), |e| name_at + e);
+        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        at = end;
+        if closing {
+            if let Some(k) = open.iter().rposition(|n| *n == name) {
+                open.truncate(k);
+            }
+            continue;
+        }
+        let foreign = open.iter().any(|n| n == "svg" || n == "math");
+        let self_closing = foreign && bytes[..end].ends_with(b"/");
         if !self_closing && !UNNESTED.contains(&name.as_str()) {
-            depth += 1;
-            deepest = deepest.max(depth);
+            open.push(name);
+            deepest = deepest.max(open.len());
         }
     }
     deepest

@@ -337,7 +337,11 @@ fn check_window(req: &SearchRequest) -> Result<()> {
     if req.limit == 0 || req.limit > MAX_LIMIT {
         return Err(Error::Query(message::bad_limit(req.limit, MAX_LIMIT)));
     }
-    if req.offset + req.limit > MAX_WINDOW {
+    if req
+        .offset
+        .checked_add(req.limit)
+        .is_none_or(|end| end > MAX_WINDOW)
+    {
         return Err(Error::Query(message::past_window(MAX_WINDOW)));
     }
     Ok(())

@@ -147,7 +147,8 @@ pub fn is_folder_note(path: &Path) -> bool {
     })
 }
 
-/// Every file under `dir` (recursively) that `keep` accepts, sorted.
+/// Every file under `dir` (recursively) that `keep` accepts, sorted. Links to folders are not
+/// followed (a link loop would never end); links to files are read.
 pub fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -157,10 +158,11 @@ pub fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
             source,
         };
         for entry in std::fs::read_dir(&d).map_err(io)? {
-            let path = entry.map_err(io)?.path();
-            if path.is_dir() {
+            let entry = entry.map_err(io)?;
+            let (path, kind) = (entry.path(), entry.file_type().map_err(io)?);
+            if kind.is_dir() {
                 stack.push(path);
-            } else if keep(&path) {
+            } else if (kind.is_file() || kind.is_symlink() && path.is_file()) && keep(&path) {
                 out.push(path);
             }
         }

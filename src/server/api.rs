@@ -18,7 +18,7 @@ use crate::engine::{DocumentView, Engine, IdentifierView, Stats, MAX_DEPTH, MAX_
 use crate::format::Format;
 use crate::graph::{Chain, Direction};
 use crate::index::{SearchRequest, SearchResult, MAX_LIMIT};
-use crate::Error;
+use crate::{message, Error};
 
 /// Query parameters, decoded; a value that is not UTF-8 is refused.
 struct Params(Vec<(String, String)>);
@@ -33,9 +33,7 @@ impl Params {
             .iter()
             .any(|(k, v)| k.contains('\u{FFFD}') || v.contains('\u{FFFD}'))
         {
-            return Err(ApiError::bad_parameter(
-                "Tham số không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.",
-            ));
+            return Err(ApiError::bad_parameter(message::api::PARAM_NOT_UTF8));
         }
         Ok(Params(pairs))
     }
@@ -50,7 +48,7 @@ impl Params {
     fn required(&self, name: &str) -> Result<&str, ApiError> {
         self.get(name)
             .filter(|v| !v.trim().is_empty())
-            .ok_or_else(|| ApiError::bad_parameter(format!("Thiếu tham số `{name}`.")))
+            .ok_or_else(|| ApiError::bad_parameter(message::api::missing(name)))
     }
 
     /// A whole number in `0..=max`, or `default` when absent.
@@ -60,8 +58,8 @@ impl Params {
         };
         match v.trim().parse::<usize>() {
             Ok(n) if n <= max => Ok(n),
-            _ => Err(ApiError::bad_parameter(format!(
-                "`{name}={v}` không hợp lệ: cần một số nguyên từ 0 đến {max}."
+            _ => Err(ApiError::bad_parameter(message::api::bad_number(
+                name, v, max,
             ))),
         }
     }
@@ -69,16 +67,11 @@ impl Params {
 
 /// A path segment as sent, percent-decoded; one that is not UTF-8 is refused.
 fn segment(value: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
-    let Path(value) = value.map_err(|_| {
-        ApiError::bad_parameter(
-            "Đường dẫn không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.",
-        )
-    })?;
-    let v = value.trim_start_matches('/').to_string();
-    if v.is_empty() {
-        return Err(ApiError::bad_parameter("Thiếu mã văn bản hoặc số ký hiệu."));
+    let Path(value) = value.map_err(|_| ApiError::bad_parameter(message::api::PATH_NOT_UTF8))?;
+    if value.trim().is_empty() {
+        return Err(ApiError::bad_parameter(message::api::ID_MISSING));
     }
-    Ok(v)
+    Ok(value)
 }
 
 /// Runs an engine call on a blocking thread (tantivy reads are blocking).
@@ -93,7 +86,7 @@ async fn blocking<T: Send + 'static>(
             ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
-                "Lỗi nội bộ khi xử lý yêu cầu; hãy thử lại.",
+                message::api::INTERNAL,
             )
         })?
         .map_err(ApiError::from)
@@ -199,11 +192,7 @@ pub async fn graph(
         "up" => Some(Direction::Up),
         "down" => Some(Direction::Down),
         "both" => None,
-        other => {
-            return Err(ApiError::bad_parameter(format!(
-                "`direction={other}` không hợp lệ: dùng up, down hoặc both."
-            )))
-        }
+        other => return Err(ApiError::bad_parameter(message::api::bad_direction(other))),
     };
     let chain = blocking(&state, move |e| match direction {
         Some(dir) => e.chain_graph(&node, Relation::Implements, dir, depth, cap),
@@ -223,7 +212,7 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<Stats>, ApiErro
 #[utoipa::path(get, path = "/api/health", responses((status = 200, description = "{status, documents}")))]
 pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
     Json(match state.engine() {
-        Ok(e) => json!({"status": "ok", "documents": e.stats().documents}),
+        Ok(e) => json!({"status": "ok", "documents": e.index().num_docs()}),
         Err(_) => json!({"status": "building"}),
     })
 }
@@ -234,21 +223,26 @@ fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "writes_disabled",
-            "Máy chủ chỉ cho đọc: khởi động với --write-token để cho phép thêm, xóa văn bản.",
+            message::api::WRITES_DISABLED,
         ));
     };
     let sent = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "));
-    if sent != Some(token.as_str()) {
+    if !sent.is_some_and(|s| same(s.as_bytes(), token.as_bytes())) {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            "Thiếu hoặc sai mã ghi: gửi tiêu đề Authorization: Bearer <mã>.",
+            message::api::UNAUTHORIZED,
         ));
     }
     Ok(())
+}
+
+/// Compares in time that depends on the lengths only, not on where the bytes differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// Upload a document (multipart field `file`); searchable once this answers.
@@ -265,15 +259,18 @@ pub async fn upload(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, ApiError> {
     authorize(&state, &headers)?;
-    let mut multipart = multipart.map_err(|e| {
-        ApiError::bad_parameter(format!("Cần gửi tệp dạng multipart/form-data: {e}"))
-    })?;
+    let mut multipart =
+        multipart.map_err(|_| ApiError::bad_parameter(message::api::NOT_MULTIPART))?;
     let too_large = |e: axum::extract::multipart::MultipartError| {
-        ApiError::new(
-            e.status(),
-            "bad_upload",
-            format!("Không đọc được tệp gửi lên: {e}"),
-        )
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(e.status(), "bad_upload", message::api::UPLOAD_TOO_LARGE)
+        } else {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_upload",
+                message::api::UPLOAD_BROKEN,
+            )
+        }
     };
     while let Some(field) = multipart.next_field().await.map_err(too_large)? {
         if field.name() != Some("file") {
@@ -283,12 +280,12 @@ pub async fn upload(
             .file_name()
             .map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string())
             .filter(|n| !n.is_empty() && !n.starts_with('.'))
-            .ok_or_else(|| ApiError::bad_parameter("Tệp gửi lên thiếu tên tệp."))?;
+            .ok_or_else(|| ApiError::bad_parameter(message::api::UPLOAD_NO_NAME))?;
         if Format::of(std::path::Path::new(&name)).is_none() {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 "unsupported_format",
-                "Chỉ nhận tệp .txt, .md, .html, .docx, .pdf.",
+                message::api::UNSUPPORTED_FORMAT,
             ));
         }
         let bytes = field.bytes().await.map_err(too_large)?;
@@ -296,9 +293,7 @@ pub async fn upload(
         let ids = blocking(&state, move |e| e.add_bytes(&name, &id, &bytes)).await?;
         return Ok((StatusCode::CREATED, Json(json!({ "ids": ids }))).into_response());
     }
-    Err(ApiError::bad_parameter(
-        "Không có tệp: gửi tệp trong trường multipart tên `file`.",
-    ))
+    Err(ApiError::bad_parameter(message::api::NO_FILE))
 }
 
 /// Remove a document.
@@ -328,6 +323,6 @@ pub async fn no_endpoint() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "no_endpoint",
-        "Không có điểm truy cập API này; xem /api/openapi.json.",
+        message::api::NO_ENDPOINT,
     )
 }

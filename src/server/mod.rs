@@ -37,31 +37,30 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// A state serving `engine`.
+    /// A state serving `engine`; an empty token is no token (writes stay refused).
     pub fn new(engine: Engine, token: Option<String>) -> AppState {
-        AppState {
-            slot: Arc::new(RwLock::new(Some(Arc::new(engine)))),
-            token,
-        }
+        let state = AppState::building(token);
+        state.ready(engine);
+        state
     }
 
     /// A state whose engine is still being built ([`AppState::ready`] sets it).
     pub fn building(token: Option<String>) -> AppState {
         AppState {
             slot: Arc::new(RwLock::new(None)),
-            token,
+            token: token.filter(|t| !t.is_empty()),
         }
     }
 
     /// The engine is ready: answer with it from now on.
     pub fn ready(&self, engine: Engine) {
-        *self.slot.write().expect("engine slot") = Some(Arc::new(engine));
+        *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(engine));
     }
 
     fn engine(&self) -> Result<Arc<Engine>, ApiError> {
         self.slot
             .read()
-            .expect("engine slot")
+            .unwrap_or_else(|e| e.into_inner())
             .clone()
             .ok_or_else(|| Error::Building.into())
     }

@@ -78,6 +78,6 @@ async fn asset(Path(name): Path<String>) -> Response {
             *bytes,
         )
             .into_response(),
-        None => (StatusCode::NOT_FOUND, "Không có tệp này.").into_response(),
+        None => (StatusCode::NOT_FOUND, crate::message::api::NO_ASSET).into_response(),
     }
 }

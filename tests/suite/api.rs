@@ -307,6 +307,11 @@ async fn bad_inputs_get_a_4xx_with_a_message_never_a_500() {
             "bad_parameter",
         ),
         (
+            "/api/search?q=dang&offset=18446744073709551615".into(),
+            StatusCode::BAD_REQUEST,
+            "bad_query",
+        ),
+        (
             "/api/search?q=%FF%FE".into(),
             StatusCode::BAD_REQUEST,
             "bad_parameter",
@@ -434,7 +439,6 @@ async fn bad_inputs_get_a_4xx_with_a_message_never_a_500() {
         let (status, body) = send(shared_app(), req).await;
         check(what, status, &body, want, code);
     }
-    assert!(cases.len() + 7 >= 20);
 }
 
 fn check(what: &str, status: StatusCode, body: &Value, want: StatusCode, code: &str) {

@@ -52,6 +52,23 @@ fn html_nested_a_hundred_thousand_deep_is_refused_and_the_run_goes_on() {
 }
 
 #[test]
+fn the_nesting_scan_counts_as_the_parser_nests() {
+    let n = ingest::MAX_NESTING + 100;
+    // `<div/>` opens a div in HTML; an end tag closes only what it names
+    for page in ["<div/>".repeat(n), "<span></p>".repeat(n)] {
+        let depth = trichdan::format::nesting(&page);
+        assert!(depth >= n, "{}…: {depth}", &page[..12]);
+    }
+    // self-closed SVG elements do not nest
+    let svg = format!("<svg>{}</svg>", "<path/>".repeat(n));
+    assert!(trichdan::format::nesting(&svg) <= 2);
+    // a page of unclosed `<a` is scanned once, not once per `<`
+    let started = std::time::Instant::now();
+    trichdan::format::nesting(&"<a".repeat(2_000_000));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
 fn html_nested_to_the_limit_is_read_without_recursion() {
     let dir = temp_dir("deep-ok");
     let path = dir.join("deep.html");
