@@ -352,6 +352,11 @@ pub fn skipped_notes(n: usize) -> String {
     format!("Bỏ qua {n} tệp mô tả thư mục (không phải văn bản):")
 }
 
+/// A folder under the corpus that could not be read; the rest is indexed.
+pub fn unreadable_folder(folder: &str, why: &str) -> String {
+    format!("{folder}: không đọc được thư mục ({why}); các thư mục khác vẫn được lập chỉ mục")
+}
+
 /// Files whose names collide, given ids from their paths.
 pub fn renamed(n: usize) -> String {
     format!("{n} tệp trùng tên với tệp ở thư mục khác; mã văn bản lấy theo đường dẫn:")
@@ -389,6 +394,10 @@ pub mod api {
     pub const NO_FILE: &str = "Không có tệp: gửi tệp trong trường multipart tên `file`.";
     pub const NO_ENDPOINT: &str = "Không có điểm truy cập API này; xem /api/openapi.json.";
     pub const NO_ASSET: &str = "Không có tệp này.";
+    pub const STORAGE: &str =
+        "Máy chủ không đọc/ghi được chỉ mục của nó; hãy báo người quản trị (xem nhật ký máy chủ).";
+    pub const BUILD_FAILED: &str =
+        "Lập chỉ mục thất bại nên máy chủ chưa thể trả lời; hãy báo người quản trị (xem nhật ký máy chủ).";
 
     /// A required parameter left out.
     pub fn missing(name: &str) -> String {

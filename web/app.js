@@ -61,7 +61,7 @@ form.addEventListener("submit", e => {
 
 function showError(status, body) {
   const e = body.error || {};
-  if (status === 503) {
+  if (status === 503 && e.code === "building") {
     main.innerHTML = `<p class="muted">${esc(W.building)}</p>`;
     setTimeout(route, 3000);
     return;

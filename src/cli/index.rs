@@ -58,6 +58,12 @@ pub fn build(dir: &Path, corpus: &Path, wanted: Option<usize>) -> Result<(Engine
             eprintln!("  {}", p.display());
         }
     }
+    for (folder, why) in &listing.unreadable {
+        eprintln!(
+            "{}",
+            message::unreadable_folder(&folder.display().to_string(), why)
+        );
+    }
     if !listing.renamed.is_empty() {
         eprintln!("{}", message::renamed(listing.renamed.len()));
         for i in &listing.renamed {

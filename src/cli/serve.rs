@@ -67,10 +67,13 @@ async fn run(args: &Args) -> Result<()> {
 }
 
 /// Builds the index and hands the engine to the server; a failure is printed and the server
-/// keeps answering 503.
+/// answers that the build failed.
 fn build(dir: &Path, corpus: &Path, state: &AppState) {
     match super::index::build(dir, corpus, None) {
         Ok((engine, _)) => state.ready(engine),
-        Err(e) => eprintln!("trichdan: {e:#}"),
+        Err(e) => {
+            eprintln!("trichdan: {e:#}");
+            state.failed();
+        }
     }
 }

@@ -114,14 +114,15 @@ impl Engine {
         &self.index
     }
 
-    /// Rebuilds the graph from what the index holds now, answers with it, and saves it for
-    /// this commit. The commit has happened: a graph that cannot be saved is rebuilt on the
-    /// next open rather than failing the write.
+    /// Rebuilds the graph from the last commit, then makes the commit and its graph visible
+    /// together (searches see a new document when lookups do), and saves the graph. The
+    /// commit has happened: a graph that cannot be saved is rebuilt on the next open rather
+    /// than failing the write.
     fn refresh(&self) -> Result<()> {
-        self.index.reload()?;
-        let tag = self.index.commit_tag();
-        let g = Arc::new(graph::build(&self.index.documents()?));
+        let (tag, docs) = self.index.latest()?;
+        let g = Arc::new(graph::build(&docs));
         *self.graph.write().unwrap_or_else(|e| e.into_inner()) = g.clone();
+        self.index.reload()?;
         let _ = graph::save(self.index.path(), &tag, &g);
         Ok(())
     }
@@ -135,7 +136,7 @@ impl Engine {
     fn commit(&self, write: impl FnOnce(&mut crate::index::Writer) -> Result<()>) -> Result<()> {
         let mut writer = self.index.writer(1, SMALL_BUDGET)?;
         write(&mut writer)?;
-        writer.commit()?;
+        writer.commit_unseen()?;
         drop(writer);
         self.refresh()
     }

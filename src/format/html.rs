@@ -63,6 +63,12 @@ const UNNESTED: &[&str] = &[
 pub fn nesting(html: &str) -> usize {
     let bytes = html.as_bytes();
     let mut open: Vec<String> = Vec::new();
+    // how many of each name are open: an end tag for a name not open costs no search (a
+    // search that finds its element removes what it passed, so the scan stays linear)
+    let mut count: std::collections::HashMap<String, usize> = Default::default();
+    // how many of `open` are `svg` or `math` (kept, not recounted per tag)
+    let mut foreign = 0usize;
+    let is_foreign = |n: &str| n == "svg" || n == "math";
     let mut deepest = 0;
     let mut at = 0;
     while let Some(lt) = memchr::memchr(b'<', &bytes[at..]) {
@@ -80,14 +86,19 @@ pub fn nesting(html: &str) -> usize {
         let name = html[name_at..name_at + name_len].to_ascii_lowercase();
         at = end;
         if closing {
-            if let Some(k) = open.iter().rposition(|n| *n == name) {
-                open.truncate(k);
+            if count.get(&name).is_some_and(|&c| c > 0) {
+                let k = open.iter().rposition(|n| *n == name).unwrap_or(open.len());
+                for n in open.drain(k..) {
+                    foreign -= is_foreign(&n) as usize;
+                    *count.entry(n).or_default() -= 1;
+                }
             }
             continue;
         }
-        let foreign = open.iter().any(|n| n == "svg" || n == "math");
-        let self_closing = foreign && bytes[..end].ends_with(b"/");
+        let self_closing = foreign > 0 && bytes[..end].ends_with(b"/");
         if !self_closing && !UNNESTED.contains(&name.as_str()) {
+            foreign += is_foreign(&name) as usize;
+            *count.entry(name.clone()).or_default() += 1;
             open.push(name);
             deepest = deepest.max(open.len());
         }

@@ -158,7 +158,22 @@ impl SearchIndex {
     /// Every stored document: header fields, locality and citations (the text is left out).
     /// The citation graph is built from these, so the index is its one source of truth.
     pub fn documents(&self) -> Result<Vec<Document>> {
-        let searcher = self.reader.searcher();
+        self.documents_in(&self.reader.searcher())
+    }
+
+    /// The last commit as a new reader sees it, before this handle's searches do (they see it
+    /// after [`SearchIndex::reload`]): its tag and its stored documents.
+    pub fn latest(&self) -> Result<(String, Vec<Document>)> {
+        let reader: IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        Ok((tag_of(&searcher), self.documents_in(&searcher)?))
+    }
+
+    fn documents_in(&self, searcher: &tantivy::Searcher) -> Result<Vec<Document>> {
         let mut out = Vec::with_capacity(searcher.num_docs() as usize);
         for segment in searcher.segment_readers() {
             let store = segment
@@ -209,24 +224,28 @@ impl SearchIndex {
     /// What identifies the commit searches see now: each segment with its size and deletions.
     /// Anything derived from the index (the graph) is tagged with it.
     pub fn commit_tag(&self) -> String {
-        self.reader
-            .searcher()
-            .segment_readers()
-            .iter()
-            .map(|s| {
-                format!(
-                    "{}:{}:{}",
-                    s.segment_id().uuid_string(),
-                    s.max_doc(),
-                    s.num_deleted_docs()
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(",")
+        tag_of(&self.reader.searcher())
     }
 
     /// The directory this index lives in.
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// A commit's tag: each segment with its size and deletions, as a searcher sees them.
+fn tag_of(searcher: &tantivy::Searcher) -> String {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|s| {
+            format!(
+                "{}:{}:{}",
+                s.segment_id().uuid_string(),
+                s.max_doc(),
+                s.num_deleted_docs()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(",")
 }

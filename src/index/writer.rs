@@ -46,8 +46,15 @@ impl<'a> Writer<'a> {
 
     /// Makes everything written so far durable and visible, atomically.
     pub fn commit(&mut self) -> Result<()> {
-        self.inner.commit()?;
+        self.commit_unseen()?;
         self.store.reload()
+    }
+
+    /// Makes everything written so far durable, atomically; this handle's searches see it
+    /// after [`SearchIndex::reload`] (so what is derived from it can be ready first).
+    pub fn commit_unseen(&mut self) -> Result<()> {
+        self.inner.commit()?;
+        Ok(())
     }
 }
 

@@ -26,14 +26,19 @@ pub struct Listing {
     pub skipped: Vec<PathBuf>,
     /// Inputs whose id is their path because their file name is not unique.
     pub renamed: Vec<Input>,
+    /// Folders under the corpus that could not be read, with why (the rest is still listed).
+    pub unreadable: Vec<(PathBuf, String)>,
 }
 
 /// Lists the files under `dir`, sorted, sorting out what is not a document, each with a
 /// unique id.
 pub fn listing(dir: &Path) -> Result<Listing> {
-    let (skipped, files): (Vec<PathBuf>, Vec<PathBuf>) = walk(dir, &has_document_extension)?
-        .into_iter()
-        .partition(|p| is_folder_note(p));
+    let mut unreadable = Vec::new();
+    let found = walk_reporting(dir, &has_document_extension, &mut |d, e| {
+        unreadable.push((d.to_path_buf(), e.to_string()))
+    })?;
+    let (skipped, files): (Vec<PathBuf>, Vec<PathBuf>) =
+        found.into_iter().partition(|p| is_folder_note(p));
     let documents = ids(&files, dir);
     let renamed = documents
         .iter()
@@ -44,6 +49,7 @@ pub fn listing(dir: &Path) -> Result<Listing> {
         documents,
         skipped,
         renamed,
+        unreadable,
     })
 }
 
@@ -150,6 +156,23 @@ pub fn is_folder_note(path: &Path) -> bool {
 /// Every file under `dir` (recursively) that `keep` accepts, sorted. Links to folders are not
 /// followed (a link loop would never end); links to files are read.
 pub fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
+    let mut failed = None;
+    let found = walk_reporting(dir, keep, &mut |d, e| {
+        failed.get_or_insert_with(|| Error::Io {
+            path: d.to_path_buf(),
+            source: std::io::Error::new(e.kind(), e.to_string()),
+        });
+    })?;
+    failed.map_or(Ok(found), Err)
+}
+
+/// [`walk`], where a folder below `dir` that cannot be read is passed to `unreadable` and
+/// the walk goes on; only `dir` itself failing is an error.
+fn walk_reporting(
+    dir: &Path,
+    keep: &dyn Fn(&Path) -> bool,
+    unreadable: &mut dyn FnMut(&Path, &std::io::Error),
+) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -157,7 +180,15 @@ pub fn walk(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<Vec<PathBuf>> {
             path: d.clone(),
             source,
         };
-        for entry in std::fs::read_dir(&d).map_err(io)? {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) if d != dir => {
+                unreadable(&d, &e);
+                continue;
+            }
+            Err(e) => return Err(io(e)),
+        };
+        for entry in entries {
             let entry = entry.map_err(io)?;
             let (path, kind) = (entry.path(), entry.file_type().map_err(io)?);
             if kind.is_dir() {

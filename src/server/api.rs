@@ -213,6 +213,7 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<Stats>, ApiErro
 pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
     Json(match state.engine() {
         Ok(e) => json!({"status": "ok", "documents": e.index().num_docs()}),
+        Err(e) if e.code == "build_failed" => json!({"status": "failed"}),
         Err(_) => json!({"status": "building"}),
     })
 }

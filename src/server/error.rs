@@ -50,7 +50,13 @@ impl ApiError {
 
 impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
-        let message = e.to_string();
+        let message = match &e {
+            // the server's own files: no paths to the client
+            Error::Io { .. } | Error::Storage(_) | Error::Corrupt { .. } => {
+                crate::message::api::STORAGE.to_string()
+            }
+            e => e.to_string(),
+        };
         let (status, code) = match &e {
             Error::Query(_) | Error::Identifier { .. } => (StatusCode::BAD_REQUEST, "bad_query"),
             Error::NotFound { .. } => (StatusCode::NOT_FOUND, "unknown_identifier"),

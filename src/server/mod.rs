@@ -33,6 +33,8 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Clone)]
 pub struct AppState {
     slot: Arc<RwLock<Option<Arc<Engine>>>>,
+    /// Set when the build the server waits for failed: it will not become ready.
+    failed: Arc<std::sync::atomic::AtomicBool>,
     token: Option<String>,
 }
 
@@ -48,6 +50,7 @@ impl AppState {
     pub fn building(token: Option<String>) -> AppState {
         AppState {
             slot: Arc::new(RwLock::new(None)),
+            failed: Arc::default(),
             token: token.filter(|t| !t.is_empty()),
         }
     }
@@ -57,12 +60,25 @@ impl AppState {
         *self.slot.write().unwrap_or_else(|e| e.into_inner()) = Some(Arc::new(engine));
     }
 
+    /// The build the server waited for failed: answer so, instead of "building", from now on.
+    pub fn failed(&self) {
+        self.failed
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
     fn engine(&self) -> Result<Arc<Engine>, ApiError> {
-        self.slot
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-            .ok_or_else(|| Error::Building.into())
+        let engine = self.slot.read().unwrap_or_else(|e| e.into_inner()).clone();
+        engine.ok_or_else(|| {
+            if self.failed.load(std::sync::atomic::Ordering::Relaxed) {
+                ApiError::new(
+                    axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                    "build_failed",
+                    crate::message::api::BUILD_FAILED,
+                )
+            } else {
+                Error::Building.into()
+            }
+        })
     }
 }
 

@@ -477,14 +477,9 @@ async fn writes_are_refused_when_the_server_has_no_token() {
 
 #[tokio::test]
 async fn while_the_index_is_built_the_api_answers_503() {
+    let get = |app: Router, uri: &str| send(app, Request::get(uri).body(Body::empty()).unwrap());
     let app = app(AppState::building(None));
-    let (status, body) = send(
-        app.clone(),
-        Request::get("/api/search?q=dang")
-            .body(Body::empty())
-            .unwrap(),
-    )
-    .await;
+    let (status, body) = get(app.clone(), "/api/search?q=dang").await;
     check(
         "search",
         status,
@@ -492,15 +487,24 @@ async fn while_the_index_is_built_the_api_answers_503() {
         StatusCode::SERVICE_UNAVAILABLE,
         "building",
     );
-    let (status, body) = send(
-        app,
-        Request::get("/api/health").body(Body::empty()).unwrap(),
-    )
-    .await;
+    let (status, body) = get(app, "/api/health").await;
     assert_eq!(
         (status, body["status"].as_str()),
         (StatusCode::OK, Some("building"))
     );
+    // a build that failed says so, and the page stops waiting for it
+    let state = AppState::building(None);
+    state.failed();
+    let app = trichdan::server::app(state);
+    let (status, body) = get(app.clone(), "/api/search?q=dang").await;
+    check(
+        "after a failed build",
+        status,
+        &body,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "build_failed",
+    );
+    assert_eq!(get(app, "/api/health").await.1["status"], "failed");
 }
 
 #[tokio::test]

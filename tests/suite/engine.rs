@@ -324,3 +324,27 @@ fn what_a_user_reads_is_vietnamese() {
     let out = trichdan(&["chain", "21-KL/TW", "--index", &dir]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("nêu tại"));
 }
+
+#[test]
+fn a_commit_becomes_visible_to_searches_only_with_its_graph() {
+    // the mechanism the engine uses: commit unseen, build from the latest commit, then reload
+    let dir = temp_dir("engine-unseen");
+    let index = SearchIndex::open_or_create(&dir).unwrap();
+    let mut w = index.writer(1, SMALL_BUDGET).unwrap();
+    w.upsert(trichdan::doc::Document::from_text(
+        "late",
+        "KẾ HOẠCH\nThực hiện Kết luận số 21-KL/TW".into(),
+    ))
+    .unwrap();
+    w.commit_unseen().unwrap();
+    assert_eq!(
+        index.num_docs(),
+        0,
+        "not yet visible to this handle's searches"
+    );
+    let (tag, docs) = index.latest().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_ne!(tag, index.commit_tag());
+    index.reload().unwrap();
+    assert_eq!((index.num_docs(), index.commit_tag()), (1, tag));
+}
