@@ -157,9 +157,7 @@ pub fn relation_groups(g: &Graph, n: NodeIx) -> Vec<RelationGroup> {
 }
 
 fn stated_in(g: &Graph, doc: &str) -> Vec<ChainEdge> {
-    g.edges
-        .iter()
-        .filter(|e| e.stated && e.stated_in == doc)
+    g.stated_by(doc)
         .map(|e| ChainEdge {
             from: g.nodes[e.from].name.clone(),
             to: g.nodes[e.to].name.clone(),

@@ -111,6 +111,8 @@ pub struct Graph {
     by_doc: FxHashMap<String, NodeIx>,
     /// Nodes by their identifier's number without leading zeros, for near spellings.
     by_number: FxHashMap<String, Vec<NodeIx>>,
+    /// Edges stated between other documents, by the document stating them.
+    by_stater: FxHashMap<String, Vec<usize>>,
 }
 
 impl Graph {
@@ -128,9 +130,16 @@ impl Graph {
     fn index(&mut self) {
         self.out = vec![Vec::new(); self.nodes.len()];
         self.inc = vec![Vec::new(); self.nodes.len()];
+        self.by_stater.clear();
         for (i, e) in self.edges.iter().enumerate() {
             self.out[e.from].push(i);
             self.inc[e.to].push(i);
+            if e.stated {
+                self.by_stater
+                    .entry(e.stated_in.clone())
+                    .or_default()
+                    .push(i);
+            }
         }
         self.by_name.clear();
         self.by_key.clear();
@@ -154,6 +163,15 @@ impl Graph {
     /// The node that is this corpus document.
     pub fn doc_node(&self, doc: &str) -> Option<NodeIx> {
         self.by_doc.get(doc).copied()
+    }
+
+    /// The edges a corpus document states between other documents.
+    pub fn stated_by(&self, doc: &str) -> impl Iterator<Item = &Edge> {
+        self.by_stater
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .map(|&e| &self.edges[e])
     }
 
     /// Edges leaving a node.

@@ -348,3 +348,32 @@ fn a_commit_becomes_visible_to_searches_only_with_its_graph() {
     index.reload().unwrap();
     assert_eq!((index.num_docs(), index.commit_tag()), (1, tag));
 }
+
+#[test]
+fn a_document_lists_the_edges_it_states_between_others() {
+    let (engine, _) = samples_engine("engine-stated");
+    let gold = crate::support::gold();
+    let want: Vec<(String, String)> = gold["external_relations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["stated_in"] == "000_a72d46ed5ce96127")
+        .map(|r| {
+            let id = |k: &str| r[k].as_str().unwrap().to_string();
+            (id("from"), id("to"))
+        })
+        .collect();
+    assert!(!want.is_empty());
+    let report = engine.citations("000_a72d46ed5ce96127").unwrap();
+    let view = engine.document("000_a72d46ed5ce96127").unwrap();
+    for (from, to) in &want {
+        for stated in [&report.stated, &view.stated] {
+            assert!(
+                stated
+                    .iter()
+                    .any(|e| e.from.split('@').next() == Some(from) && &e.to == to),
+                "{from} → {to} not listed: {stated:?}"
+            );
+        }
+    }
+}
