@@ -374,6 +374,20 @@ pub fn building_first(dir: &str, corpus: &str, outdated: bool) -> String {
     )
 }
 
+/// Why a file in a known format gave no text (the underlying library's own words are left
+/// out: they are English and name its internals).
+pub mod format {
+    pub const NOT_ZIP: &str =
+        "không phải tệp .docx (không mở được như tệp nén zip); hãy lưu lại bằng Word";
+    pub const NOT_WORD: &str = "tệp nén không có word/document.xml: không phải văn bản Word";
+    pub const XML_UNREADABLE: &str =
+        "word/document.xml không đọc được (không phải văn bản UTF-8); hãy lưu lại bằng Word";
+    pub const XML_DAMAGED: &str = "word/document.xml bị hỏng; hãy lưu lại bằng Word";
+    pub const PDF_DAMAGED: &str = "tệp PDF hỏng, không đọc được";
+    pub const PDF_NO_TEXT: &str = "tệp PDF không có lớp chữ (bản quét); hãy nhận dạng chữ (OCR) rồi lập chỉ mục văn bản thu được";
+    pub const NOT_BINARY: &str = "không phải định dạng nhị phân";
+}
+
 /// The API's messages.
 pub mod api {
     pub const PARAM_NOT_UTF8: &str =

@@ -8,15 +8,16 @@ use quick_xml::Reader;
 
 use super::Unreadable;
 use crate::error::Limit;
+use crate::message;
 
 /// The text of a `.docx` file, or why it could not be read. `word/document.xml` may inflate
 /// to at most `max_inflated` bytes, whatever the archive claims.
 pub fn text(bytes: &[u8], max_inflated: u64) -> Result<String, Unreadable> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| format!("không phải tệp .docx (tệp nén zip): {e}"))?;
+        .map_err(|_| message::format::NOT_ZIP.to_string())?;
     let part = archive
         .by_name("word/document.xml")
-        .map_err(|_| "tệp nén không có word/document.xml: không phải văn bản Word".to_string())?;
+        .map_err(|_| message::format::NOT_WORD.to_string())?;
     let too_large = Unreadable::Limit(Limit::InflatedBytes(max_inflated));
     if part.size() > max_inflated {
         return Err(too_large);
@@ -24,7 +25,7 @@ pub fn text(bytes: &[u8], max_inflated: u64) -> Result<String, Unreadable> {
     let mut xml = String::new();
     part.take(max_inflated + 1)
         .read_to_string(&mut xml)
-        .map_err(|e| format!("word/document.xml không đọc được: {e}"))?;
+        .map_err(|_| message::format::XML_UNREADABLE.to_string())?;
     if xml.len() as u64 > max_inflated {
         return Err(too_large);
     }
@@ -41,7 +42,7 @@ fn paragraphs(xml: &str) -> Result<String, String> {
     loop {
         match reader
             .read_event()
-            .map_err(|e| format!("word/document.xml bị hỏng: {e}"))?
+            .map_err(|_| message::format::XML_DAMAGED.to_string())?
         {
             Event::Start(e) if e.local_name().as_ref() == "t" => in_text = true,
             Event::End(e) => match e.local_name().as_ref() {

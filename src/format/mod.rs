@@ -57,7 +57,7 @@ pub fn binary_text(format: Format, bytes: &[u8], path: &Path) -> Result<String> 
     let result = match format {
         Format::Docx => docx::text(bytes, MAX_INFLATED_BYTES),
         Format::Pdf => pdf::text(bytes).map_err(Unreadable::from),
-        Format::Text | Format::Html => Err("không phải định dạng nhị phân".to_string().into()),
+        Format::Text | Format::Html => Err(crate::message::format::NOT_BINARY.to_string().into()),
     };
     result.map_err(|u| match u {
         Unreadable::Reason(reason) => Error::Format {

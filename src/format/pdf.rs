@@ -5,13 +5,10 @@
 pub fn text(bytes: &[u8]) -> Result<String, String> {
     // pdf-extract can panic on malformed files; a bad file must not stop a corpus
     let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes))
-        .map_err(|_| "tệp PDF hỏng, không đọc được".to_string())?
-        .map_err(|e| format!("tệp PDF không đọc được: {e}"))?;
+        .map_err(|_| crate::message::format::PDF_DAMAGED.to_string())?
+        .map_err(|_| crate::message::format::PDF_DAMAGED.to_string())?;
     if extracted.chars().filter(|c| c.is_alphanumeric()).count() < 20 {
-        return Err(
-            "tệp PDF không có lớp chữ (bản quét); hãy nhận dạng chữ (OCR) rồi lập chỉ mục văn bản thu được"
-                .to_string(),
-        );
+        return Err(crate::message::format::PDF_NO_TEXT.to_string());
     }
     Ok(extracted)
 }
