@@ -32,6 +32,11 @@ async function api(path) {
   return { status: r.status, body };
 }
 
+// a drawing or an expansion runs on its own: an answer dropped as stale is not an error
+function quietly(promise) {
+  promise.catch(e => { if (e !== STALE) console.error(e); });
+}
+
 function go(url) {
   history.pushState(null, "", url);
   route().then(() => main.focus());
@@ -63,7 +68,8 @@ function showError(status, body) {
   const e = body.error || {};
   if (status === 503 && e.code === "building") {
     main.innerHTML = `<p class="muted">${esc(W.building)}</p>`;
-    setTimeout(route, 3000);
+    const at = seq;
+    setTimeout(() => { if (at === seq) route(); }, 3000);
     return;
   }
   let html = `<p class="error" role="alert">${esc(e.message || W.error + " " + status)}</p>`;
@@ -87,7 +93,8 @@ async function route() {
     if (path.startsWith("/so-hieu/")) return await showIdentifier(path.slice("/so-hieu/".length), params);
     return await showSearch(params);
   } catch (e) {
-    if (e !== STALE) throw e;
+    if (e === STALE) return;
+    main.innerHTML = `<p class="error" role="alert">${esc(W.error)}: ${esc(e.message || e)}</p>`;
   }
 }
 
@@ -222,8 +229,8 @@ async function showIdentifier(id, params) {
     v.citers.map(c => `<li>${nodeLink(c)} <span class="meta">${esc(W.outgoing[c.relation] || c.relation)} · ${c.count} ${esc(W.times)}</span></li>`).join("") + `</ul>`;
   main.innerHTML = html;
   const depth = document.getElementById("depth");
-  depth.addEventListener("change", () => drawChain(v.node, +depth.value));
-  drawChain(v.node, 2);
+  depth.addEventListener("change", () => quietly(drawChain(v.node, +depth.value)));
+  quietly(drawChain(v.node, 2));
 }
 
 let cy = null;
@@ -253,10 +260,13 @@ function elements(nodes, edges) {
   return els;
 }
 
+let drawing = 0;
+
 async function drawChain(root, depth) {
+  const mine = ++drawing;
   const { nodes, edges } = await chainData(root, depth);
   const box = document.getElementById("cy");
-  if (!box) return; // the page moved on meanwhile
+  if (!box || mine !== drawing) return; // the page or the depth moved on meanwhile
   drawTree(root, nodes, edges);
   if (cy) { cy.destroy(); cy = null; }
   if (typeof cytoscape === "undefined") return;
@@ -278,7 +288,7 @@ async function drawChain(root, depth) {
     const d = ev.target.data();
     go(d.doc ? docUrl(d.doc) : idUrl(d.id));
   });
-  cy.on("cxttap", "node", ev => expand(root, ev.target.id(), nodes, edges));
+  cy.on("cxttap", "node", ev => quietly(expand(root, ev.target.id(), nodes, edges)));
 }
 
 // expand a node in place: its own chain one level down and up, added to the drawing and the list
@@ -319,7 +329,7 @@ function drawTree(root, nodes, edges) {
   tree.innerHTML =
     (ups ? `<h3>${esc(W.up)}</h3><ul>${ups}</ul>` : "") + `<h3>${esc(W.down)}</h3><ul>${downs}</ul>`;
   tree.querySelectorAll("button.expand").forEach(b =>
-    b.addEventListener("click", () => expand(root, b.dataset.node, nodes, edges)));
+    b.addEventListener("click", () => quietly(expand(root, b.dataset.node, nodes, edges))));
 }
 
 route();

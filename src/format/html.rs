@@ -55,25 +55,171 @@ const UNNESTED: &[&str] = &[
     "colgroup", "html", "head", "body",
 ];
 
-/// How deep the page nests its elements, counted from the tags alone (a cheap scan run
-/// before parsing, so a page nested absurdly deep is refused instead of parsed for minutes).
-/// As the parser does: `<div/>` opens a `div` (only void elements and SVG or MathML content
-/// close themselves), and an end tag closes the element it names, not whatever is innermost.
-/// One pass: each tag is read up to its `>` and the scan goes on from there.
+/// Elements whose content is raw text, not tags: the scan skips to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Elements that an end tag for another name does not close across (the parser's "special"
+/// elements that nest): `<span><div></span>` leaves both open.
+const SPECIAL: &[&str] = &[
+    "address",
+    "applet",
+    "article",
+    "aside",
+    "blockquote",
+    "button",
+    "caption",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "nav",
+    "object",
+    "ol",
+    "pre",
+    "section",
+    "select",
+    "summary",
+    "table",
+    "template",
+    "ul",
+];
+
+/// HTML elements that end SVG or MathML content: after them `/>` closes nothing.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// The elements open at a point of the scan, with what the scan asks of them kept at hand so
+/// each tag costs O(1) (plus, amortized, the elements it closes).
+#[derive(Default)]
+struct Open {
+    names: Vec<String>,
+    /// Positions in `names` of each name, innermost last.
+    at: std::collections::HashMap<String, Vec<usize>>,
+    /// Positions of special elements, and of SVG/MathML ones.
+    special: Vec<usize>,
+    foreign: Vec<usize>,
+}
+
+impl Open {
+    fn push(&mut self, name: String, foreign: bool) {
+        let k = self.names.len();
+        if SPECIAL.contains(&name.as_str()) {
+            self.special.push(k);
+        }
+        if foreign {
+            self.foreign.push(k);
+        }
+        self.at.entry(name.clone()).or_default().push(k);
+        self.names.push(name);
+    }
+
+    /// An end tag: closes the innermost element of that name, with everything inside it,
+    /// unless a special element stands inside it.
+    fn close(&mut self, name: &str) {
+        let Some(&k) = self.at.get(name).and_then(|v| v.last()) else {
+            return;
+        };
+        if self.special.last().is_some_and(|&s| s > k) {
+            return;
+        }
+        for n in self.names.drain(k..) {
+            if let Some(v) = self.at.get_mut(&n) {
+                v.pop();
+            }
+        }
+        while self.special.last().is_some_and(|&s| s >= k) {
+            self.special.pop();
+        }
+        while self.foreign.last().is_some_and(|&s| s >= k) {
+            self.foreign.pop();
+        }
+    }
+}
+
+/// How deep the page nests its elements, counted from the tags (a cheap scan run before
+/// parsing, so a page nested absurdly deep is refused instead of parsed for minutes). It
+/// counts as the parser nests, erring deeper: `<div/>` opens a div (only SVG and MathML
+/// content closes itself), an end tag closes the element it names but not across a special
+/// element, comments and raw-text elements (`script`, `style` …) hold no tags. One pass: each
+/// tag is read up to its `>` and the scan goes on from there.
 pub fn nesting(html: &str) -> usize {
     let bytes = html.as_bytes();
-    let mut open: Vec<String> = Vec::new();
-    // how many of each name are open: an end tag for a name not open costs no search (a
-    // search that finds its element removes what it passed, so the scan stays linear)
-    let mut count: std::collections::HashMap<String, usize> = Default::default();
-    // how many of `open` are `svg` or `math` (kept, not recounted per tag)
-    let mut foreign = 0usize;
-    let is_foreign = |n: &str| n == "svg" || n == "math";
+    let mut open = Open::default();
     let mut deepest = 0;
     let mut at = 0;
     while let Some(lt) = memchr::memchr(b'<', &bytes[at..]) {
-        let closing = bytes.get(at + lt + 1) == Some(&b'/');
-        let name_at = at + lt + 1 + closing as usize;
+        let p = at + lt;
+        if bytes[p..].starts_with(b"<!--") {
+            at = memchr::memmem::find(&bytes[p + 4..], b"-->").map_or(bytes.len(), |e| p + 7 + e);
+            continue;
+        }
+        let closing = bytes.get(p + 1) == Some(&b'/');
+        let name_at = p + 1 + closing as usize;
         let name_len = bytes[name_at..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric())
@@ -86,24 +232,37 @@ pub fn nesting(html: &str) -> usize {
         let name = html[name_at..name_at + name_len].to_ascii_lowercase();
         at = end;
         if closing {
-            if count.get(&name).is_some_and(|&c| c > 0) {
-                let k = open.iter().rposition(|n| *n == name).unwrap_or(open.len());
-                for n in open.drain(k..) {
-                    foreign -= is_foreign(&n) as usize;
-                    *count.entry(n).or_default() -= 1;
-                }
-            }
+            open.close(&name);
             continue;
         }
-        let self_closing = foreign > 0 && bytes[..end].ends_with(b"/");
-        if !self_closing && !UNNESTED.contains(&name.as_str()) {
-            foreign += is_foreign(&name) as usize;
-            *count.entry(name.clone()).or_default() += 1;
-            open.push(name);
-            deepest = deepest.max(open.len());
+        let breakout = BREAKOUT.contains(&name.as_str());
+        let foreign = name == "svg" || name == "math" || !open.foreign.is_empty() && !breakout;
+        if foreign && bytes[..end].ends_with(b"/") || UNNESTED.contains(&name.as_str()) {
+            continue;
         }
+        if RAW_TEXT.contains(&name.as_str()) {
+            at = raw_text_end(bytes, end, &name);
+            continue;
+        }
+        open.push(name, foreign && !breakout);
+        deepest = deepest.max(open.names.len());
     }
     deepest
+}
+
+/// Where the raw text of element `name` opened before `from` ends: after its end tag (any
+/// case), or at the end of the page.
+fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut at = from;
+    while let Some(e) = memchr::memmem::find(&bytes[at..], b"</") {
+        let after = at + e + 2;
+        let candidate = bytes.get(after..after + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+            return after + name.len();
+        }
+        at = after;
+    }
+    bytes.len()
 }
 
 /// The text of an HTML page.

@@ -12,7 +12,7 @@ use tantivy::{DocAddress, Searcher};
 
 use crate::error::{Error, Result};
 
-/// The ids of each segment seen, by segment.
+/// The ids of each segment of the searcher last asked about, by segment.
 #[derive(Default)]
 pub struct IdCache {
     segments: Mutex<HashMap<SegmentId, Arc<SegmentIds>>>,
@@ -40,10 +40,16 @@ impl IdCache {
                 Some(ids) => ids,
                 None => {
                     let ids = Arc::new(read(segment)?);
-                    self.segments
-                        .lock()
-                        .expect("id cache lock")
-                        .insert(key, ids.clone());
+                    let mut map = self.segments.lock().expect("id cache lock");
+                    // segments merged away or deleted since are dropped, so the cache holds
+                    // what the searcher sees and no more
+                    let live: Vec<SegmentId> = searcher
+                        .segment_readers()
+                        .iter()
+                        .map(|s| s.segment_id())
+                        .collect();
+                    map.retain(|k, _| live.contains(k));
+                    map.insert(key, ids.clone());
                     ids
                 }
             }

@@ -54,10 +54,20 @@ fn html_nested_a_hundred_thousand_deep_is_refused_and_the_run_goes_on() {
 #[test]
 fn the_nesting_scan_counts_as_the_parser_nests() {
     let n = ingest::MAX_NESTING + 100;
-    // `<div/>` opens a div in HTML; an end tag closes only what it names
-    for page in ["<div/>".repeat(n), "<span></p>".repeat(n)] {
+    // `<div/>` opens a div in HTML; an end tag closes only what it names, and not across a
+    // special element; comments and scripts hold no tags; `<svg/>` closes itself, HTML inside
+    // SVG breaks out of it
+    for page in [
+        "<div/>".repeat(n),
+        "<span></p>".repeat(n),
+        "<div><!--</div>-->".repeat(n),
+        "<div><script></div></script>".repeat(n),
+        "<span><div></span>".repeat(n),
+        format!("<svg/>{}", "<div/>".repeat(n)),
+        format!("<svg>{}", "<div/>".repeat(n)),
+    ] {
         let depth = trichdan::format::nesting(&page);
-        assert!(depth >= n, "{}…: {depth}", &page[..12]);
+        assert!(depth >= n, "{}…: {depth}", &page[..18]);
     }
     // self-closed SVG elements do not nest
     let svg = format!("<svg>{}</svg>", "<path/>".repeat(n));
@@ -66,6 +76,13 @@ fn the_nesting_scan_counts_as_the_parser_nests() {
     let started = std::time::Instant::now();
     trichdan::format::nesting(&"<a".repeat(2_000_000));
     trichdan::format::nesting(&"<span></p>".repeat(400_000));
+    let blocked = format!(
+        "<b><div>{}{}",
+        "<i>".repeat(200_000),
+        "</b>".repeat(200_000)
+    );
+    trichdan::format::nesting(&blocked);
+    trichdan::format::nesting(&format!("<script>{}", "</scrip".repeat(400_000)));
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
 
