@@ -3,6 +3,7 @@
 //! the server sends them, so the page and the terminal say the same thing.
 
 use crate::cite::Relation;
+use crate::doc::Tier;
 use crate::error::{Error, IdProblem, Limit};
 
 /// What went wrong and what to do, for a person.
@@ -289,9 +290,23 @@ pub fn page_words() -> serde_json::Value {
         "loading": "Đang tải…",
         "times": "lần",
         "tiers": {"Trung ương": "Trung ương", "Tỉnh": "Tỉnh, thành phố", "Huyện": "Huyện, quận", "Xã": "Xã, phường"},
+        "tier_codes": tier_codes(),
         "unknown_tier": "Chưa rõ cấp",
         "home": "Trang chủ"
     })
+}
+
+/// A document's level comes to the page as a code (`province`), a chain node's as its name:
+/// the names by code, from [`Tier::name`].
+fn tier_codes() -> serde_json::Value {
+    [Tier::Central, Tier::Province, Tier::District, Tier::Commune]
+        .into_iter()
+        .filter_map(|t| {
+            let code = serde_json::to_value(t).ok()?.as_str()?.to_string();
+            Some((code, serde_json::Value::from(t.name())))
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 /// `Tìm thấy 2.790 văn bản (0,08 giây)`.

@@ -181,13 +181,12 @@ async function showDocument(id) {
   main.innerHTML = `<article><h1>${esc(title)}</h1><div class="card">` + fieldList([
     [F.number, d.own_id && (d.node ? `<a href="${idUrl(d.node)}">${esc(d.own_id)}</a>` : esc(d.own_id))],
     [F.kind, esc(d.kind)], [F.date, d.date && esc(date(d.date))], [F.issuer, esc(d.issuer)],
-    [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(cap(d.level.tier)))],
+    [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(W.tier_codes[d.level.tier]))],
     [F.id, esc(d.id)],
   ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}
     <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${linkedText(d.text, d.citations)}</div></article>`;
 }
 
-function cap(tier) { return { central: "Trung ương", province: "Tỉnh", district: "Huyện", commune: "Xã" }[tier] || tier; }
 
 // ---------- an identifier ----------
 

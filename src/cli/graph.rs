@@ -17,17 +17,12 @@ use trichdan::{message, Error};
 /// Prints what a failed resolution says (candidates or suggestions) and gives its exit code;
 /// other errors go up.
 fn failed(e: Error, json: bool) -> Result<ExitCode> {
+    let said = e.to_string();
     match e {
         Error::Ambiguous { query, candidates } => {
             print_candidates(&query, &candidates, json)?;
             if !json {
-                eprintln!(
-                    "trichdan: {}",
-                    Error::Ambiguous {
-                        query,
-                        candidates: Vec::new()
-                    }
-                );
+                eprintln!("trichdan: {said}");
             }
             Ok(ExitCode::from(AMBIGUOUS))
         }

@@ -269,20 +269,27 @@ pub fn open(args: &OpenArgs) -> Result<Engine> {
 
 /// [`open`] with the places given.
 pub fn open_at(dir: &Path, corpus: &Path) -> Result<Engine> {
-    if let Some(missing) = Engine::missing(dir) {
-        if corpus.is_dir() {
-            eprintln!(
-                "{}",
-                message::building_first(
-                    &dir.display().to_string(),
-                    &corpus.display().to_string(),
-                    missing == Missing::Outdated
-                )
-            );
-            return Ok(index::build(dir, corpus, None)?.0);
-        }
+    if must_build(dir, corpus) {
+        return Ok(index::build(dir, corpus, None)?.0);
     }
     Ok(Engine::open(dir)?)
+}
+
+/// True, having said so, when `dir` holds no index this version opens and `corpus` is there
+/// to build one from.
+pub fn must_build(dir: &Path, corpus: &Path) -> bool {
+    let Some(missing) = Engine::missing(dir).filter(|_| corpus.is_dir()) else {
+        return false;
+    };
+    eprintln!(
+        "{}",
+        message::building_first(
+            &dir.display().to_string(),
+            &corpus.display().to_string(),
+            missing == Missing::Outdated
+        )
+    );
+    true
 }
 
 /// A relation named on the command line (`implements`, `amends`, `based_on` …).

@@ -43,22 +43,13 @@ pub fn command(args: &Args) -> Result<ExitCode> {
 }
 
 async fn run(args: &Args) -> Result<()> {
-    let state = match Engine::missing(&args.index) {
-        Some(missing) if args.corpus.is_dir() => {
-            eprintln!(
-                "{}",
-                message::building_first(
-                    &args.index.display().to_string(),
-                    &args.corpus.display().to_string(),
-                    missing == trichdan::engine::Missing::Outdated
-                )
-            );
-            let state = AppState::building(args.write_token.clone());
-            let (dir, corpus, ready) = (args.index.clone(), args.corpus.clone(), state.clone());
-            tokio::task::spawn_blocking(move || build(&dir, &corpus, &ready));
-            state
-        }
-        _ => AppState::new(Engine::open(&args.index)?, args.write_token.clone()),
+    let state = if super::must_build(&args.index, &args.corpus) {
+        let state = AppState::building(args.write_token.clone());
+        let (dir, corpus, ready) = (args.index.clone(), args.corpus.clone(), state.clone());
+        tokio::task::spawn_blocking(move || build(&dir, &corpus, &ready));
+        state
+    } else {
+        AppState::new(Engine::open(&args.index)?, args.write_token.clone())
     };
     eprintln!("{}", message::serving(&format!("http://{}", args.addr)));
     server::serve(args.addr, state)

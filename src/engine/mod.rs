@@ -258,18 +258,7 @@ impl Engine {
     ) -> Result<graph::Chain> {
         let g = self.graph();
         let root = self.resolve(&g, query)?;
-        let mut chain = g.chain_of(root, rel, dir, depth.min(MAX_DEPTH));
-        chain.nodes.truncate(cap.min(MAX_NODES));
-        let kept: std::collections::HashSet<&str> =
-            chain.nodes.iter().map(|n| n.node.as_str()).collect();
-        let edges = chain
-            .edges
-            .iter()
-            .filter(|e| kept.contains(e.from.as_str()) && kept.contains(e.to.as_str()))
-            .cloned()
-            .collect();
-        chain.edges = edges;
-        Ok(chain)
+        Ok(g.chain_capped(root, rel, dir, depth.min(MAX_DEPTH), cap.min(MAX_NODES)))
     }
 
     /// Everything within `depth` steps of a node, any relation, at most `cap` nodes.

@@ -368,11 +368,10 @@ impl IdentifierView {
             .map(|&(i, d)| {
                 let row = g.chain_node(i);
                 let days_after = row.date.zip(node.date).map(|(a, b)| a.days() - b.days());
-                let path = tree.path(i);
                 ImplementerRow {
                     node: row,
                     depth: d,
-                    via: g.nodes[path[1]].name.clone(),
+                    via: g.nodes[tree.via(i)].name.clone(),
                     days_after,
                 }
             })

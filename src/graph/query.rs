@@ -41,6 +41,11 @@ pub struct ImplementerTree {
 }
 
 impl ImplementerTree {
+    /// The node `n` is linked through on its way to the target (the target for a direct one).
+    pub fn via(&self, n: NodeIx) -> NodeIx {
+        self.parent[&n]
+    }
+
     /// The path from implementer `n` to the target.
     pub fn path(&self, mut n: NodeIx) -> Vec<NodeIx> {
         let mut path = vec![n];
@@ -296,7 +301,19 @@ impl Graph {
 
     /// The chain of relation `rel` from `root` (what amends what amends it …).
     pub fn chain_of(&self, root: NodeIx, rel: Relation, dir: Direction, depth: usize) -> Chain {
-        let (nodes, edges) = self.chain_ixs_of(root, rel, dir, depth);
+        self.chain_capped(root, rel, dir, depth, usize::MAX)
+    }
+
+    /// [`Graph::chain_of`] with at most `cap` nodes (for drawing), the first found kept.
+    pub fn chain_capped(
+        &self,
+        root: NodeIx,
+        rel: Relation,
+        dir: Direction,
+        depth: usize,
+        cap: usize,
+    ) -> Chain {
+        let (nodes, edges) = self.chain_walk(root, rel, dir, depth, cap);
         self.render(root, &nodes, &edges)
     }
 
@@ -318,11 +335,22 @@ impl Graph {
         dir: Direction,
         depth: usize,
     ) -> (Vec<NodeIx>, Vec<usize>) {
+        self.chain_walk(root, rel, dir, depth, usize::MAX)
+    }
+
+    fn chain_walk(
+        &self,
+        root: NodeIx,
+        rel: Relation,
+        dir: Direction,
+        depth: usize,
+        cap: usize,
+    ) -> (Vec<NodeIx>, Vec<usize>) {
         let edges = |n: NodeIx| match dir {
             Direction::Down => &self.inc[n],
             Direction::Up => &self.out[n],
         };
-        self.walk(root, depth, usize::MAX, |n, out| {
+        self.walk(root, depth, cap, |n, out| {
             for &e in edges(n) {
                 let edge = &self.edges[e];
                 if edge.rel == rel {

@@ -15,7 +15,7 @@ use trichdan::engine::Engine;
 use trichdan::ingest;
 use trichdan::server::{app, AppState, MAX_BODY_BYTES};
 
-use crate::support::{gold, root, strings, temp_dir};
+use crate::support::{gold, root, samples_engine, strings, temp_dir};
 
 const TOKEN: &str = "s3cret";
 
@@ -157,6 +157,21 @@ async fn documents_graph_stats_health_openapi_and_the_page_answer() {
     let (status, both) = get("/api/graph?node=21-KL%2FTW&cap=3").await;
     assert_eq!(status, StatusCode::OK);
     assert!(both["nodes"].as_array().unwrap().len() <= 3);
+    let (status, capped) = get("/api/graph?node=21-KL%2FTW&direction=down&cap=2").await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = capped["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["node"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    for e in capped["edges"].as_array().unwrap() {
+        assert!(
+            names.contains(&e["from"].as_str().unwrap())
+                && names.contains(&e["to"].as_str().unwrap())
+        );
+    }
 
     let (status, s) = get("/api/stats").await;
     assert_eq!((status, s["documents"].as_u64()), (StatusCode::OK, Some(7)));
@@ -450,8 +465,7 @@ fn check(what: &str, status: StatusCode, body: &Value, want: StatusCode, code: &
 
 #[tokio::test]
 async fn writes_are_refused_when_the_server_has_no_token() {
-    let listing = ingest::listing(&root().join("corpus")).unwrap();
-    let (engine, _) = Engine::build(&temp_dir("api-readonly"), &listing, 1, &|_| {}).unwrap();
+    let (engine, _) = samples_engine("api-readonly");
     let app = app(AppState::new(engine, None));
     let (status, body) = send(app.clone(), upload("x.txt", b"abc", Some(TOKEN))).await;
     check(
@@ -509,8 +523,7 @@ async fn while_the_index_is_built_the_api_answers_503() {
 
 #[tokio::test]
 async fn an_upload_is_searchable_after_its_commit_and_gone_after_delete() {
-    let listing = ingest::listing(&root().join("corpus")).unwrap();
-    let (engine, _) = Engine::build(&temp_dir("api-write"), &listing, 1, &|_| {}).unwrap();
+    let (engine, _) = samples_engine("api-write");
     let app = app(AppState::new(engine, Some(TOKEN.into())));
     let plan = "TỈNH ỦY BẮC NINH\nKẾ HOẠCH\nThực hiện Kết luận số 21-KL/TW ngày 25/10/2021 về \
                 chỉnh đốn Đảng; xây dựng nông thôn mới kiểu mẫu ở xã Quỳnh Phú";
@@ -563,8 +576,7 @@ async fn an_upload_is_searchable_after_its_commit_and_gone_after_delete() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn searches_keep_answering_during_a_write_and_see_it_after() {
-    let listing = ingest::listing(&root().join("corpus")).unwrap();
-    let (engine, _) = Engine::build(&temp_dir("api-concurrent"), &listing, 1, &|_| {}).unwrap();
+    let (engine, _) = samples_engine("api-concurrent");
     let app = app(AppState::new(engine, Some(TOKEN.into())));
     let plan = "KẾ HOẠCH\nThực hiện Kết luận số 21-KL/TW về chuyển đổi số ở xã Quỳnh Lâm";
     let write = tokio::spawn(send(

@@ -11,11 +11,9 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
-use trichdan::engine::Engine;
-use trichdan::ingest;
 use trichdan::server::{app, AppState};
 
-use crate::support::{root, temp_dir};
+use crate::support::{root, samples_engine};
 
 const PLANS: [&str; 2] = ["000_a72d46ed5ce96127", "003_f48e0f285acd8aa3"];
 const WAIT: Duration = Duration::from_secs(20);
@@ -69,8 +67,7 @@ async fn start_driver() -> (Driver, u16) {
 }
 
 async fn start_server() -> String {
-    let listing = ingest::listing(&root().join("corpus")).unwrap();
-    let (engine, _) = Engine::build(&temp_dir("browser-index"), &listing, 2, &|_| {}).unwrap();
+    let (engine, _) = samples_engine("browser-index");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let router = app(AppState::new(engine, None));
@@ -100,6 +97,11 @@ async fn shot(c: &Client, name: &str) {
     std::fs::create_dir_all(&dir).unwrap();
     let png = c.screenshot().await.unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// The element `at` finds, once it appears (fails the test after [`WAIT`]).
+async fn appears(c: &Client, at: Locator<'_>) -> fantoccini::elements::Element {
+    c.wait().at_most(WAIT).for_element(at).await.unwrap()
 }
 
 /// Waits until `script` (a function body) returns true.
@@ -166,11 +168,7 @@ async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
         .click()
         .await
         .unwrap();
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#text a.cite"))
-        .await
-        .unwrap();
+    appears(&c, Locator::Css("#text a.cite")).await;
     assert_eq!(path(&c).await, format!("/van-ban/{}", PLANS[0]));
     shot(&c, "2-document").await;
 
@@ -184,11 +182,7 @@ async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
         }
     }
     assert!(clicked, "21-KL/TW is a link in the text");
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Id("implementers"))
-        .await
-        .unwrap();
+    appears(&c, Locator::Id("implementers")).await;
     assert_eq!(path(&c).await, "/so-hieu/21-KL/TW");
     let listed = c
         .find(Locator::Id("implementers"))
@@ -242,21 +236,13 @@ async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
     )
     .await
     .unwrap();
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#text"))
-        .await
-        .unwrap();
+    appears(&c, Locator::Css("#text")).await;
     assert_eq!(path(&c).await, format!("/van-ban/{}", PLANS[1]));
     shot(&c, "4-node-opened").await;
 
     // 6. back returns to the identifier
     c.back().await.unwrap();
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Id("implementers"))
-        .await
-        .unwrap();
+    appears(&c, Locator::Id("implementers")).await;
     assert_eq!(path(&c).await, "/so-hieu/21-KL/TW");
     shot(&c, "5-back").await;
     c.close().await.unwrap();

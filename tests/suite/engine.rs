@@ -11,17 +11,9 @@ use trichdan::graph::{Direction, Graph};
 use trichdan::index::{SearchIndex, SMALL_BUDGET};
 use trichdan::{ingest, Error};
 
-use crate::support::{root, temp_dir, trichdan};
+use crate::support::{root, samples_engine, temp_dir, trichdan};
 
 const GRAPH_FILE: &str = "trichdan-graph.bin";
-
-fn samples_engine(name: &str) -> (Engine, std::path::PathBuf) {
-    let dir = temp_dir(name);
-    let listing = ingest::listing(&root().join("corpus")).unwrap();
-    let (engine, s) = Engine::build(&dir, &listing, 2, &|_| {}).unwrap();
-    assert_eq!(s.documents, 5);
-    (engine, dir)
-}
 
 #[test]
 fn the_graph_is_saved_with_the_commit_and_loaded_not_rebuilt() {
@@ -376,4 +368,25 @@ fn a_document_lists_the_edges_it_states_between_others() {
             );
         }
     }
+}
+
+#[test]
+fn an_ambiguous_identifier_on_the_command_line_lists_its_candidates() {
+    let dir = temp_dir("engine-cli-ambiguous");
+    let corpus = crate::api::corpus_with_extras();
+    let (dir_s, corpus_s) = (dir.to_str().unwrap(), corpus.to_str().unwrap());
+    assert!(trichdan(&["index", "--corpus", corpus_s, "--index", dir_s])
+        .status
+        .success());
+    let out = trichdan(&["chain", "05-KH/TU", "--index", dir_s]);
+    assert_eq!(out.status.code(), Some(3));
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    for place in ["Quảng Nam", "Nghệ An"] {
+        assert!(stdout.contains(&format!("05-KH/TU@{place}")), "{stdout}");
+        assert!(stderr.contains(&format!("05-KH/TU@{place}")), "{stderr}");
+    }
+    assert!(stderr.contains("(2)"), "{stderr}");
 }

@@ -72,3 +72,12 @@ pub fn build(
     )
     .unwrap()
 }
+
+/// An engine over the five samples in a fresh index directory, and that directory.
+pub fn samples_engine(name: &str) -> (trichdan::engine::Engine, PathBuf) {
+    let dir = temp_dir(name);
+    let listing = trichdan::ingest::listing(&root().join("corpus")).unwrap();
+    let (engine, s) = trichdan::engine::Engine::build(&dir, &listing, 2, &|_| {}).unwrap();
+    assert_eq!(s.documents, 5);
+    (engine, dir)
+}
