@@ -3,6 +3,7 @@
 //! the server sends them, so the page and the terminal say the same thing.
 
 use crate::cite::Relation;
+use crate::date::Date;
 use crate::doc::Tier;
 use crate::error::{Error, IdProblem, Limit};
 
@@ -228,7 +229,6 @@ pub const SHOWN_ABOVE: &str = "đã nêu ở trên";
 /// An identifier cited but not held.
 pub const NOT_IN_ARCHIVE: &str = "Văn bản này chưa có trong kho";
 /// Words matched in any order.
-pub const RELAXED: &str = "Không có văn bản chứa đúng cụm từ; hiển thị văn bản có đủ các từ.";
 /// No results.
 pub const NO_RESULTS: &str = "Không tìm thấy văn bản phù hợp. Hãy bớt từ, bỏ dấu hoặc bỏ bộ lọc.";
 /// A field with no value.
@@ -248,8 +248,8 @@ pub fn page_words() -> serde_json::Value {
         "search": "Tìm kiếm",
         "placeholder": "Nhập từ khóa hoặc số ký hiệu (có dấu hoặc không dấu)",
         "found": "Tìm thấy {n} văn bản ({s} giây)",
-        "relaxed": RELAXED,
         "no_results": NO_RESULTS,
+        "also_searched": ALSO_SEARCHED,
         "filters": "Lọc theo",
         "filter": {"kind": "Loại văn bản", "year": "Năm", "level": "Cấp", "place": "Địa phương"},
         "clear_filters": "Bỏ lọc",
@@ -310,6 +310,38 @@ fn tier_codes() -> serde_json::Value {
 }
 
 /// `Tìm thấy 2.790 văn bản (0,08 giây)`.
+/// A search that found nothing with every word typed and required fewer.
+pub fn relaxed(required: usize, typed: usize) -> String {
+    if required <= 1 {
+        format!("Không văn bản nào có đủ {typed} từ đã gõ; hiển thị văn bản có một trong các từ.")
+    } else {
+        format!(
+            "Không văn bản nào có đủ {typed} từ đã gõ; hiển thị văn bản có ít nhất {required} từ."
+        )
+    }
+}
+
+/// What a typed word was also searched as (`MTTQ` → `Mặt trận Tổ quốc`).
+pub fn expanded(typed: &str, forms: &[String]) -> String {
+    format!("{ALSO_SEARCHED}: {typed} = {}", forms.join(" = "))
+}
+
+/// Heads the line saying what typed words were also searched as.
+pub const ALSO_SEARCHED: &str = "Đã tìm cả";
+
+/// A document without a title, named by its kind, number and date (`Kế hoạch số 107-KH/TU
+/// ngày 25/10/2021`).
+pub fn untitled(kind: Option<&str>, number: Option<&str>, date: Option<Date>) -> String {
+    let mut s = kind.unwrap_or("Văn bản").to_string();
+    if let Some(n) = number {
+        s.push_str(&format!(" số {n}"));
+    }
+    if let Some(d) = date {
+        s.push_str(&format!(" ngày {}", d.display()));
+    }
+    s
+}
+
 pub fn found(total: usize, seconds: f64) -> String {
     format!(
         "Tìm thấy {} văn bản ({} giây)",

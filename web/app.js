@@ -109,7 +109,8 @@ async function showSearch(params) {
   const { status, body } = await api(`/api/search?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${(page - 1) * PAGE}`);
   if (status !== 200) return showError(status, body);
   let html = `<h1 class="sr">${esc(W.search)}: ${esc(q)}</h1><p class="summary" id="summary" role="status">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
-  if (body.relaxed) html += `<p class="muted">${esc(W.relaxed)}</p>`;
+  if (body.relaxed) html += `<p class="muted" id="relaxed">${esc(body.relaxed.note)}</p>`;
+  for (const e of body.expanded || []) html += `<p class="muted expanded">${esc(W.also_searched)}: ${esc([e.typed, ...e.forms].join(" = "))}</p>`;
   if (body.total === 0) html += `<p>${esc(W.no_results)}</p>`;
   html += `<div class="layout"><nav class="facets" aria-label="${esc(W.filters)}"><h2 class="sr">${esc(W.filters)}</h2>`;
   const names = { kind: "kind", year: "year", level: "level", place: "place" };
@@ -121,7 +122,7 @@ async function showSearch(params) {
   }
   html += `</nav><section class="results" id="results">`;
   for (const h of body.hits) {
-    const title = h.title || [h.kind, h.number, h.date && date(h.date)].filter(Boolean).join(" ") || h.id;
+    const title = h.label;
     const meta = [h.kind, h.number, h.date ? date(h.date) : null, h.issuer, h.level, h.place].filter(Boolean).map(esc).join(" · ");
     html += `<article class="hit"><h2><a href="${docUrl(h.id)}">${esc(title)}</a></h2>
       <div class="meta">${meta}</div><p class="snippet">${h.snippet}</p></article>`;

@@ -35,6 +35,16 @@ pub const QUERIES: &[(&str, &[&str])] = &[
         &["Đảng", "thuế", "dat", "khoáng", "ngân, sách", "thuế -đất"],
     ),
     (
+        "topical",
+        &[
+            "bao hiem y te toan dan",
+            "dữ liệu kết nối chia sẻ",
+            "ke hoach phong chong tham nhung",
+            "thu tuc hanh chinh cat giam don gian hoa",
+            "MTTQ tham gia bau cu",
+        ],
+    ),
+    (
         "phrase",
         &[
             "\"phòng, chống tham nhũng\"",

@@ -150,6 +150,17 @@ enum Command {
         /// (tests/golden/relations.json); misses go to the disagreements file.
         #[arg(long)]
         relations: Option<PathBuf>,
+        /// Instead, score search on a judged query set (tests/golden/queries.json) for
+        /// trichdan, SQLite FTS5 and plain tantivy side by side, over the index of --corpus.
+        #[arg(long)]
+        queries: Option<PathBuf>,
+        /// With --queries: the index of the corpus (built there when missing).
+        #[command(flatten)]
+        index: IndexDir,
+        /// With --queries: write each query's pool of unjudged top-10 documents, for
+        /// judging, into this folder.
+        #[arg(long, requires = "queries")]
+        pool: Option<PathBuf>,
     },
     /// Build an index and time queries; prints figures as JSON.
     Bench(bench::Args),
@@ -222,9 +233,18 @@ fn dispatch(command: Command) -> Result<ExitCode> {
         Command::Lookup { id, open } => graph::lookup(&open, &id),
         Command::Eval {
             corpus,
+            json,
+            queries: Some(queries),
+            index,
+            pool,
+            ..
+        } => eval::queries(&corpus, &index.dir, &queries, pool.as_deref(), json),
+        Command::Eval {
+            corpus,
             out,
             json,
             relations,
+            ..
         } => eval::command(&corpus, &out, json, relations.as_deref()),
         Command::Bench(args) => bench::command(&args),
         Command::Serve(args) => serve::command(&args),

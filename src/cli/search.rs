@@ -44,8 +44,11 @@ fn print_readable(r: &SearchResult, took: f64) -> Result<()> {
     let bold = std::io::stdout().is_terminal();
     let mut o = out();
     writeln!(o, "{}", message::found(r.total, took))?;
-    if r.relaxed {
-        writeln!(o, "{}", message::RELAXED)?;
+    if let Some(relaxed) = &r.relaxed {
+        writeln!(o, "{}", relaxed.note)?;
+    }
+    for e in &r.expanded {
+        writeln!(o, "{}", message::expanded(&e.typed, &e.forms))?;
     }
     if r.total == 0 {
         writeln!(o, "{}", message::NO_RESULTS)?;
@@ -57,7 +60,7 @@ fn print_readable(r: &SearchResult, took: f64) -> Result<()> {
             o,
             "\n{}. {}  [{}]\n   {} · {} · {} · {}",
             i + 1,
-            field(&h.title),
+            h.label,
             h.id,
             field(&h.kind),
             date,

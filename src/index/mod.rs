@@ -3,8 +3,11 @@
 
 mod analyzer;
 mod build;
+mod expansion;
 mod ids;
+mod proximity;
 mod query;
+mod relevance;
 mod schema;
 mod search;
 mod snippet;
@@ -17,9 +20,10 @@ pub use analyzer::{
     FOLD_ANALYZER, TONE_ANALYZER,
 };
 pub use build::{build_from, BuildSummary, Failure, Mode};
+pub use expansion::{Expansion, ABBREVIATIONS};
 pub use query::{parse as parse_query, Clause, Filter, ParsedQuery, MAX_QUERY_CHARS};
 pub use schema::Fields;
-pub use search::{Facets, Hit, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
+pub use search::{Facets, Hit, Relaxation, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
 pub use store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
 pub use tokenizer::{Form, VietnameseTokenizer};
 pub use writer::Writer;

@@ -1,5 +1,5 @@
 //! The tantivy schema: stored text for display, two analyzed copies (tone key and folded)
-//! for search, identifiers as raw keys, facet fields, and the extracted document as JSON.
+//! for search, the folded opening, identifiers as raw keys, facet fields, and the extracted document as JSON.
 
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED,
@@ -18,6 +18,9 @@ pub struct Fields {
     /// The composed text, stored for display and snippets.
     pub body: Field,
     pub body_fold: Field,
+    /// The opening of the text (kind, number, title, preamble), folded: words there say
+    /// what a document is about, titled or not.
+    pub opening_fold: Field,
     /// Identifier keys (`124-QD/TW`, see `CiteId::key`), raw.
     pub cites: Field,
     pub implements: Field,
@@ -65,6 +68,7 @@ pub fn build() -> (Schema, Fields) {
         title_fold: b.add_text_field("title_fold", analyzed(FOLD_ANALYZER, false)),
         body: b.add_text_field("body", analyzed(TONE_ANALYZER, true)),
         body_fold: b.add_text_field("body_fold", analyzed(FOLD_ANALYZER, false)),
+        opening_fold: b.add_text_field("opening_fold", analyzed(FOLD_ANALYZER, false)),
         cites: b.add_text_field("cites", STRING),
         implements: b.add_text_field("implements", STRING),
         based_on: b.add_text_field("based_on", STRING),

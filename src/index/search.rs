@@ -8,13 +8,16 @@ use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::{AggregationCollector, AggregationLimitsGuard};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
-use tantivy::{DocAddress, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument};
 
 use super::analyzer::{fold_analyzer, tokens, tone_analyzer};
+use super::expansion::{typed, units, Expansion};
+use super::proximity::{self, Place};
 use super::query::{parse, Clause, Filter, ParsedQuery};
+use super::relevance::{self, boosted, phrase};
 use super::snippet::snippet;
 use super::store::SearchIndex;
 use crate::date::Date;
@@ -42,8 +45,19 @@ pub struct SearchResult {
     pub total: usize,
     pub hits: Vec<Hit>,
     pub facets: Facets,
-    /// True when no document had the words as a phrase and they were matched in any order.
-    pub relaxed: bool,
+    /// Set when no document had every word typed and fewer were required.
+    pub relaxed: Option<Relaxation>,
+    /// Abbreviations and number forms searched for besides what was typed.
+    pub expanded: Vec<Expansion>,
+}
+
+/// How a search was relaxed: the words required of those typed (in the clause with most).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Relaxation {
+    pub required: usize,
+    pub typed: usize,
+    /// What happened, in words for the reader.
+    pub note: String,
 }
 
 /// One matching document.
@@ -59,6 +73,9 @@ pub struct Hit {
     pub place: Option<String>,
     /// The issuing body's level (`Trung ương`, `Tỉnh`, `Huyện`, `Xã`).
     pub level: Option<String>,
+    /// What to call it in a list: its title, else kind, number and date, else its first
+    /// line.
+    pub label: String,
     pub score: f32,
     /// Text around the best match, HTML-escaped, matched words in `<b>…</b>`.
     pub snippet: String,
@@ -73,31 +90,46 @@ pub struct Facets {
     pub level: BTreeMap<String, u64>,
 }
 
-/// Boosts: a match in the title above one in the body, and a match that keeps the
-/// diacritics the user typed above a match found only through folding.
-const TITLE_TONE: f32 = 6.0;
-const TITLE_FOLD: f32 = 3.0;
-const BODY_TONE: f32 = 2.0;
-const BODY_FOLD: f32 = 1.0;
+/// Scores that put the document an identifier names above those that implement it, and
+/// those above the ones that only cite it, whatever the text scores.
+const OWN_TIER: f32 = 100_000.0;
+const IMPLEMENTS_TIER: f32 = 10_000.0;
+/// How many of the first stage's best documents the second stage scores again.
+const RERANK: usize = 200;
+
+/// Relaxed searches tried (one more word dropped each time) before any one word will do.
+const RELAX_STEPS: usize = 3;
 
 impl SearchIndex {
-    /// Runs a search request.
+    /// Runs a search request: every typed word in any order; when no document has them all,
+    /// all but one, and so on (said in `relaxed`).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
         check_window(req)?;
         let parsed = parse(&req.query)?;
-        let exact = self.run(&parsed, false, req)?;
-        let relaxable = parsed
-            .must
-            .iter()
-            .any(|c| matches!(c, Clause::Text { quoted: false, text } if text.contains(' ')));
-        if exact.total > 0 || !relaxable {
-            return Ok(exact);
+        let expanded = expansions(&parsed);
+        let typed = most_units(&parsed);
+        let mut dropped = 0;
+        loop {
+            let mut result = self.run(&parsed, dropped, req)?;
+            let last = dropped + 1 >= typed;
+            if result.total > 0 || last {
+                result.expanded = expanded;
+                result.relaxed = (dropped > 0 && result.total > 0).then(|| {
+                    let required = typed - dropped;
+                    Relaxation {
+                        required,
+                        typed,
+                        note: message::relaxed(required, typed),
+                    }
+                });
+                return Ok(result);
+            }
+            dropped = if dropped < RELAX_STEPS {
+                dropped + 1
+            } else {
+                typed - 1
+            };
         }
-        let relaxed = self.run(&parsed, true, req)?;
-        Ok(SearchResult {
-            relaxed: relaxed.total > 0,
-            ..relaxed
-        })
     }
 
     /// The matching step alone: the total and the top hits' ids with scores, without
@@ -106,8 +138,9 @@ impl SearchIndex {
         check_window(req)?;
         let parsed = parse(&req.query)?;
         let searcher = self.reader.searcher();
-        let query = self.query(&parsed, false);
+        let query = self.query(&parsed, 0);
         let top = self.top(&searcher, &query, &parsed, req)?;
+        let top = (self.rerank(&searcher, &parsed, top.0, req)?, top.1);
         let ids = top
             .0
             .into_iter()
@@ -119,8 +152,8 @@ impl SearchIndex {
     /// The top hits and the total. With free text, by relevance: a lone word is a union of
     /// term queries, which TopDocs alone lets tantivy prune (block-max WAND) while the count
     /// walks the postings unscored; anything else is counted in the same pass. Without free
-    /// text (identifiers, filters) there is no relevance to rank by: newest first, through
-    /// the date fast field, with no scoring at all.
+    /// text (identifiers, filters): the document an identifier names, then its
+    /// implementers, then the rest, newest first within each.
     fn top(
         &self,
         searcher: &Searcher,
@@ -128,11 +161,10 @@ impl SearchIndex {
         parsed: &ParsedQuery,
         req: &SearchRequest,
     ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
-        let top_docs = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let top_docs = window(parsed, req);
         if !has_text(parsed) {
-            let by_date = top_docs.order_by_u64_field("date", tantivy::Order::Desc);
-            let (top, total) = searcher.search(query, &(by_date, Count))?;
-            return Ok((top.into_iter().map(|(_, a)| (1.0, a)).collect(), total));
+            let (top, total) = searcher.search(query, &(tier_then_date(top_docs), Count))?;
+            return Ok((untier(top), total));
         }
         if self.is_single_word(parsed) {
             let top = searcher.search(query, &top_docs)?;
@@ -148,24 +180,21 @@ impl SearchIndex {
         }
     }
 
-    fn run(&self, q: &ParsedQuery, relaxed: bool, req: &SearchRequest) -> Result<SearchResult> {
+    fn run(&self, q: &ParsedQuery, dropped: usize, req: &SearchRequest) -> Result<SearchResult> {
         let searcher = self.reader.searcher();
-        let query = self.query(q, relaxed);
-        let top_docs = TopDocs::with_limit(req.limit).and_offset(req.offset);
+        let query = self.query(q, dropped);
+        let top_docs = window(q, req);
         let aggs =
             AggregationCollector::from_aggs(facet_request(), AggregationLimitsGuard::default());
         let (top, total, aggs) = if has_text(q) {
             searcher.search(&query, &(top_docs, Count, aggs))?
         } else {
-            let by_date = top_docs.order_by_u64_field("date", tantivy::Order::Desc);
-            let (top, total, aggs) = searcher.search(&query, &(by_date, Count, aggs))?;
-            (
-                top.into_iter().map(|(_, a)| (1.0, a)).collect(),
-                total,
-                aggs,
-            )
+            let (top, total, aggs) =
+                searcher.search(&query, &(tier_then_date(top_docs), Count, aggs))?;
+            (untier(top), total, aggs)
         };
-        let phrases = highlight_phrases(q, relaxed);
+        let top = self.rerank(&searcher, q, top, req)?;
+        let phrases = highlight_phrases(q);
         let hits = top
             .into_iter()
             .map(|(score, addr)| self.hit(&searcher, addr, score, q, &phrases))
@@ -174,20 +203,75 @@ impl SearchIndex {
             total,
             hits,
             facets: facets(&aggs)?,
-            relaxed,
+            relaxed: None,
+            expanded: Vec::new(),
         })
+    }
+
+    /// The second stage of a ranking by words: the first stage's top [`RERANK`] (or down to
+    /// the page asked for, when deeper) given a bonus for typed neighbours found side by
+    /// side (see [`proximity`]), then the page.
+    fn rerank(
+        &self,
+        searcher: &Searcher,
+        q: &ParsedQuery,
+        first: Vec<(f32, DocAddress)>,
+        req: &SearchRequest,
+    ) -> Result<Vec<(f32, DocAddress)>> {
+        if !reranks(q) {
+            return Ok(first);
+        }
+        let f = &self.fields;
+        let places = [
+            Place {
+                field: f.body_fold,
+                pair: relevance::PAIR,
+                run: relevance::PHRASE,
+            },
+            Place {
+                field: f.title_fold,
+                pair: relevance::TITLE_PAIR,
+                run: relevance::TITLE_PHRASE,
+            },
+            Place {
+                field: f.opening_fold,
+                pair: relevance::OPENING_PAIR,
+                run: 0.0,
+            },
+        ];
+        let addresses: Vec<DocAddress> = first.iter().map(|(_, a)| *a).collect();
+        let mut scored = first;
+        for c in &q.must {
+            if let Clause::Text {
+                text,
+                quoted: false,
+            } = c
+            {
+                let typed = typed(&units(text).0);
+                let bonus = proximity::bonuses(searcher, &places, &typed, &addresses)?;
+                for ((score, _), b) in scored.iter_mut().zip(bonus) {
+                    *score += b;
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        Ok(scored
+            .into_iter()
+            .skip(req.offset)
+            .take(req.limit)
+            .collect())
     }
 
     /// The tantivy query for a parsed one. A lone positive clause is the query itself, so a
     /// union of term queries stays one that tantivy can prune.
-    fn query(&self, q: &ParsedQuery, relaxed: bool) -> Box<dyn Query> {
+    fn query(&self, q: &ParsedQuery, dropped: usize) -> Box<dyn Query> {
         if let ([only], []) = (q.must.as_slice(), q.must_not.as_slice()) {
-            return self.clause(only, relaxed);
+            return self.clause(only, dropped);
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = q
             .must
             .iter()
-            .map(|c| (Occur::Must, self.clause(c, relaxed)))
+            .map(|c| (Occur::Must, self.clause(c, dropped)))
             .collect();
         if clauses.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
@@ -195,12 +279,12 @@ impl SearchIndex {
         clauses.extend(
             q.must_not
                 .iter()
-                .map(|c| (Occur::MustNot, self.clause(c, false))),
+                .map(|c| (Occur::MustNot, self.clause(c, 0))),
         );
         Box::new(BooleanQuery::new(clauses))
     }
 
-    fn clause(&self, c: &Clause, relaxed: bool) -> Box<dyn Query> {
+    fn clause(&self, c: &Clause, dropped: usize) -> Box<dyn Query> {
         let f = &self.fields;
         let key = |field: Field, value: &str| -> Box<dyn Query> {
             Box::new(TermQuery::new(
@@ -209,8 +293,25 @@ impl SearchIndex {
             ))
         };
         match c {
-            Clause::Text { text, quoted } => self.text(text, relaxed && !quoted),
-            Clause::Id(id) => any(vec![key(f.cites, &id.key()), key(f.own_id, &id.key())]),
+            Clause::Text { text, quoted: true } => self.quoted(text),
+            Clause::Text {
+                text,
+                quoted: false,
+            } => self.words(text, dropped),
+            Clause::Id(id) => {
+                let k = id.key();
+                let tier = |field: Field, score: f32| -> Box<dyn Query> {
+                    Box::new(ConstScoreQuery::new(key(field, &k), score))
+                };
+                Box::new(BooleanQuery::new(vec![
+                    (
+                        Occur::Must,
+                        any(vec![tier(f.cites, 0.0), tier(f.own_id, 0.0)]),
+                    ),
+                    (Occur::Should, tier(f.own_id, OWN_TIER)),
+                    (Occur::Should, tier(f.implements, IMPLEMENTS_TIER)),
+                ]))
+            }
             Clause::Filter(Filter::Kind(v)) => key(f.kind_key, &fold(v)),
             Clause::Filter(Filter::Place(v)) => key(f.place_key, &fold(v)),
             Clause::Filter(Filter::Level(v)) => key(f.level_key, &fold(v)),
@@ -224,63 +325,59 @@ impl SearchIndex {
         }
     }
 
-    /// Words as a phrase (or, relaxed, each word anywhere) in the title or body, through the
-    /// tone-key fields and the folded ones.
-    fn text(&self, text: &str, relaxed: bool) -> Box<dyn Query> {
+    /// Typed words (see [`relevance`]). One plain word is a union of term queries over the
+    /// fields with the same weights, which tantivy can prune (block-max WAND).
+    fn words(&self, text: &str, dropped: usize) -> Box<dyn Query> {
+        let f = &self.fields;
+        let (units, _) = units(text);
+        match units.as_slice() {
+            [] => Box::new(AllQuery),
+            [only] if only.word().is_some() => {
+                let word = std::slice::from_ref(&only.forms[0][0]);
+                let mut fields = vec![
+                    phrase(f.body_fold, word),
+                    boosted(phrase(f.title_fold, word), relevance::TITLE),
+                    boosted(phrase(f.opening_fold, word), relevance::OPENING),
+                ];
+                if let Some(tone) = &only.tone {
+                    let tone = std::slice::from_ref(tone);
+                    fields.push(boosted(phrase(f.body, tone), relevance::TONE));
+                    fields.push(boosted(phrase(f.title, tone), relevance::TONE));
+                }
+                any(fields)
+            }
+            _ => relevance::text_query(f, &units, dropped),
+        }
+    }
+
+    /// A quoted phrase: required as typed (folded) in the body, and scored higher in the
+    /// title, in the opening and with the diacritics typed.
+    fn quoted(&self, text: &str) -> Box<dyn Query> {
         let f = &self.fields;
         let tone = tokens(tone_analyzer(), text);
         let folded = tokens(fold_analyzer(), text);
         if folded.is_empty() {
             return Box::new(AllQuery);
         }
-        let fields = [
-            (f.title, &tone, TITLE_TONE),
-            (f.title_fold, &folded, TITLE_FOLD),
-            (f.body, &tone, BODY_TONE),
-            (f.body_fold, &folded, BODY_FOLD),
-        ];
-        if folded.len() == 1 {
-            // one word: a union of term queries, which tantivy can prune (block-max WAND)
-            return any(fields
-                .iter()
-                .map(|(field, t, boost)| boosted(phrase(*field, t), *boost))
-                .collect());
-        }
-        if !relaxed {
-            return self.required_with_boosts(&fields, &|t| t.to_vec());
-        }
-        let each: Vec<(Occur, Box<dyn Query>)> = (0..folded.len())
-            .map(|i| {
-                let word = |t: &[String]| t.get(i).cloned().into_iter().collect::<Vec<_>>();
-                (Occur::Must, self.required_with_boosts(&fields, &word))
-            })
-            .collect();
-        Box::new(BooleanQuery::new(each))
-    }
-
-    /// The folded body match is required (every title is lines of its body, and every
-    /// tone-key match folds to a folded one, so it alone decides the set); the other fields
-    /// only add to the score, and are checked only on documents that match.
-    fn required_with_boosts(
-        &self,
-        fields: &[(Field, &Vec<String>, f32)],
-        words: &dyn Fn(&[String]) -> Vec<String>,
-    ) -> Box<dyn Query> {
-        let body_fold = self.fields.body_fold;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, t, boost) in fields {
-            let w = words(t);
-            if w.is_empty() {
-                continue;
-            }
-            let occur = if *field == body_fold {
-                Occur::Must
-            } else {
-                Occur::Should
-            };
-            clauses.push((occur, boosted(phrase(*field, &w), *boost)));
-        }
-        Box::new(BooleanQuery::new(clauses))
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, phrase(f.body_fold, &folded)),
+            (
+                Occur::Should,
+                boosted(phrase(f.title_fold, &folded), relevance::TITLE),
+            ),
+            (
+                Occur::Should,
+                boosted(phrase(f.opening_fold, &folded), relevance::OPENING),
+            ),
+            (
+                Occur::Should,
+                boosted(phrase(f.body, &tone), relevance::TONE),
+            ),
+            (
+                Occur::Should,
+                boosted(phrase(f.title, &tone), relevance::TONE),
+            ),
+        ]))
     }
 
     fn hit(
@@ -314,6 +411,7 @@ impl SearchIndex {
             .collect();
         let place = doc.belongs_to().map(String::from);
         Ok(Hit {
+            label: label(&doc, &body),
             snippet: snippet(&body, phrases, &spans),
             id: doc.id,
             title: doc.title,
@@ -326,6 +424,63 @@ impl SearchIndex {
             score,
         })
     }
+}
+
+/// A document's name in a list of hits (see [`Hit::label`]), at most [`LABEL_CHARS`].
+fn label(doc: &Document, body: &str) -> String {
+    if let Some(title) = doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        return capped(&with_kind(doc.kind.as_deref(), title));
+    }
+    let number = doc.own_id.as_ref().map(|i| i.to_string());
+    if doc.kind.is_some() || number.is_some() {
+        return message::untitled(doc.kind.as_deref(), number.as_deref(), doc.date);
+    }
+    first_line(body).map_or_else(|| doc.id.clone(), capped)
+}
+
+const LABEL_CHARS: usize = 160;
+
+/// A title that goes on from its kind line (`thực hiện …`, `Về việc …`) read with it:
+/// `Kế hoạch thực hiện …`, `Quyết định về việc …`.
+fn with_kind(kind: Option<&str>, title: &str) -> String {
+    let Some(kind) = kind else {
+        return title.to_string();
+    };
+    let first = title.chars().next().unwrap_or(' ');
+    let folded = fold(title);
+    if first.is_lowercase() {
+        format!("{kind} {title}")
+    } else if folded.starts_with("ve ") {
+        let rest = &title[title.char_indices().nth(1).map_or(0, |(i, _)| i)..];
+        format!("{kind} v{rest}")
+    } else {
+        title.to_string()
+    }
+}
+
+fn capped(s: &str) -> String {
+    if s.chars().count() <= LABEL_CHARS {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(LABEL_CHARS).collect();
+    out.push('…');
+    out
+}
+
+/// The first line of a text that says something: not the national motto, not a rule.
+fn first_line(body: &str) -> Option<&str> {
+    body.lines().map(str::trim).find(|l| {
+        let f = fold(l);
+        l.split_whitespace().count() >= 3
+            && !f.starts_with("cong hoa xa hoi chu nghia")
+            && !f.starts_with("doc lap")
+            && !f.starts_with("dang cong san viet nam")
+    })
 }
 
 /// True when the query has free text to rank by.
@@ -347,41 +502,101 @@ fn check_window(req: &SearchRequest) -> Result<()> {
     Ok(())
 }
 
-fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {
-    let terms: Vec<Term> = words
-        .iter()
-        .map(|w| Term::from_field_text(field, w))
-        .collect();
-    match terms.len() {
-        1 => Box::new(TermQuery::new(
-            terms.into_iter().next().expect("one term"),
-            IndexRecordOption::WithFreqs,
-        )),
-        _ => Box::new(PhraseQuery::new(terms)),
-    }
-}
-
-fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(q, boost))
-}
-
 fn any(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(
         queries.into_iter().map(|q| (Occur::Should, q)).collect(),
     ))
 }
 
-/// The folded phrases of the positive text clauses (each word alone when relaxed).
-fn highlight_phrases(q: &ParsedQuery, relaxed: bool) -> Vec<Vec<String>> {
+/// The first stage's collector: the page asked for, or, when a second stage follows, the
+/// top [`RERANK`] (or down to the page, when deeper) from the start.
+fn window(q: &ParsedQuery, req: &SearchRequest) -> TopDocs {
+    if reranks(q) {
+        TopDocs::with_limit(RERANK.max(req.offset + req.limit))
+    } else {
+        TopDocs::with_limit(req.limit).and_offset(req.offset)
+    }
+}
+
+/// True when some clause of free text has typed neighbours to score by proximity.
+fn reranks(q: &ParsedQuery) -> bool {
+    q.must.iter().any(|c| match c {
+        Clause::Text {
+            text,
+            quoted: false,
+        } => tokens(fold_analyzer(), text).len() > 1,
+        _ => false,
+    })
+}
+
+/// Orders by score (the identifier tiers), then by date, newest first.
+fn tier_then_date(
+    top: TopDocs,
+) -> impl tantivy::collector::Collector<Fruit = Vec<((f32, u64), DocAddress)>> {
+    top.tweak_score(move |segment: &SegmentReader| {
+        let date = segment
+            .fast_fields()
+            .u64("date")
+            .ok()
+            .map(|c| c.first_or_default_col(0));
+        move |doc: DocId, score: f32| (score, date.as_ref().map_or(0, |d| d.get_val(doc)))
+    })
+}
+
+fn untier(top: Vec<((f32, u64), DocAddress)>) -> Vec<(f32, DocAddress)> {
+    top.into_iter().map(|((score, _), a)| (score, a)).collect()
+}
+
+/// What the query's words were expanded to.
+fn expansions(q: &ParsedQuery) -> Vec<Expansion> {
+    let mut out: Vec<Expansion> = Vec::new();
+    for c in &q.must {
+        if let Clause::Text {
+            text,
+            quoted: false,
+        } = c
+        {
+            for e in units(text).1 {
+                if !out.contains(&e) {
+                    out.push(e);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The most units in one clause of free text (what relaxing can drop from).
+fn most_units(q: &ParsedQuery) -> usize {
+    q.must
+        .iter()
+        .filter_map(|c| match c {
+            Clause::Text {
+                text,
+                quoted: false,
+            } => Some(units(text).0.len()),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// What to highlight: each typed word and its forms, a quoted phrase whole.
+fn highlight_phrases(q: &ParsedQuery) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     for c in &q.must {
-        if let Clause::Text { text, quoted } = c {
-            let words = tokens(fold_analyzer(), text);
-            if relaxed && !quoted {
-                out.extend(words.into_iter().map(|w| vec![w]));
-            } else if !words.is_empty() {
-                out.push(words);
+        match c {
+            Clause::Text { text, quoted: true } => {
+                let words = tokens(fold_analyzer(), text);
+                if !words.is_empty() {
+                    out.push(words);
+                }
             }
+            Clause::Text {
+                text,
+                quoted: false,
+            } => out.extend(units(text).0.into_iter().flat_map(|u| u.forms)),
+            _ => {}
         }
     }
     out

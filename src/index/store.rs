@@ -158,7 +158,12 @@ impl SearchIndex {
     /// Every stored document: header fields, locality and citations (the text is left out).
     /// The citation graph is built from these, so the index is its one source of truth.
     pub fn documents(&self) -> Result<Vec<Document>> {
-        self.documents_in(&self.reader.searcher())
+        self.documents_in(&self.reader.searcher(), false)
+    }
+
+    /// Every stored document with its composed text (what evaluations give other engines).
+    pub fn documents_with_text(&self) -> Result<Vec<Document>> {
+        self.documents_in(&self.reader.searcher(), true)
     }
 
     /// The last commit as a new reader sees it, before this handle's searches do (they see it
@@ -170,10 +175,10 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let searcher = reader.searcher();
-        Ok((tag_of(&searcher), self.documents_in(&searcher)?))
+        Ok((tag_of(&searcher), self.documents_in(&searcher, false)?))
     }
 
-    fn documents_in(&self, searcher: &tantivy::Searcher) -> Result<Vec<Document>> {
+    fn documents_in(&self, searcher: &tantivy::Searcher, with_text: bool) -> Result<Vec<Document>> {
         let mut out = Vec::with_capacity(searcher.num_docs() as usize);
         for segment in searcher.segment_readers() {
             let store = segment
@@ -185,10 +190,17 @@ impl SearchIndex {
                     .get_first(self.fields.meta)
                     .and_then(|v| v.as_str())
                     .unwrap_or_default();
-                let doc: Document = serde_json::from_str(meta).map_err(|e| Error::Corrupt {
+                let mut doc: Document = serde_json::from_str(meta).map_err(|e| Error::Corrupt {
                     what: "stored document".into(),
                     reason: e.to_string(),
                 })?;
+                if with_text {
+                    doc.text = stored
+                        .get_first(self.fields.body)
+                        .and_then(|v| v.as_str())
+                        .unwrap_or_default()
+                        .to_string();
+                }
                 out.push(doc);
             }
         }

@@ -157,10 +157,23 @@ impl tantivy::Document for Entry {
             (f.title_fold, Str(title)),
             (f.body, Str(self.doc.text.as_str())),
             (f.body_fold, Str(self.doc.text.as_str())),
+            (f.opening_fold, Str(opening(&self.doc.text))),
             (f.meta, Str(self.meta.as_str())),
         ];
         values.extend(self.keys.iter().map(|(field, k)| (*field, Str(k.as_str()))));
         values.extend(self.numbers.iter().map(|&(field, n)| (field, U64(n))));
         values.into_iter()
     }
+}
+
+/// How much of a text's start is its opening, in bytes.
+pub const OPENING_BYTES: usize = 1200;
+
+/// The first [`OPENING_BYTES`] of a text, cut at a character boundary.
+pub fn opening(text: &str) -> &str {
+    let mut end = OPENING_BYTES.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }

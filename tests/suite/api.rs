@@ -88,6 +88,29 @@ async fn search_answers_hits_facets_and_the_time_taken() {
     assert!(ids.contains(&"000_a72d46ed5ce96127") && ids.contains(&"003_f48e0f285acd8aa3"));
     assert!(body["took_ms"].as_f64().unwrap() >= 0.0);
     assert!(body["facets"]["kind"].is_object());
+    assert!(body["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| !h["label"].as_str().unwrap().is_empty()));
+    assert!(body["relaxed"].is_null());
+}
+
+#[tokio::test]
+async fn search_says_what_it_expanded_and_how_it_relaxed() {
+    let (status, body) = get("/api/search?q=MTTQ%20t%E1%BB%89nh").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        body["expanded"][0],
+        serde_json::json!({"typed": "MTTQ", "forms": ["Mặt trận Tổ quốc"]})
+    );
+    let (_, body) = get("/api/search?q=tham%20nh%C5%A9ng%20xyzzy").await;
+    assert_eq!(body["relaxed"]["required"], 2, "{body}");
+    assert_eq!(body["relaxed"]["typed"], 3);
+    assert!(body["relaxed"]["note"]
+        .as_str()
+        .unwrap()
+        .contains("ít nhất 2 từ"));
 }
 
 #[tokio::test]
@@ -538,7 +561,8 @@ async fn an_upload_is_searchable_after_its_commit_and_gone_after_delete() {
         "the name's directories are dropped"
     );
     let found = |app: Router| async move {
-        let req = Request::get("/api/search?q=nong%20thon%20moi%20kieu%20mau%20Quynh%20Phu")
+        // partly quoted: wholly unquoted, it would be relaxed to fewer words once the upload is gone
+        let req = Request::get("/api/search?q=%22nong%20thon%20moi%20kieu%20mau%22%20Quynh%20Phu")
             .body(Body::empty())
             .unwrap();
         send(app, req).await.1["total"].as_u64().unwrap()

@@ -13,5 +13,6 @@ mod ingest;
 mod legacy;
 mod properties;
 mod relations;
+mod relevance;
 mod search;
 mod support;

@@ -50,15 +50,23 @@ fn short(names: &[&str]) -> BTreeSet<String> {
         .collect()
 }
 
+/// The gold sets come first. Free text matches every word in any order (issue 12), so a
+/// document with the words apart may follow them: `khoá XIII` also finds 004, which names
+/// `khóa XII` and `XIII` in different places, ranked after the three with the phrase. The
+/// gold sets of identifiers and quoted phrases stay exact.
 #[test]
 fn gold_queries() {
     for q in gold()["queries"].as_array().unwrap() {
         let text = q["q"].as_str().unwrap();
         let r = search_in(samples(), text);
         if let Some(expected) = q.get("set") {
-            let got: BTreeSet<String> = ids(&r).into_iter().collect();
-            assert_eq!(got, strings(expected).into_iter().collect(), "{text}");
-            assert_eq!(r.total, got.len(), "{text}");
+            let expected: BTreeSet<String> = strings(expected).into_iter().collect();
+            let first: BTreeSet<String> = ids(&r).into_iter().take(expected.len()).collect();
+            assert_eq!(first, expected, "{text}");
+            let exact = text.contains('"') || text.contains('/') || !text.contains(' ');
+            if exact {
+                assert_eq!(r.total, expected.len(), "{text}");
+            }
         }
         if let Some(top) = q.get("top") {
             let first: Vec<String> = ids(&r).into_iter().take(5).collect();
@@ -169,11 +177,11 @@ fn typed_diacritics_rank_above_folded_only_matches() {
 }
 
 #[test]
-fn phrases_relax_to_any_order_only_when_nothing_matches() {
+fn words_match_in_any_order_and_quoted_phrases_as_typed() {
     let r = search_in(samples(), "tham nhũng Quảng Nam");
-    assert!(r.relaxed && r.total >= 1, "{r:?}");
+    assert!(r.relaxed.is_none() && r.total >= 1, "{r:?}");
     assert!(ids(&r).contains(&short(&["000"]).into_iter().next().unwrap()));
-    assert!(!search_in(samples(), "Sầm Sơn").relaxed);
+    assert!(search_in(samples(), "Sầm Sơn").relaxed.is_none());
     assert_eq!(search_in(samples(), "\"tham nhũng Quảng Nam\"").total, 0);
 }
 
