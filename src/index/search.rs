@@ -472,15 +472,31 @@ fn capped(s: &str) -> String {
     out
 }
 
-/// The first line of a text that says something: not the national motto, not a rule.
+/// The first line of a text that says something: not the national motto, not an article or
+/// chapter heading (`Điều 1. Phạm vi điều chỉnh`), six words at least, without its item
+/// number (`1.`, `a)`).
 fn first_line(body: &str) -> Option<&str> {
-    body.lines().map(str::trim).find(|l| {
-        let f = fold(l);
-        l.split_whitespace().count() >= 3
-            && !f.starts_with("cong hoa xa hoi chu nghia")
-            && !f.starts_with("doc lap")
-            && !f.starts_with("dang cong san viet nam")
-    })
+    const HEADINGS: &[&str] = &[
+        "cong hoa xa hoi chu nghia",
+        "doc lap",
+        "dang cong san viet nam",
+        "dieu ",
+        "chuong ",
+        "phan ",
+        "muc ",
+    ];
+    body.lines()
+        .map(|l| {
+            let l = l.trim();
+            let item = l
+                .find([' '])
+                .filter(|&i| i <= 3 && l[..i].ends_with(['.', ')']) && l[..i].chars().count() <= 3);
+            item.map_or(l, |i| l[i..].trim_start())
+        })
+        .find(|l| {
+            let f = fold(l);
+            l.split_whitespace().count() >= 6 && !HEADINGS.iter().any(|h| f.starts_with(h))
+        })
 }
 
 /// True when the query has free text to rank by.

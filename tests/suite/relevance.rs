@@ -43,7 +43,7 @@ fn documents() -> Vec<(String, String)> {
         ("id_own".into(), "BAN CHẤP HÀNH TRUNG ƯƠNG\nSố 75-KL/TW\nHà Nội, ngày 28 tháng 7 năm 2026\nKẾT LUẬN\ncủa Hội nghị Trung ương về bảo vệ môi trường\nNội dung kết luận.\n".into()),
         ("id_impl".into(), "TỈNH ỦY QUẢNG NAM\nSố 107-KH/TU\nQuảng Nam, ngày 1 tháng 9 năm 2026\nKẾ HOẠCH\nthực hiện Kết luận số 75-KL/TW\nNội dung kế hoạch.\n".into()),
         ("id_cite".into(), "HUYỆN ỦY\nSố 12-BC/HU\nngày 1 tháng 11 năm 2026\nBÁO CÁO\ntình hình quý ba\nTheo tinh thần Kết luận số 75-KL/TW, các chi bộ đã họp.\n".into()),
-        ("label_plain".into(), "Điều 1. Phạm vi điều chỉnh\nNghị định này quy định về hỗ trợ thủy lợi.\n".into()),
+        ("label_plain".into(), "Điều 1. Phạm vi điều chỉnh\n1. Nghị định này quy định về hỗ trợ thủy lợi.\n".into()),
         ("label_numbered".into(), "ĐẢNG ỦY XÃ\nSố 5-KH/ĐU\nngày 2 tháng 3 năm 2025\n".into()),
     ];
     for (i, (short, long)) in ABBREVIATIONS.iter().enumerate() {
@@ -174,7 +174,7 @@ fn every_hit_has_a_name_a_person_recognises() {
     };
     assert_eq!(
         label("thủy lợi", "label_plain"),
-        "Điều 1. Phạm vi điều chỉnh"
+        "Nghị định này quy định về hỗ trợ thủy lợi."
     );
     assert_eq!(
         label("5-KH/ĐU", "label_numbered"),
