@@ -228,7 +228,6 @@ pub const SCOPE_UNKNOWN: &str = "chưa xác định địa phương";
 pub const SHOWN_ABOVE: &str = "đã nêu ở trên";
 /// An identifier cited but not held.
 pub const NOT_IN_ARCHIVE: &str = "Văn bản này chưa có trong kho";
-/// Words matched in any order.
 /// No results.
 pub const NO_RESULTS: &str = "Không tìm thấy văn bản phù hợp. Hãy bớt từ, bỏ dấu hoặc bỏ bộ lọc.";
 /// A field with no value.
@@ -249,7 +248,6 @@ pub fn page_words() -> serde_json::Value {
         "placeholder": "Nhập từ khóa hoặc số ký hiệu (có dấu hoặc không dấu)",
         "found": "Tìm thấy {n} văn bản ({s} giây)",
         "no_results": NO_RESULTS,
-        "also_searched": ALSO_SEARCHED,
         "filters": "Lọc theo",
         "filter": {"kind": "Loại văn bản", "year": "Năm", "level": "Cấp", "place": "Địa phương"},
         "clear_filters": "Bỏ lọc",
@@ -309,7 +307,6 @@ fn tier_codes() -> serde_json::Value {
         .into()
 }
 
-/// `Tìm thấy 2.790 văn bản (0,08 giây)`.
 /// A search that found nothing with every word typed and required fewer.
 pub fn relaxed(required: usize, typed: usize) -> String {
     if required <= 1 {
@@ -327,7 +324,7 @@ pub fn expanded(typed: &str, forms: &[String]) -> String {
 }
 
 /// Heads the line saying what typed words were also searched as.
-pub const ALSO_SEARCHED: &str = "Đã tìm cả";
+const ALSO_SEARCHED: &str = "Đã tìm cả";
 
 /// A document without a title, named by its kind, number and date (`Kế hoạch số 107-KH/TU
 /// ngày 25/10/2021`).
@@ -342,6 +339,7 @@ pub fn untitled(kind: Option<&str>, number: Option<&str>, date: Option<Date>) ->
     s
 }
 
+/// `Tìm thấy 2.790 văn bản (0,08 giây)`.
 pub fn found(total: usize, seconds: f64) -> String {
     format!(
         "Tìm thấy {} văn bản ({} giây)",

@@ -110,7 +110,7 @@ async function showSearch(params) {
   if (status !== 200) return showError(status, body);
   let html = `<h1 class="sr">${esc(W.search)}: ${esc(q)}</h1><p class="summary" id="summary" role="status">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
   if (body.relaxed) html += `<p class="muted" id="relaxed">${esc(body.relaxed.note)}</p>`;
-  for (const e of body.expanded || []) html += `<p class="muted expanded">${esc(W.also_searched)}: ${esc([e.typed, ...e.forms].join(" = "))}</p>`;
+  for (const e of body.expanded || []) html += `<p class="muted expanded">${esc(e.note)}</p>`;
   if (body.total === 0) html += `<p>${esc(W.no_results)}</p>`;
   html += `<div class="layout"><nav class="facets" aria-label="${esc(W.filters)}"><h2 class="sr">${esc(W.filters)}</h2>`;
   const names = { kind: "kind", year: "year", level: "level", place: "place" };

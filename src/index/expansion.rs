@@ -60,6 +60,15 @@ pub struct Expansion {
     pub typed: String,
     /// The other forms searched for (`Mặt trận Tổ quốc`; `02`).
     pub forms: Vec<String>,
+    /// What was searched, in words for the reader.
+    pub note: String,
+}
+
+impl Expansion {
+    fn new(typed: String, forms: Vec<String>) -> Expansion {
+        let note = crate::message::expanded(&typed, &forms);
+        Expansion { typed, forms, note }
+    }
 }
 
 /// An abbreviation's forms, written and as folded tokens.
@@ -98,16 +107,16 @@ pub fn units(text: &str) -> (Vec<Unit>, Vec<Expansion>) {
             });
             push_once(
                 &mut expansions,
-                Expansion {
-                    typed: entry.written[form].to_string(),
-                    forms: entry
+                Expansion::new(
+                    entry.written[form].to_string(),
+                    entry
                         .written
                         .iter()
                         .enumerate()
                         .filter(|(k, _)| *k != form)
                         .map(|(_, w)| w.to_string())
                         .collect(),
-                },
+                ),
             );
             i += len;
             continue;
@@ -118,10 +127,7 @@ pub fn units(text: &str) -> (Vec<Unit>, Vec<Expansion>) {
         if !others.is_empty() {
             push_once(
                 &mut expansions,
-                Expansion {
-                    typed: word.clone(),
-                    forms: others.clone(),
-                },
+                Expansion::new(word.clone(), others.clone()),
             );
         }
         let forms = std::iter::once(word.clone())
@@ -232,14 +238,8 @@ mod tests {
         assert_eq!(
             e,
             [
-                Expansion {
-                    typed: "MTTQ".into(),
-                    forms: vec!["Mặt trận Tổ quốc".into()]
-                },
-                Expansion {
-                    typed: "2".into(),
-                    forms: vec!["02".into()]
-                },
+                Expansion::new("MTTQ".into(), vec!["Mặt trận Tổ quốc".into()]),
+                Expansion::new("2".into(), vec!["02".into()]),
             ]
         );
     }

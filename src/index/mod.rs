@@ -5,6 +5,7 @@ mod analyzer;
 mod build;
 mod expansion;
 mod ids;
+mod label;
 mod proximity;
 mod query;
 mod relevance;

@@ -2,8 +2,8 @@
 //! anywhere (`ket luan 21-KL/TW`), and filters (`kind:`, `year:2022`, `year:2020..2022`,
 //! `place:"Quảng Nam"`, `cites:`, `implements:`, `based_on:`).
 //!
-//! Consecutive plain words form one phrase, as Vietnamese words are several syllables
-//! (`khoá XIII`, `Sầm Sơn`); a comma or semicolon starts a new one. Every part is required.
+//! Consecutive plain words form one group (matched in any order, see `relevance`); a comma
+//! or semicolon starts a new one. Every part is required.
 //! Errors are messages for the person who typed the query, in Vietnamese.
 
 use crate::cite::CiteId;
@@ -16,7 +16,7 @@ pub const MAX_QUERY_CHARS: usize = 500;
 /// One required (or, negated, excluded) part of a query.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Clause {
-    /// Words matched as a phrase; `quoted` phrases are never relaxed to any-order words.
+    /// A group of typed words, matched in any order; `quoted` ones as a phrase, never relaxed.
     Text {
         text: String,
         quoted: bool,

@@ -37,10 +37,16 @@ pub fn text_query(f: &Fields, units: &[Unit], dropped: usize) -> Box<dyn Query> 
     Box::new(BooleanQuery::new(clauses))
 }
 
+/// How many of a group's `n` units a search that drops `dropped` words requires: never
+/// fewer than half (rounded up).
+pub fn required(n: usize, dropped: usize) -> usize {
+    n.saturating_sub(dropped).max(n.div_ceil(2)).max(1)
+}
+
 /// The documents that have every unit in the folded body (all but `dropped` of them).
 fn matching(f: &Fields, units: &[Unit], dropped: usize) -> Box<dyn Query> {
     let each = units.iter().map(|u| unit(f.body_fold, u));
-    let required = units.len().saturating_sub(dropped).max(1);
+    let required = required(units.len(), dropped);
     if required == units.len() {
         return Box::new(BooleanQuery::new(each.map(|q| (Occur::Must, q)).collect()));
     }
@@ -64,15 +70,25 @@ fn scoring(f: &Fields, units: &[Unit]) -> Vec<Box<dyn Query>> {
     out
 }
 
-/// A unit in one field: any of its forms, each a term or a phrase.
+/// A unit in one field: any of its forms, each a term or a phrase — except the words of
+/// an abbreviation's long form as typed (`thủ tục hành chính`), which may come in any order
+/// like other typed words.
 fn unit(field: Field, u: &Unit) -> Box<dyn Query> {
-    match u.forms.as_slice() {
-        [only] => phrase(field, only),
-        forms => Box::new(BooleanQuery::new(
-            forms
-                .iter()
-                .map(|form| (Occur::Should, phrase(field, form)))
+    let form = |form: &Vec<String>| -> Box<dyn Query> {
+        let typed_long = *form == u.typed && form.len() > 1 && u.forms.first() != Some(form);
+        if !typed_long {
+            return phrase(field, form);
+        }
+        Box::new(BooleanQuery::new(
+            form.iter()
+                .map(|w| (Occur::Must, phrase(field, std::slice::from_ref(w))))
                 .collect(),
+        ))
+    };
+    match u.forms.as_slice() {
+        [only] => form(only),
+        forms => Box::new(BooleanQuery::new(
+            forms.iter().map(|f| (Occur::Should, form(f))).collect(),
         )),
     }
 }

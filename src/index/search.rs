@@ -1,4 +1,6 @@
-//! Running a query: hits with snippets, the total, and facet counts (kind, year, place).
+//! Running a query: clauses to tantivy queries, relaxing by dropping words, the identifier
+//! tiers, the second ranking stage, hits with labels and snippets, the total, and facet
+//! counts (kind, year, place, level).
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Bound;
@@ -15,6 +17,7 @@ use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument};
 
 use super::analyzer::{fold_analyzer, tokens, tone_analyzer};
 use super::expansion::{typed, units, Expansion};
+use super::label;
 use super::proximity::{self, Place};
 use super::query::{parse, Clause, Filter, ParsedQuery};
 use super::relevance::{self, boosted, phrase};
@@ -97,25 +100,27 @@ const IMPLEMENTS_TIER: f32 = 10_000.0;
 /// How many of the first stage's best documents the second stage scores again.
 const RERANK: usize = 200;
 
-/// Relaxed searches tried (one more word dropped each time) before any one word will do.
+/// Relaxed searches tried one word at a time; past them, the last (half of each group of
+/// words) is tried at once.
 const RELAX_STEPS: usize = 3;
 
 impl SearchIndex {
     /// Runs a search request: every typed word in any order; when no document has them all,
-    /// all but one, and so on (said in `relaxed`).
+    /// all but one, and so on down to half of each group of words (said in `relaxed`).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
         check_window(req)?;
         let parsed = parse(&req.query)?;
-        let expanded = expansions(&parsed);
-        let typed = most_units(&parsed);
-        let mut dropped = 0;
+        let sizes = clause_sizes(&parsed);
+        let mut tries = relaxations(&sizes).into_iter().peekable();
         loop {
+            let dropped = tries.next().unwrap_or(0);
             let mut result = self.run(&parsed, dropped, req)?;
-            let last = dropped + 1 >= typed;
-            if result.total > 0 || last {
-                result.expanded = expanded;
+            if result.total > 0 || tries.peek().is_none() {
+                result.expanded = expansions(&parsed);
                 result.relaxed = (dropped > 0 && result.total > 0).then(|| {
-                    let required = typed - dropped;
+                    let typed: usize = sizes.iter().sum();
+                    let required: usize =
+                        sizes.iter().map(|&n| relevance::required(n, dropped)).sum();
                     Relaxation {
                         required,
                         typed,
@@ -124,11 +129,6 @@ impl SearchIndex {
                 });
                 return Ok(result);
             }
-            dropped = if dropped < RELAX_STEPS {
-                dropped + 1
-            } else {
-                typed - 1
-            };
         }
     }
 
@@ -208,9 +208,9 @@ impl SearchIndex {
         })
     }
 
-    /// The second stage of a ranking by words: the first stage's top [`RERANK`] (or down to
-    /// the page asked for, when deeper) given a bonus for typed neighbours found side by
-    /// side (see [`proximity`]), then the page.
+    /// The second stage of a ranking by words: the first stage's top [`RERANK`] given a
+    /// bonus for typed neighbours found side by side (see [`proximity`]), the rest after them
+    /// in the first stage's order; then the page.
     fn rerank(
         &self,
         searcher: &Searcher,
@@ -239,8 +239,10 @@ impl SearchIndex {
                 run: 0.0,
             },
         ];
-        let addresses: Vec<DocAddress> = first.iter().map(|(_, a)| *a).collect();
+        // only the first stage's best are scored again, so a deeper page keeps its order
         let mut scored = first;
+        let tail = scored.split_off(RERANK.min(scored.len()));
+        let addresses: Vec<DocAddress> = scored.iter().map(|(_, a)| *a).collect();
         for c in &q.must {
             if let Clause::Text {
                 text,
@@ -257,6 +259,7 @@ impl SearchIndex {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         Ok(scored
             .into_iter()
+            .chain(tail)
             .skip(req.offset)
             .take(req.limit)
             .collect())
@@ -286,11 +289,13 @@ impl SearchIndex {
 
     fn clause(&self, c: &Clause, dropped: usize) -> Box<dyn Query> {
         let f = &self.fields;
+        // filters only select: their scores (which a field's length would move) are 0
         let key = |field: Field, value: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
+            let term = TermQuery::new(
                 Term::from_field_text(field, value),
                 IndexRecordOption::Basic,
-            ))
+            );
+            Box::new(ConstScoreQuery::new(Box::new(term), 0.0))
         };
         match c {
             Clause::Text { text, quoted: true } => self.quoted(text),
@@ -318,9 +323,12 @@ impl SearchIndex {
             Clause::Filter(Filter::Cites(id)) => key(f.cites, &id.key()),
             Clause::Filter(Filter::Implements(id)) => key(f.implements, &id.key()),
             Clause::Filter(Filter::BasedOn(id)) => key(f.based_on, &id.key()),
-            Clause::Filter(Filter::Year(from, to)) => Box::new(RangeQuery::new(
-                Bound::Included(Term::from_field_u64(f.year, *from as u64)),
-                Bound::Included(Term::from_field_u64(f.year, *to as u64)),
+            Clause::Filter(Filter::Year(from, to)) => Box::new(ConstScoreQuery::new(
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_u64(f.year, *from as u64)),
+                    Bound::Included(Term::from_field_u64(f.year, *to as u64)),
+                )),
+                0.0,
             )),
         }
     }
@@ -411,7 +419,7 @@ impl SearchIndex {
             .collect();
         let place = doc.belongs_to().map(String::from);
         Ok(Hit {
-            label: label(&doc, &body),
+            label: label::label(&doc, &body),
             snippet: snippet(&body, phrases, &spans),
             id: doc.id,
             title: doc.title,
@@ -424,79 +432,6 @@ impl SearchIndex {
             score,
         })
     }
-}
-
-/// A document's name in a list of hits (see [`Hit::label`]), at most [`LABEL_CHARS`].
-fn label(doc: &Document, body: &str) -> String {
-    if let Some(title) = doc
-        .title
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        return capped(&with_kind(doc.kind.as_deref(), title));
-    }
-    let number = doc.own_id.as_ref().map(|i| i.to_string());
-    if doc.kind.is_some() || number.is_some() {
-        return message::untitled(doc.kind.as_deref(), number.as_deref(), doc.date);
-    }
-    first_line(body).map_or_else(|| doc.id.clone(), capped)
-}
-
-const LABEL_CHARS: usize = 160;
-
-/// A title that goes on from its kind line (`thực hiện …`, `Về việc …`) read with it:
-/// `Kế hoạch thực hiện …`, `Quyết định về việc …`.
-fn with_kind(kind: Option<&str>, title: &str) -> String {
-    let Some(kind) = kind else {
-        return title.to_string();
-    };
-    let first = title.chars().next().unwrap_or(' ');
-    let folded = fold(title);
-    if first.is_lowercase() {
-        format!("{kind} {title}")
-    } else if folded.starts_with("ve ") {
-        let rest = &title[title.char_indices().nth(1).map_or(0, |(i, _)| i)..];
-        format!("{kind} v{rest}")
-    } else {
-        title.to_string()
-    }
-}
-
-fn capped(s: &str) -> String {
-    if s.chars().count() <= LABEL_CHARS {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(LABEL_CHARS).collect();
-    out.push('…');
-    out
-}
-
-/// The first line of a text that says something: not the national motto, not an article or
-/// chapter heading (`Điều 1. Phạm vi điều chỉnh`), six words at least, without its item
-/// number (`1.`, `a)`).
-fn first_line(body: &str) -> Option<&str> {
-    const HEADINGS: &[&str] = &[
-        "cong hoa xa hoi chu nghia",
-        "doc lap",
-        "dang cong san viet nam",
-        "dieu ",
-        "chuong ",
-        "phan ",
-        "muc ",
-    ];
-    body.lines()
-        .map(|l| {
-            let l = l.trim();
-            let item = l
-                .find([' '])
-                .filter(|&i| i <= 3 && l[..i].ends_with(['.', ')']) && l[..i].chars().count() <= 3);
-            item.map_or(l, |i| l[i..].trim_start())
-        })
-        .find(|l| {
-            let f = fold(l);
-            l.split_whitespace().count() >= 6 && !HEADINGS.iter().any(|h| f.starts_with(h))
-        })
 }
 
 /// True when the query has free text to rank by.
@@ -566,7 +501,7 @@ fn untier(top: Vec<((f32, u64), DocAddress)>) -> Vec<(f32, DocAddress)> {
 /// What the query's words were expanded to.
 fn expansions(q: &ParsedQuery) -> Vec<Expansion> {
     let mut out: Vec<Expansion> = Vec::new();
-    for c in &q.must {
+    for c in q.must.iter().chain(&q.must_not) {
         if let Clause::Text {
             text,
             quoted: false,
@@ -582,8 +517,8 @@ fn expansions(q: &ParsedQuery) -> Vec<Expansion> {
     out
 }
 
-/// The most units in one clause of free text (what relaxing can drop from).
-fn most_units(q: &ParsedQuery) -> usize {
+/// The number of units in each clause of free text (quoted phrases are not relaxed).
+fn clause_sizes(q: &ParsedQuery) -> Vec<usize> {
     q.must
         .iter()
         .filter_map(|c| match c {
@@ -593,8 +528,19 @@ fn most_units(q: &ParsedQuery) -> usize {
             } => Some(units(text).0.len()),
             _ => None,
         })
-        .max()
-        .unwrap_or(0)
+        .collect()
+}
+
+/// How many words each search drops: none, then one more at a time for [`RELAX_STEPS`],
+/// then as many as leaves half of the largest group.
+fn relaxations(sizes: &[usize]) -> Vec<usize> {
+    let most = sizes.iter().copied().max().unwrap_or(0);
+    let last = most / 2;
+    let mut out: Vec<usize> = (0..=last.min(RELAX_STEPS)).collect();
+    if last > RELAX_STEPS {
+        out.push(last);
+    }
+    out
 }
 
 /// What to highlight: each typed word and its forms, a quoted phrase whole.

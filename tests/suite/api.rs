@@ -100,9 +100,14 @@ async fn search_answers_hits_facets_and_the_time_taken() {
 async fn search_says_what_it_expanded_and_how_it_relaxed() {
     let (status, body) = get("/api/search?q=MTTQ%20t%E1%BB%89nh").await;
     assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["expanded"][0]["typed"], "MTTQ");
     assert_eq!(
-        body["expanded"][0],
-        serde_json::json!({"typed": "MTTQ", "forms": ["Mặt trận Tổ quốc"]})
+        body["expanded"][0]["forms"],
+        serde_json::json!(["Mặt trận Tổ quốc"])
+    );
+    assert_eq!(
+        body["expanded"][0]["note"],
+        "Đã tìm cả: MTTQ = Mặt trận Tổ quốc"
     );
     let (_, body) = get("/api/search?q=tham%20nh%C5%A9ng%20xyzzy").await;
     assert_eq!(body["relaxed"]["required"], 2, "{body}");

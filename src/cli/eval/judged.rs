@@ -50,6 +50,8 @@ pub struct SystemScore {
     pub unjudged: usize,
     /// Titles typed without diacritics whose document is in the top 3.
     pub known_item3: f64,
+    /// Queries with a document graded 2, which success@3 is counted over.
+    pub success_queries: usize,
     /// nDCG@10 per query, in the set's order.
     pub per_query: Vec<f64>,
     /// The known-item queries whose document is not in the top 3.
@@ -85,11 +87,11 @@ impl Peer for Trichdan<'_> {
             offset: 0,
         };
         // a query trichdan refuses (a stray quotation mark) finds nothing, as for a person
-        Ok(self
-            .0
-            .search(&request)
-            .map(|r| r.hits.into_iter().map(|h| h.id).collect())
-            .unwrap_or_default())
+        match self.0.search(&request) {
+            Ok(r) => Ok(r.hits.into_iter().map(|h| h.id).collect()),
+            Err(trichdan::Error::Query(_)) => Ok(Vec::new()),
+            Err(e) => Err(e.into()),
+        }
     }
 }
 
@@ -127,11 +129,14 @@ pub fn run(
             let ranked: Vec<String> = deeper.into_iter().take(DEPTH).collect();
             s.unjudged += ranked.iter().filter(|d| !q.grades.contains_key(*d)).count();
             s.per_query.push(ndcg(&ranked, &q.grades, DEPTH));
-            s.success3 += success(&ranked, &q.grades, 3) as u8 as f64;
+            if q.grades.values().any(|g| *g == 2) {
+                s.success_queries += 1;
+                s.success3 += success(&ranked, &q.grades, 3) as u8 as f64;
+            }
         }
         s.ndcg10 = mean(&s.per_query);
         s.condensed_ndcg10 = mean(&condensed);
-        s.success3 /= set.queries.len().max(1) as f64;
+        s.success3 /= s.success_queries.max(1) as f64;
         let mut found = 0;
         for item in &items {
             let top = system.search(&item.query, 3)?;
@@ -181,7 +186,8 @@ pub fn ndcg(ranked: &[String], grades: &BTreeMap<String, u8>, k: usize) -> f64 {
     }
 }
 
-/// True when a document graded 2 (about the topic) is in the top `k`.
+/// True when a document graded 2 (about the topic) is in the top `k` (counted only over
+/// queries that have one).
 pub fn success(ranked: &[String], grades: &BTreeMap<String, u8>, k: usize) -> bool {
     ranked.iter().take(k).any(|d| grades.get(d) == Some(&2))
 }

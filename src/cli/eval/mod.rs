@@ -456,6 +456,13 @@ pub fn queries(
             s.system, s.ndcg10, s.success3, s.unjudged, s.condensed_ndcg10, s.known_item3
         )?;
     }
+    if let Some(s) = report.systems.first() {
+        writeln!(
+            o,
+            "(success@3 over the {} queries with a document graded 2)",
+            s.success_queries
+        )?;
+    }
     writeln!(o, "\nnDCG@10 per query:")?;
     for (i, q) in set.queries.iter().enumerate() {
         let cells: Vec<String> = report
@@ -543,7 +550,7 @@ mod tests {
 
     /// Search on the judged query set, against SQLite FTS5 and plain tantivy over the same
     /// documents: the targets of the judged set, and the known-item figure of the version
-    /// before it (0.995 of titles typed without diacritics found in the top 3).
+    /// before it (764 of 768 titles typed without diacritics found in the top 3).
     #[test]
     fn the_judged_query_set_meets_its_targets() {
         let Some(corpus) = shared_corpus() else {
@@ -569,7 +576,7 @@ mod tests {
             fts5.ndcg10
         );
         assert!(
-            ours.known_item3 >= 0.995,
+            ours.known_item_misses.len() <= 4,
             "known items {:.3}: {:?}",
             ours.known_item3,
             ours.known_item_misses

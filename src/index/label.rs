@@ -1,0 +1,113 @@
+//! What a hit is called in a list: its title (read with its kind when the title goes on
+//! from the kind line), else its kind, number and date, else the first line of its text that
+//! says something.
+
+use crate::doc::Document;
+use crate::message;
+use crate::text::fold;
+
+/// A document's name in a list of hits (see [`Hit::label`]), at most [`LABEL_CHARS`].
+pub fn label(doc: &Document, body: &str) -> String {
+    if let Some(title) = doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        return capped(&with_kind(doc.kind.as_deref(), title));
+    }
+    let number = doc.own_id.as_ref().map(|i| i.to_string());
+    if doc.kind.is_some() || number.is_some() {
+        return message::untitled(doc.kind.as_deref(), number.as_deref(), doc.date);
+    }
+    first_line(body).map_or_else(|| doc.id.clone(), capped)
+}
+
+const LABEL_CHARS: usize = 160;
+
+/// A title that goes on from its kind line (`thực hiện …`, `Về việc …`) read with it:
+/// `Kế hoạch thực hiện …`, `Quyết định về việc …`.
+fn with_kind(kind: Option<&str>, title: &str) -> String {
+    let Some(kind) = kind else {
+        return title.to_string();
+    };
+    let first = title.chars().next().unwrap_or(' ');
+    let folded = fold(title);
+    if first.is_lowercase() {
+        format!("{kind} {title}")
+    } else if folded.starts_with("ve ") {
+        let rest = &title[title.char_indices().nth(1).map_or(0, |(i, _)| i)..];
+        format!("{kind} v{rest}")
+    } else {
+        title.to_string()
+    }
+}
+
+fn capped(s: &str) -> String {
+    if s.chars().count() <= LABEL_CHARS {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(LABEL_CHARS).collect();
+    out.push('…');
+    out
+}
+
+/// The first line of a text that says something: six words at least, not the national
+/// motto, not a numbered heading (`Điều 1. Phạm vi điều chỉnh`, `Chương II`), without its
+/// item number (`1.`, `a)`).
+fn first_line(body: &str) -> Option<&str> {
+    body.lines()
+        .map(|l| without_item_number(l.trim()))
+        .find(|l| l.split_whitespace().count() >= 6 && !is_furniture(l))
+}
+
+/// `1. Nghị định này …` → `Nghị định này …`.
+fn without_item_number(line: &str) -> &str {
+    match line.split_once(' ') {
+        Some((item, rest)) if item.len() <= 3 && item.ends_with(['.', ')']) => rest.trim_start(),
+        _ => line,
+    }
+}
+
+/// The national motto, or a heading word followed by its number.
+fn is_furniture(line: &str) -> bool {
+    const MOTTO: &[&str] = &[
+        "cong hoa xa hoi chu nghia",
+        "doc lap",
+        "dang cong san viet nam",
+    ];
+    const HEADINGS: &[&str] = &["dieu", "chuong", "phan", "muc"];
+    let folded = fold(line);
+    if MOTTO.iter().any(|m| folded.starts_with(m)) {
+        return true;
+    }
+    let mut words = folded.split_whitespace();
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let number = second.trim_end_matches(['.', ':']);
+    HEADINGS.contains(&first)
+        && !number.is_empty()
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || number.bytes().all(|b| b"ivxlc".contains(&b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_lines() {
+        let cases = [
+            ("Điều 1. Phạm vi điều chỉnh\n1. Nghị định này quy định về thủy lợi và đê điều.", "Nghị định này quy định về thủy lợi và đê điều."),
+            ("CHƯƠNG II\nChương trình hành động thực hiện Kết luận số 75", "Chương trình hành động thực hiện Kết luận số 75"),
+            ("Mức chi cho các kỳ thi năm học 2025 của tỉnh", "Mức chi cho các kỳ thi năm học 2025 của tỉnh"),
+            ("Phân cấp quản lý tài sản công cho các huyện", "Phân cấp quản lý tài sản công cho các huyện"),
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\na) Hỗ trợ các hộ gia đình bị thiệt hại", "Hỗ trợ các hộ gia đình bị thiệt hại"),
+        ];
+        for (body, want) in cases {
+            assert_eq!(first_line(body), Some(want), "{body}");
+        }
+        assert_eq!(first_line("Điều 1.\nNgắn quá"), None);
+    }
+}
