@@ -176,7 +176,7 @@ function linkedText(text, citations) {
 async function showDocument(id) {
   const { status, body: d } = await api("/api/documents/" + encodeURIComponent(id));
   if (status !== 200) return showError(status, d);
-  const title = d.title || [d.kind, d.own_id].filter(Boolean).join(" ") || d.id;
+  const title = d.label;
   document.title = `${title} — trichdan`;
   const F = W.fields;
   main.innerHTML = `<article><h1>${esc(title)}</h1><div class="card">` + fieldList([

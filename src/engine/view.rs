@@ -18,6 +18,9 @@ use crate::message;
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct DocumentView {
     pub id: String,
+    /// What to call it (as in a list of hits, whole: title, else kind, number and date, else
+    /// its first line).
+    pub label: String,
     pub title: Option<String>,
     pub kind: Option<String>,
     pub own_id: Option<String>,
@@ -100,6 +103,7 @@ impl DocumentView {
             })
             .collect();
         DocumentView {
+            label: crate::index::name(&doc, &doc.text),
             place: doc.belongs_to().map(String::from),
             node: n.map(|n| g.nodes[n].name.clone()),
             relations: n.map(|n| relation_groups(g, n)).unwrap_or_default(),

@@ -1,46 +1,56 @@
-//! What a hit is called in a list: its title (read with its kind when the title goes on
-//! from the kind line), else its kind, number and date, else the first line of its text that
-//! says something.
+//! What a document is called: its title (read after its kind), else its kind, number and
+//! date, else the first line of its text that says something; in a list of hits, cut short.
 
 use crate::doc::Document;
 use crate::message;
 use crate::text::fold;
 
-/// A document's name in a list of hits (see [`Hit::label`]), at most [`LABEL_CHARS`].
+/// A document's name in a list of hits, at most [`LABEL_CHARS`].
 pub fn label(doc: &Document, body: &str) -> String {
+    capped(&name(doc, body))
+}
+
+/// A document's name, whole (the heading of its page).
+pub fn name(doc: &Document, body: &str) -> String {
     if let Some(title) = doc
         .title
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
     {
-        return capped(&with_kind(doc.kind.as_deref(), title));
+        return with_kind(doc.kind.as_deref(), title);
     }
     let number = doc.own_id.as_ref().map(|i| i.to_string());
     if doc.kind.is_some() || number.is_some() {
         return message::untitled(doc.kind.as_deref(), number.as_deref(), doc.date);
     }
-    first_line(body).map_or_else(|| doc.id.clone(), capped)
+    first_line(body).map_or_else(|| doc.id.clone(), String::from)
 }
 
 const LABEL_CHARS: usize = 160;
 
-/// A title that goes on from its kind line (`thực hiện …`, `Về việc …`) read with it:
-/// `Kế hoạch thực hiện …`, `Quyết định về việc …`.
+/// A title read after its kind, as it stands under the kind line (`Kế hoạch thực hiện …`,
+/// `Quyết định về việc …`, `Công văn V/v …`), unless it already names the kind or is written
+/// in capitals.
 fn with_kind(kind: Option<&str>, title: &str) -> String {
     let Some(kind) = kind else {
         return title.to_string();
     };
-    let first = title.chars().next().unwrap_or(' ');
-    let folded = fold(title);
-    if first.is_lowercase() {
-        format!("{kind} {title}")
-    } else if folded.starts_with("ve ") {
-        let rest = &title[title.char_indices().nth(1).map_or(0, |(i, _)| i)..];
-        format!("{kind} v{rest}")
-    } else {
-        title.to_string()
+    let first_word = title.split_whitespace().next().unwrap_or_default();
+    let capitals = first_word.chars().filter(|c| c.is_alphabetic()).count() > 1
+        && !first_word.chars().any(char::is_lowercase);
+    if fold(title).starts_with(&fold(kind)) || capitals {
+        return title.to_string();
     }
+    if first_word.starts_with("V/v") {
+        return format!("{kind} {title}");
+    }
+    let mut chars = title.chars();
+    let first: String = chars
+        .next()
+        .map(|c| c.to_lowercase().collect())
+        .unwrap_or_default();
+    format!("{kind} {first}{}", chars.as_str())
 }
 
 fn capped(s: &str) -> String {
@@ -95,6 +105,46 @@ fn is_furniture(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_read_after_their_kind() {
+        let cases = [
+            (
+                Some("Kế hoạch"),
+                "thực hiện Kết luận số 75-KL/TW",
+                "Kế hoạch thực hiện Kết luận số 75-KL/TW",
+            ),
+            (
+                Some("Kế hoạch"),
+                "Thực hiện Kết luận số 21-KL/TW",
+                "Kế hoạch thực hiện Kết luận số 21-KL/TW",
+            ),
+            (
+                Some("Quyết định"),
+                "Về việc đào tạo cán bộ",
+                "Quyết định về việc đào tạo cán bộ",
+            ),
+            (
+                Some("Công văn"),
+                "V/v chính sách thuế",
+                "Công văn V/v chính sách thuế",
+            ),
+            (
+                Some("Nghị quyết"),
+                "Nghị quyết của Bộ Chính trị về khoa học",
+                "Nghị quyết của Bộ Chính trị về khoa học",
+            ),
+            (
+                Some("Quyết định"),
+                "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH",
+                "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH",
+            ),
+            (None, "Luật Đất đai 2024", "Luật Đất đai 2024"),
+        ];
+        for (kind, title, want) in cases {
+            assert_eq!(with_kind(kind, title), want, "{title}");
+        }
+    }
 
     #[test]
     fn first_lines() {

@@ -169,6 +169,11 @@ async fn documents_graph_stats_health_openapi_and_the_page_answer() {
     let (status, d) = get("/api/documents/000_a72d46ed5ce96127").await;
     assert_eq!(status, StatusCode::OK);
     assert!(d["text"].as_str().unwrap().contains("21-KL/TW"));
+    assert!(
+        d["label"].as_str().unwrap().starts_with("Kế hoạch"),
+        "{}",
+        d["label"]
+    );
     assert!(d["citations"]
         .as_array()
         .unwrap()
