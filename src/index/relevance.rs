@@ -9,6 +9,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQu
 use tantivy::schema::{Field, IndexRecordOption, Term};
 
 use super::expansion::Unit;
+use super::proximity::Place;
 use super::schema::Fields;
 
 /// A word found in the title, on top of the body's BM25.
@@ -41,6 +42,27 @@ pub fn text_query(f: &Fields, units: &[Unit], dropped: usize) -> Box<dyn Query> 
 /// fewer than half (rounded up).
 pub fn required(n: usize, dropped: usize) -> usize {
     n.saturating_sub(dropped).max(n.div_ceil(2)).max(1)
+}
+
+/// Where the second stage looks for typed neighbours, and their weights.
+pub fn places(f: &Fields) -> [Place; 3] {
+    [
+        Place {
+            field: f.body_fold,
+            pair: PAIR,
+            run: PHRASE,
+        },
+        Place {
+            field: f.title_fold,
+            pair: TITLE_PAIR,
+            run: TITLE_PHRASE,
+        },
+        Place {
+            field: f.opening_fold,
+            pair: OPENING_PAIR,
+            run: 0.0,
+        },
+    ]
 }
 
 /// The documents that have every unit in the folded body (all but `dropped` of them).

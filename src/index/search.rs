@@ -18,7 +18,7 @@ use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument};
 use super::analyzer::{fold_analyzer, tokens, tone_analyzer};
 use super::expansion::{typed, units, Expansion};
 use super::label;
-use super::proximity::{self, Place};
+use super::proximity;
 use super::query::{parse, Clause, Filter, ParsedQuery};
 use super::relevance::{self, boosted, phrase};
 use super::snippet::snippet;
@@ -221,24 +221,7 @@ impl SearchIndex {
         if !reranks(q) {
             return Ok(first);
         }
-        let f = &self.fields;
-        let places = [
-            Place {
-                field: f.body_fold,
-                pair: relevance::PAIR,
-                run: relevance::PHRASE,
-            },
-            Place {
-                field: f.title_fold,
-                pair: relevance::TITLE_PAIR,
-                run: relevance::TITLE_PHRASE,
-            },
-            Place {
-                field: f.opening_fold,
-                pair: relevance::OPENING_PAIR,
-                run: 0.0,
-            },
-        ];
+        let places = relevance::places(&self.fields);
         // only the first stage's best are scored again, so a deeper page keeps its order
         let mut scored = first;
         let tail = scored.split_off(RERANK.min(scored.len()));

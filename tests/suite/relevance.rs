@@ -236,3 +236,45 @@ fn every_hit_has_a_name_a_person_recognises() {
         "Quyết định về việc đào tạo, bồi dưỡng cán bộ, công chức năm 2025"
     );
 }
+
+#[test]
+fn neighbours_are_found_side_by_side_across_segments() {
+    let docs = temp_dir("proximity-docs");
+    let write = |name: &str, text: &str| {
+        let path = docs.join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    // the same words, apart (and more often) in one document and side by side in the other,
+    // each committed in its own segment: only proximity puts `side` first
+    let apart = write(
+        "apart.txt",
+        "An toàn lao động, thực phẩm sạch; an toàn giao thông, thực phẩm tươi.\n",
+    );
+    let side = write(
+        "side.txt",
+        "Bảo đảm an toàn thực phẩm trong bếp ăn tập thể.\n",
+    );
+    let index = SearchIndex::open_or_create(&temp_dir("proximity-index")).unwrap();
+    for file in [apart, side] {
+        let inputs = trichdan::ingest::inputs(std::slice::from_ref(&file));
+        trichdan::index::build_from(
+            &index,
+            1,
+            &|i| trichdan::ingest::read(&inputs[i]),
+            &|i| inputs[i].path.clone(),
+            trichdan::index::Mode::Add,
+            1,
+            &|_| {},
+        )
+        .unwrap();
+    }
+    index.reload().unwrap();
+    let req = SearchRequest {
+        query: "an toan thuc pham".into(),
+        limit: 10,
+        offset: 0,
+    };
+    let r = index.search(&req).unwrap();
+    assert_eq!(ids(&r), ["side", "apart"], "{r:?}");
+}
