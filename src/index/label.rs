@@ -36,13 +36,23 @@ fn with_kind(kind: Option<&str>, title: &str) -> String {
     let Some(kind) = kind else {
         return title.to_string();
     };
-    let first_word = title.split_whitespace().next().unwrap_or_default();
-    let capitals = first_word.chars().filter(|c| c.is_alphabetic()).count() > 1
-        && !first_word.chars().any(char::is_lowercase);
+    let mut letters = title
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(8)
+        .peekable();
+    let capitals = letters.peek().is_some() && letters.all(|c| !c.is_lowercase());
     if fold(title).starts_with(&fold(kind)) || capitals {
         return title.to_string();
     }
-    if first_word.starts_with("V/v") {
+    let mut words = title.split_whitespace();
+    let first_word = words.next().unwrap_or_default();
+    // `Ban Chấp hành …`, `Hà Nội …`, `V/v …`: a name or an abbreviation keeps its capital
+    let name = words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    if name || first_word.starts_with("V/v") {
         return format!("{kind} {title}");
     }
     let mut chars = title.chars();
@@ -79,16 +89,22 @@ fn without_item_number(line: &str) -> &str {
     }
 }
 
-/// The national motto, or a heading word followed by its number.
+/// What is not a document's first words: the national motto, a line in capitals (an issuer,
+/// a kind), the place and date line, an address (`Kính gửi`), a heading word followed by its
+/// number (`Điều 1.`, `Chương II`, `Phần thứ nhất`).
 fn is_furniture(line: &str) -> bool {
     const MOTTO: &[&str] = &[
         "cong hoa xa hoi chu nghia",
         "doc lap",
         "dang cong san viet nam",
+        "kinh gui",
     ];
     const HEADINGS: &[&str] = &["dieu", "chuong", "phan", "muc"];
     let folded = fold(line);
-    if MOTTO.iter().any(|m| folded.starts_with(m)) {
+    if MOTTO.iter().any(|m| folded.starts_with(m)) || !line.chars().any(char::is_lowercase) {
+        return true;
+    }
+    if folded.contains(" ngay ") && folded.contains(" thang ") {
         return true;
     }
     let mut words = folded.split_whitespace();
@@ -99,7 +115,8 @@ fn is_furniture(line: &str) -> bool {
     HEADINGS.contains(&first)
         && !number.is_empty()
         && (number.bytes().all(|b| b.is_ascii_digit())
-            || number.bytes().all(|b| b"ivxlc".contains(&b)))
+            || number.bytes().all(|b| b"ivxlc".contains(&b))
+            || number == "thu")
 }
 
 #[cfg(test)]
@@ -140,6 +157,21 @@ mod tests {
                 "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH",
             ),
             (None, "Luật Đất đai 2024", "Luật Đất đai 2024"),
+            (
+                Some("Thông báo"),
+                "Ý KIẾN CỦA THƯỜNG TRỰC BAN BÍ THƯ",
+                "Ý KIẾN CỦA THƯỜNG TRỰC BAN BÍ THƯ",
+            ),
+            (
+                Some("Chỉ thị"),
+                "Ban Chấp hành Trung ương về công tác dân vận",
+                "Chỉ thị Ban Chấp hành Trung ương về công tác dân vận",
+            ),
+            (
+                Some("Kế hoạch"),
+                "Hội nghị lần thứ ba",
+                "Kế hoạch hội nghị lần thứ ba",
+            ),
         ];
         for (kind, title, want) in cases {
             assert_eq!(with_kind(kind, title), want, "{title}");
@@ -159,5 +191,10 @@ mod tests {
             assert_eq!(first_line(body), Some(want), "{body}");
         }
         assert_eq!(first_line("Điều 1.\nNgắn quá"), None);
+        let header = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM VÀ CÁC SỞ\nQuảng Nam, ngày 25 tháng 10 năm 2021 tại trụ sở\nKính gửi: các sở, ban, ngành và địa phương\nPHẦN THỨ NHẤT KẾT QUẢ\nTình hình triển khai các nhiệm vụ trong quý";
+        assert_eq!(
+            first_line(header),
+            Some("Tình hình triển khai các nhiệm vụ trong quý")
+        );
     }
 }

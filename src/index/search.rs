@@ -54,7 +54,8 @@ pub struct SearchResult {
     pub expanded: Vec<Expansion>,
 }
 
-/// How a search was relaxed: the words required of those typed (in the clause with most).
+/// How a search was relaxed, counted in terms (a syllable, or an abbreviation with its
+/// words) over every group of typed words.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Relaxation {
     pub required: usize,
@@ -511,6 +512,7 @@ fn clause_sizes(q: &ParsedQuery) -> Vec<usize> {
             } => Some(units(text).0.len()),
             _ => None,
         })
+        .filter(|&n| n > 0)
         .collect()
 }
 

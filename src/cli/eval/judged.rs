@@ -69,7 +69,18 @@ pub struct QueryReport {
 pub fn load(path: &Path) -> Result<JudgedSet> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| format!("reading {}", path.display()))
+    let set: JudgedSet =
+        serde_json::from_str(&text).with_context(|| format!("reading {}", path.display()))?;
+    for q in &set.queries {
+        if let Some((doc, g)) = q.grades.iter().find(|(_, g)| **g > 2) {
+            anyhow::bail!(
+                "{}: {:?} grades {doc} {g}; grades are 0, 1 or 2",
+                path.display(),
+                q.query
+            );
+        }
+    }
+    Ok(set)
 }
 
 /// trichdan as one of the systems.
@@ -412,6 +423,17 @@ mod tests {
             assert!((got - want).abs() < 1e-9, "{r:?}: {got} != {want}");
         }
         assert_eq!(ndcg(&ranked(&["a"]), &grades(&[("a", 0)]), 10), 0.0);
+    }
+
+    #[test]
+    fn a_grade_above_2_is_refused() {
+        let path = std::env::temp_dir().join(format!("judged-{}.json", std::process::id()));
+        let set =
+            r#"{"conventions": [], "queries": [{"query": "q", "need": "n", "grades": {"a": 3}}]}"#;
+        std::fs::write(&path, set).unwrap();
+        let e = load(&path).unwrap_err().to_string();
+        assert!(e.contains("grades are 0, 1 or 2"), "{e}");
+        let _ = std::fs::remove_file(&path);
     }
 
     #[test]
