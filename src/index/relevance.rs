@@ -44,6 +44,31 @@ pub fn required(n: usize, dropped: usize) -> usize {
     n.saturating_sub(dropped).max(n.div_ceil(2)).max(1)
 }
 
+/// One plain typed word: a union of term queries over the fields, with the weights of
+/// [`text_query`], which tantivy can prune (block-max WAND).
+pub fn word_query(f: &Fields, units: &[Unit]) -> Box<dyn Query> {
+    let mut fields = vec![unit(f.body_fold, &units[0])];
+    fields.extend(scoring(f, units));
+    Box::new(BooleanQuery::new(
+        fields.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// A quoted phrase: required as typed (folded) in the body, and scored higher in the
+/// title, in the opening and with the diacritics typed.
+pub fn quoted_query(f: &Fields, folded: &[String], tone: &[String]) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, phrase(f.body_fold, folded)),
+        (Occur::Should, boosted(phrase(f.title_fold, folded), TITLE)),
+        (
+            Occur::Should,
+            boosted(phrase(f.opening_fold, folded), OPENING),
+        ),
+        (Occur::Should, boosted(phrase(f.body, tone), TONE)),
+        (Occur::Should, boosted(phrase(f.title, tone), TONE)),
+    ]))
+}
+
 /// Where the second stage looks for typed neighbours, and their weights.
 pub fn places(f: &Fields) -> [Place; 3] {
     [
@@ -116,7 +141,7 @@ fn unit(field: Field, u: &Unit) -> Box<dyn Query> {
 }
 
 /// Words as a phrase in a field (one word: a term).
-pub fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {
+fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {
     let terms: Vec<Term> = words
         .iter()
         .map(|w| Term::from_field_text(field, w))
@@ -130,6 +155,6 @@ pub fn phrase(field: Field, words: &[String]) -> Box<dyn Query> {
     }
 }
 
-pub fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+fn boosted(q: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, boost))
 }

@@ -20,7 +20,7 @@ use super::expansion::{typed, units, Expansion};
 use super::label;
 use super::proximity;
 use super::query::{parse, Clause, Filter, ParsedQuery};
-use super::relevance::{self, boosted, phrase};
+use super::relevance;
 use super::snippet::snippet;
 use super::store::SearchIndex;
 use crate::date::Date;
@@ -317,59 +317,23 @@ impl SearchIndex {
         }
     }
 
-    /// Typed words (see [`relevance`]). One plain word is a union of term queries over the
-    /// fields with the same weights, which tantivy can prune (block-max WAND).
+    /// Typed words (see [`relevance`]).
     fn words(&self, text: &str, dropped: usize) -> Box<dyn Query> {
-        let f = &self.fields;
         let (units, _) = units(text);
         match units.as_slice() {
             [] => Box::new(AllQuery),
-            [only] if only.word().is_some() => {
-                let word = std::slice::from_ref(&only.forms[0][0]);
-                let mut fields = vec![
-                    phrase(f.body_fold, word),
-                    boosted(phrase(f.title_fold, word), relevance::TITLE),
-                    boosted(phrase(f.opening_fold, word), relevance::OPENING),
-                ];
-                if let Some(tone) = &only.tone {
-                    let tone = std::slice::from_ref(tone);
-                    fields.push(boosted(phrase(f.body, tone), relevance::TONE));
-                    fields.push(boosted(phrase(f.title, tone), relevance::TONE));
-                }
-                any(fields)
-            }
-            _ => relevance::text_query(f, &units, dropped),
+            [only] if only.word().is_some() => relevance::word_query(&self.fields, &units),
+            _ => relevance::text_query(&self.fields, &units, dropped),
         }
     }
 
-    /// A quoted phrase: required as typed (folded) in the body, and scored higher in the
-    /// title, in the opening and with the diacritics typed.
+    /// A quoted phrase (see [`relevance::quoted_query`]).
     fn quoted(&self, text: &str) -> Box<dyn Query> {
-        let f = &self.fields;
-        let tone = tokens(tone_analyzer(), text);
         let folded = tokens(fold_analyzer(), text);
         if folded.is_empty() {
             return Box::new(AllQuery);
         }
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, phrase(f.body_fold, &folded)),
-            (
-                Occur::Should,
-                boosted(phrase(f.title_fold, &folded), relevance::TITLE),
-            ),
-            (
-                Occur::Should,
-                boosted(phrase(f.opening_fold, &folded), relevance::OPENING),
-            ),
-            (
-                Occur::Should,
-                boosted(phrase(f.body, &tone), relevance::TONE),
-            ),
-            (
-                Occur::Should,
-                boosted(phrase(f.title, &tone), relevance::TONE),
-            ),
-        ]))
+        relevance::quoted_query(&self.fields, &folded, &tokens(tone_analyzer(), text))
     }
 
     fn hit(
