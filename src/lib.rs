@@ -23,6 +23,7 @@ pub mod date;
 pub mod doc;
 pub mod engine;
 pub mod error;
+pub mod export;
 pub mod format;
 pub mod graph;
 pub mod index;

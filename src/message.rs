@@ -479,6 +479,15 @@ pub const CITED_BY: &str = "dẫn chiếu bởi";
 pub const CITES: &str = "dẫn chiếu:";
 pub const STATES: &str = "và nêu quan hệ giữa các văn bản khác:";
 
+/// What `trichdan export` wrote.
+pub fn exported(documents: usize, edges: usize, dir: &str) -> String {
+    format!(
+        "Đã xuất {} văn bản và {} quan hệ trích dẫn vào {dir}",
+        thousands(documents as u64),
+        thousands(edges as u64)
+    )
+}
+
 /// Where the server answers.
 pub fn serving(url: &str) -> String {
     format!("Đang phục vụ tại {url} (Ctrl-C để dừng)")

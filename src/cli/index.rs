@@ -50,7 +50,12 @@ fn bar(len: usize) -> ProgressBar {
 }
 
 /// Builds the index in `dir` from every document under `corpus`, with a progress bar.
-pub fn build(dir: &Path, corpus: &Path, wanted: Option<usize>) -> Result<(Engine, ExitCode)> {
+pub fn build(
+    dir: &Path,
+    corpus: &Path,
+    wanted: Option<usize>,
+    memory: usize,
+) -> Result<(Engine, ExitCode)> {
     let listing = ingest::listing(corpus)?;
     if !listing.skipped.is_empty() {
         eprintln!("{}", message::skipped_notes(listing.skipped.len()));
@@ -72,7 +77,8 @@ pub fn build(dir: &Path, corpus: &Path, wanted: Option<usize>) -> Result<(Engine
     }
     let bar = bar(listing.documents.len());
     let started = Instant::now();
-    let (engine, summary) = Engine::build(dir, &listing, threads(wanted), &|_| bar.inc(1))?;
+    let (engine, summary) =
+        Engine::build_within(dir, &listing, threads(wanted), memory, &|_| bar.inc(1))?;
     bar.finish_and_clear();
     let code = report(&engine, &summary, started.elapsed());
     Ok((engine, code))

@@ -7,6 +7,8 @@ mod eval;
 mod graph;
 mod index;
 mod load;
+#[path = "../../benches/peers/mod.rs"]
+mod peers;
 mod search;
 mod serve;
 
@@ -20,6 +22,10 @@ use clap::{Parser, Subcommand};
 use trichdan::cite::Relation;
 use trichdan::engine::{Engine, Missing};
 use trichdan::{message, Error};
+
+/// The index writer's memory for a build, in MB: 1 GB leaves most of a 24 GB, 2-core
+/// machine free (the peak of a million-document build is in docs/performance.md).
+pub const DEFAULT_MEMORY_MB: u64 = 1024;
 
 /// Exit code of a query that cannot be understood.
 pub const BAD_QUERY: u8 = 2;
@@ -39,6 +45,13 @@ pub struct IndexDir {
     /// Where the index lives.
     #[arg(long = "index", default_value = "index")]
     pub dir: PathBuf,
+}
+
+/// What `trichdan export` writes.
+#[derive(clap::ValueEnum, Clone, Copy)]
+pub enum ExportFormat {
+    /// One JSON object per line (documents, edges, nodes).
+    Ndjson,
 }
 
 /// Where the index is, what to index first when there is none, and the output form.
@@ -75,6 +88,10 @@ enum Command {
         /// Reader threads (default: every core).
         #[arg(long)]
         threads: Option<usize>,
+        /// The index writer's memory in MB, shared by its threads (15 MB to 4 GB each).
+        #[arg(long, default_value_t = DEFAULT_MEMORY_MB,
+              value_parser = clap::value_parser!(u64).range(64..=65_536))]
+        memory_mb: u64,
     },
     /// Add documents to the index, replacing those with the same id.
     Add {
@@ -164,6 +181,19 @@ enum Command {
     },
     /// Build an index and time queries; prints figures as JSON.
     Bench(bench::Args),
+    /// Write every document (text composed, tone-keyed and folded; identifier keys; header
+    /// fields; level) and the citation graph (edges with kind and stating document; nodes)
+    /// as NDJSON for a distributed engine (configs in deploy/).
+    Export {
+        /// The output format.
+        #[arg(long, value_enum, default_value = "ndjson")]
+        format: ExportFormat,
+        /// Folder to write documents.ndjson, edges.ndjson and nodes.ndjson into.
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        open: OpenArgs,
+    },
     /// Serve the web page and the JSON API (building the index first when there is none).
     Serve(serve::Args),
     /// Search the index (see the README for the query language).
@@ -206,7 +236,9 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             corpus,
             index,
             threads,
-        } => index::build(&index.dir, &corpus, threads).map(|(_, code)| code),
+            memory_mb,
+        } => index::build(&index.dir, &corpus, threads, (memory_mb << 20) as usize)
+            .map(|(_, code)| code),
         Command::Add { files, index } => index::add(&index.dir, &files),
         Command::Remove { ids, index } => index::remove(&index.dir, &ids),
         Command::Search {
@@ -247,6 +279,22 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             ..
         } => eval::command(&corpus, &out, json, relations.as_deref()),
         Command::Bench(args) => bench::command(&args),
+        Command::Export {
+            format: ExportFormat::Ndjson,
+            out,
+            open: o,
+        } => {
+            let exported = open(&o)?.export(&out)?;
+            eprintln!(
+                "{}",
+                message::exported(
+                    exported.documents,
+                    exported.edges,
+                    &out.display().to_string()
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve(args) => serve::command(&args),
     }
 }
@@ -290,7 +338,7 @@ pub fn open(args: &OpenArgs) -> Result<Engine> {
 /// [`open`] with the places given.
 pub fn open_at(dir: &Path, corpus: &Path) -> Result<Engine> {
     if must_build(dir, corpus) {
-        return Ok(index::build(dir, corpus, None)?.0);
+        return Ok(index::build(dir, corpus, None, (DEFAULT_MEMORY_MB << 20) as usize)?.0);
     }
     Ok(Engine::open(dir)?)
 }

@@ -26,6 +26,10 @@ pub struct Args {
     /// Allow uploads and removals from clients sending `Authorization: Bearer TOKEN`.
     #[arg(long, env = "TRICHDAN_WRITE_TOKEN", hide_env_values = true)]
     write_token: Option<String>,
+    /// Serve the graph of a `trichdan export` folder (nodes.ndjson, edges.ndjson) instead of
+    /// the index's own, beside a search engine elsewhere; takes no writes.
+    #[arg(long, conflicts_with = "write_token")]
+    graph_from: Option<PathBuf>,
 }
 
 pub fn command(args: &Args) -> Result<ExitCode> {
@@ -43,7 +47,10 @@ pub fn command(args: &Args) -> Result<ExitCode> {
 }
 
 async fn run(args: &Args) -> Result<()> {
-    let state = if super::must_build(&args.index, &args.corpus) {
+    let state = if let Some(from) = &args.graph_from {
+        let graph = trichdan::export::read_graph(from)?;
+        AppState::new(Engine::with_graph(&args.index, graph)?, None)
+    } else if super::must_build(&args.index, &args.corpus) {
         let state = AppState::building(args.write_token.clone());
         let (dir, corpus, ready) = (args.index.clone(), args.corpus.clone(), state.clone());
         tokio::task::spawn_blocking(move || build(&dir, &corpus, &ready));
@@ -60,7 +67,7 @@ async fn run(args: &Args) -> Result<()> {
 /// Builds the index and hands the engine to the server; a failure is printed and the server
 /// answers that the build failed.
 fn build(dir: &Path, corpus: &Path, state: &AppState) {
-    match super::index::build(dir, corpus, None) {
+    match super::index::build(dir, corpus, None, (super::DEFAULT_MEMORY_MB << 20) as usize) {
         Ok((engine, _)) => state.ready(engine),
         Err(e) => {
             eprintln!("trichdan: {e:#}");

@@ -10,7 +10,7 @@ use crate::text::{fold, tone_key};
 
 /// The 63 province-level units as documents name them (before the 2025 mergers; the merged
 /// provinces kept one of these names). Compared folded, so either tone style matches.
-const PROVINCES: &[&str] = &[
+pub const PROVINCES: &[&str] = &[
     "An Giang",
     "Bà Rịa - Vũng Tàu",
     "Bắc Giang",

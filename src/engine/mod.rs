@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use crate::cite::Relation;
 use crate::error::{Error, Result};
+use crate::export;
 use crate::graph::{self, Direction, Graph, NodeIx};
 use crate::index::{
     self, BuildSummary, Mode, SearchIndex, SearchRequest, SearchResult, SMALL_BUDGET,
@@ -85,7 +86,18 @@ impl Engine {
         threads: usize,
         progress: Progress,
     ) -> Result<(Engine, BuildSummary)> {
-        let index = SearchIndex::open_to_replace(dir)?;
+        Engine::build_within(dir, listing, threads, index::BUILD_BUDGET, progress)
+    }
+
+    /// [`Engine::build`] with the writer's memory (`budget` bytes, shared by its threads).
+    pub fn build_within(
+        dir: &Path,
+        listing: &Listing,
+        threads: usize,
+        budget: usize,
+        progress: Progress,
+    ) -> Result<(Engine, BuildSummary)> {
+        let index = SearchIndex::open_to_replace(dir)?.with_build_budget(budget);
         let summary = write_inputs(&index, &listing.documents, Mode::Replace, threads, progress)?;
         let engine = Engine {
             index,
@@ -94,6 +106,26 @@ impl Engine {
         };
         engine.refresh()?;
         Ok((engine, summary))
+    }
+
+    /// Opens the index in `dir` (an empty one when there is none) with a graph made
+    /// elsewhere (`trichdan serve --graph-from`): searches answer from the index, graph
+    /// questions from `graph`. A write would rebuild the graph from the index, so a server
+    /// opened this way takes none.
+    pub fn with_graph(dir: &Path, graph: Graph) -> Result<Engine> {
+        if Engine::missing(dir) == Some(Missing::NoIndex) {
+            SearchIndex::open_or_create(dir)?;
+        }
+        Ok(Engine {
+            index: SearchIndex::open(dir)?,
+            graph: RwLock::new(Arc::new(graph)),
+            writing: Mutex::new(()),
+        })
+    }
+
+    /// Writes the documents and the graph as NDJSON for another engine (see [`export`]).
+    pub fn export(&self, dir: &Path) -> Result<export::Exported> {
+        export::write(&self.index, &self.graph(), dir)
     }
 
     /// Opens the index in `dir`, creating an empty one when there is none.

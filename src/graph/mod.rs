@@ -22,7 +22,7 @@ use crate::doc::Level;
 pub use build::build;
 pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
 pub use scope::{is_national, scope, Scope};
-pub use store::{load, save};
+pub use store::{load, save, FILE};
 
 /// Index of a node in [`Graph::nodes`].
 pub type NodeIx = usize;

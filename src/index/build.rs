@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-use super::store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
+use super::store::{SearchIndex, SMALL_BUDGET};
 use crate::doc::Document;
 use crate::error::{Error, Result};
 
@@ -49,7 +49,7 @@ pub fn build_from(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<BuildSummary> {
     let budget = if count > 1_000 {
-        BUILD_BUDGET
+        index.build_budget()
     } else {
         SMALL_BUDGET
     };

@@ -28,4 +28,4 @@ pub use schema::Fields;
 pub use search::{Facets, Hit, Relaxation, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
 pub use store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
 pub use tokenizer::{Form, VietnameseTokenizer};
-pub use writer::Writer;
+pub use writer::{opening, Writer};

@@ -55,7 +55,8 @@ pub fn word_query(f: &Fields, units: &[Unit]) -> Box<dyn Query> {
 }
 
 /// A quoted phrase: required as typed (folded) in the body, and scored higher in the
-/// title, in the opening and with the diacritics typed.
+/// title, in the opening and with the diacritics typed (in the body, every word with its
+/// diacritics: the body's tone-key copy has no positions, and the folded phrase is there).
 pub fn quoted_query(f: &Fields, folded: &[String], tone: &[String]) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
         (Occur::Must, phrase(f.body_fold, folded)),
@@ -64,7 +65,7 @@ pub fn quoted_query(f: &Fields, folded: &[String], tone: &[String]) -> Box<dyn Q
             Occur::Should,
             boosted(phrase(f.opening_fold, folded), OPENING),
         ),
-        (Occur::Should, boosted(phrase(f.body, tone), TONE)),
+        (Occur::Should, boosted(all_words(f.body, tone), TONE)),
         (Occur::Should, boosted(phrase(f.title, tone), TONE)),
     ]))
 }
@@ -136,6 +137,19 @@ fn unit(field: Field, u: &Unit) -> Box<dyn Query> {
         [only] => form(only),
         forms => Box::new(BooleanQuery::new(
             forms.iter().map(|f| (Occur::Should, form(f))).collect(),
+        )),
+    }
+}
+
+/// Every word in a field, in any place (one word: a term).
+fn all_words(field: Field, words: &[String]) -> Box<dyn Query> {
+    match words {
+        [one] => phrase(field, std::slice::from_ref(one)),
+        _ => Box::new(BooleanQuery::new(
+            words
+                .iter()
+                .map(|w| (Occur::Must, phrase(field, std::slice::from_ref(w))))
+                .collect(),
         )),
     }
 }

@@ -15,7 +15,8 @@ pub struct Fields {
     pub id: Field,
     pub title: Field,
     pub title_fold: Field,
-    /// The composed text, stored for display and snippets.
+    /// The composed text, stored for display and snippets; indexed by tone key without
+    /// positions (it ranks the diacritics typed).
     pub body: Field,
     pub body_fold: Field,
     /// The opening of the text (kind, number, title, preamble), folded: words there say
@@ -44,9 +45,13 @@ pub struct Fields {
 }
 
 fn analyzed(analyzer: &str, stored: bool) -> TextOptions {
+    analyzed_with(analyzer, stored, IndexRecordOption::WithFreqsAndPositions)
+}
+
+fn analyzed_with(analyzer: &str, stored: bool, record: IndexRecordOption) -> TextOptions {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(analyzer)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        .set_index_option(record);
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
@@ -66,7 +71,12 @@ pub fn build() -> (Schema, Fields) {
         id: b.add_text_field("id", STRING | STORED | FAST),
         title: b.add_text_field("title", analyzed(TONE_ANALYZER, true)),
         title_fold: b.add_text_field("title_fold", analyzed(FOLD_ANALYZER, false)),
-        body: b.add_text_field("body", analyzed(TONE_ANALYZER, true)),
+        // Terms and counts only: phrases and neighbours are read in the folded copy, and
+        // positions here cost a fifth of a build (ARCHITECTURE.md, "One positional copy").
+        body: b.add_text_field(
+            "body",
+            analyzed_with(TONE_ANALYZER, true, IndexRecordOption::WithFreqs),
+        ),
         body_fold: b.add_text_field("body_fold", analyzed(FOLD_ANALYZER, false)),
         opening_fold: b.add_text_field("opening_fold", analyzed(FOLD_ANALYZER, false)),
         cites: b.add_text_field("cites", STRING),

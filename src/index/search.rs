@@ -8,7 +8,7 @@ use std::ops::Bound;
 use serde::Serialize;
 use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::{AggregationCollector, AggregationLimitsGuard};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
@@ -148,6 +148,18 @@ impl SearchIndex {
             .map(|(score, addr)| Ok((score, self.ids.id(&searcher, addr)?)))
             .collect::<Result<Vec<_>>>()?;
         Ok((top.1, ids))
+    }
+
+    /// The id of every document a query matches as typed (no words dropped, no window):
+    /// what a comparison with another engine's answers needs.
+    pub fn matching_all(&self, query: &str) -> Result<Vec<String>> {
+        let parsed = parse(query)?;
+        let searcher = self.reader.searcher();
+        let found = searcher.search(&self.query(&parsed, 0), &DocSetCollector)?;
+        found
+            .into_iter()
+            .map(|addr| self.ids.id(&searcher, addr))
+            .collect()
     }
 
     /// The top hits and the total. With free text, by relevance: a lone word is a union of

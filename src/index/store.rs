@@ -26,9 +26,23 @@ pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     pub(crate) ids: IdCache,
     path: PathBuf,
+    /// The writer's memory for a bulk build, shared by its threads.
+    build_budget: usize,
 }
 
 impl SearchIndex {
+    /// Bulk builds of this handle write with `bytes` of memory (shared by the writer's
+    /// threads; tantivy wants 15 MB to 4 GB per thread) instead of [`BUILD_BUDGET`].
+    pub fn with_build_budget(mut self, bytes: usize) -> SearchIndex {
+        self.build_budget = bytes;
+        self
+    }
+
+    /// The writer's memory for a bulk build.
+    pub fn build_budget(&self) -> usize {
+        self.build_budget
+    }
+
     /// Opens the index in `dir`, creating an empty one if the directory has none.
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
@@ -113,6 +127,7 @@ impl SearchIndex {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         Ok(SearchIndex {
+            build_budget: BUILD_BUDGET,
             index,
             fields,
             reader,
@@ -180,6 +195,26 @@ impl SearchIndex {
 
     fn documents_in(&self, searcher: &tantivy::Searcher, with_text: bool) -> Result<Vec<Document>> {
         let mut out = Vec::with_capacity(searcher.num_docs() as usize);
+        self.visit(searcher, with_text, &mut |doc| {
+            out.push(doc);
+            Ok(())
+        })?;
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// Calls `f` with every stored document and its composed text, one at a time (in the
+    /// index's order), so a whole archive is never in memory at once.
+    pub fn each_document(&self, f: &mut dyn FnMut(Document) -> Result<()>) -> Result<()> {
+        self.visit(&self.reader.searcher(), true, f)
+    }
+
+    fn visit(
+        &self,
+        searcher: &tantivy::Searcher,
+        with_text: bool,
+        f: &mut dyn FnMut(Document) -> Result<()>,
+    ) -> Result<()> {
         for segment in searcher.segment_readers() {
             let store = segment
                 .get_store_reader(16)
@@ -201,11 +236,10 @@ impl SearchIndex {
                         .unwrap_or_default()
                         .to_string();
                 }
-                out.push(doc);
+                f(doc)?;
             }
         }
-        out.sort_by(|a, b| a.id.cmp(&b.id));
-        Ok(out)
+        Ok(())
     }
 
     /// One stored document with its composed text, or `None` when the index does not hold it.

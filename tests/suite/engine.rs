@@ -390,3 +390,63 @@ fn an_ambiguous_identifier_on_the_command_line_lists_its_candidates() {
     }
     assert!(stderr.contains("(2)"), "{stderr}");
 }
+
+#[test]
+fn searches_keep_answering_while_documents_are_added() {
+    // bounded: 12 adds, each its own commit, against three threads searching in a loop
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let (engine, _dir) = samples_engine("engine-concurrent");
+    let done = AtomicBool::new(false);
+    let answered = AtomicUsize::new(0);
+    let request = |q: &str| trichdan::index::SearchRequest {
+        query: q.into(),
+        limit: 10,
+        offset: 0,
+    };
+    std::thread::scope(|s| {
+        for q in [
+            "Đảng",
+            "21-KL/TW",
+            "\"hệ thống chính trị\"",
+            "kind:\"Kế hoạch\"",
+        ] {
+            let (engine, done, answered) = (&engine, &done, &answered);
+            s.spawn(move || {
+                let mut mine = 0;
+                while !done.load(Ordering::Relaxed) || mine == 0 {
+                    let found = engine.search(&request(q)).expect("a search during writes");
+                    assert!(found.total > 0, "{q}: the samples are still there");
+                    mine += 1;
+                }
+                answered.fetch_add(mine, Ordering::Relaxed);
+            });
+        }
+        for n in 0..12 {
+            let id = format!("them-{n}");
+            let text = format!(
+                "KẾ HOẠCH\nThực hiện Kết luận số 21-KL/TW\nTừ khoá riêng xyzconcurrent{n} của văn bản.\n"
+            );
+            engine
+                .add_bytes(&format!("{id}.txt"), &id, text.as_bytes())
+                .unwrap();
+            let found = engine
+                .search(&request(&format!("xyzconcurrent{n}")))
+                .unwrap();
+            let ids: Vec<&str> = found.hits.iter().map(|h| h.id.as_str()).collect();
+            assert_eq!(ids, [id.as_str()], "found right after its commit");
+            let implementers = engine.related("21-KL/TW", Relation::Implements, 1).unwrap();
+            assert!(
+                serde_json::to_string(&implementers).unwrap().contains(&id),
+                "{id} in the graph with its commit"
+            );
+        }
+        done.store(true, Ordering::Relaxed);
+    });
+    assert!(
+        answered.load(Ordering::Relaxed) > 12,
+        "searches ran beside the adds"
+    );
+    let all = engine.search(&request("xyzconcurrent0")).unwrap();
+    assert_eq!(all.total, 1);
+    assert_eq!(engine.index().num_docs(), 5 + 12);
+}

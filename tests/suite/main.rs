@@ -14,5 +14,6 @@ mod legacy;
 mod properties;
 mod relations;
 mod relevance;
+mod scale;
 mod search;
 mod support;

@@ -14,7 +14,7 @@ use trichdan::engine::Engine;
 use trichdan::index::SearchRequest;
 use trichdan::text::fold;
 
-use super::peer::{Fts5, Peer, PlainTantivy};
+use crate::cli::peers::{Fts5, Peer, PlainTantivy};
 
 /// How deep a ranking is scored and pooled.
 pub const DEPTH: usize = 10;
@@ -104,14 +104,23 @@ impl Peer for Trichdan<'_> {
             Err(e) => Err(e.into()),
         }
     }
+
+    fn matching(&self, query: &str) -> Result<Vec<String>> {
+        Ok(self.0.index().matching_all(query)?)
+    }
+}
+
+/// Each document's id and text, as the peers take them.
+fn texts(docs: &[Document]) -> impl Iterator<Item = Result<(String, String)>> + '_ {
+    docs.iter().map(|d| Ok((d.id.clone(), d.text.clone())))
 }
 
 /// The three systems over the engine's documents, trichdan first.
 pub fn systems<'a>(engine: &'a Engine, docs: &[Document]) -> Result<Vec<Box<dyn Peer + 'a>>> {
     Ok(vec![
         Box::new(Trichdan(engine)),
-        Box::new(Fts5::build(docs)?),
-        Box::new(PlainTantivy::build(docs)?),
+        Box::new(Fts5::build(None, texts(docs))?),
+        Box::new(PlainTantivy::build(None, 1, 200_000_000, texts(docs))?),
     ])
 }
 

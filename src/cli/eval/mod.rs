@@ -24,7 +24,6 @@ use trichdan::text::fold;
 
 pub mod golden;
 pub mod judged;
-mod peer;
 
 /// Agreement on one field: how many labelled documents, how many agree.
 #[derive(Debug, Clone, Copy, Default, Serialize)]

@@ -1,0 +1,292 @@
+//! Scale and hand-off: the export's documents and graph (read back as the graph served by
+//! `serve --graph-from`), the deploy/ configs matching every exported field, and the bench's
+//! growth curve with its peers.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use trichdan::cite::Relation;
+use trichdan::engine::Engine;
+use trichdan::text::{fold, tone_key};
+
+use crate::support::{root, samples_engine, temp_dir, trichdan};
+
+/// Each line of an NDJSON file.
+fn lines(path: &std::path::Path) -> Vec<Value> {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_export_writes_composed_tone_keyed_and_folded_text_with_keys_and_graph() {
+    let (engine, _dir) = samples_engine("export");
+    let out = temp_dir("export-out");
+    let exported = engine.export(&out).unwrap();
+    assert_eq!(exported.documents, 5);
+    let docs = lines(&out.join("documents.ndjson"));
+    assert_eq!(docs.len(), 5);
+    for d in &docs {
+        let text = d["text"].as_str().unwrap();
+        assert_eq!(d["text_folded"].as_str().unwrap(), fold(text));
+        assert_eq!(d["text_tone"].as_str().unwrap(), tone_key(text));
+        assert!(!d["text_folded"].as_str().unwrap().contains(['đ', 'ế', 'ộ']));
+        assert_eq!(
+            d.as_object().unwrap().len(),
+            22,
+            "every key on every line: {d}"
+        );
+    }
+    let plan = docs
+        .iter()
+        .find(|d| {
+            d["implements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|k| k == "21-KL/TW")
+        })
+        .expect("a plan implementing 21-KL/TW");
+    assert!(plan["cites"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k == "21-KL/TW"));
+    assert_eq!(plan["kind_key"], "ke hoach");
+    let edges = lines(&out.join("edges.ndjson"));
+    let g = engine.graph();
+    assert_eq!(edges.len(), g.edges.len());
+    assert!(edges
+        .iter()
+        .any(|e| e["kind"] == "implements" && e["to"] == "21-KL/TW"));
+    assert!(edges
+        .iter()
+        .all(|e| e["stated_in"].as_str().is_some_and(|s| !s.is_empty())));
+}
+
+#[test]
+fn a_graph_read_back_from_the_export_answers_as_the_index_s_own() {
+    let (engine, _dir) = samples_engine("export-graph");
+    let out = temp_dir("export-graph-out");
+    engine.export(&out).unwrap();
+    let graph = trichdan::export::read_graph(&out).unwrap();
+    // served beside another search engine: an empty index, the exported graph
+    let served = Engine::with_graph(&temp_dir("graph-only"), graph).unwrap();
+    assert_eq!(served.index().num_docs(), 0);
+    let json = |e: &Engine| {
+        let r = e.related("21-KL/TW", Relation::Implements, 3).unwrap();
+        serde_json::to_value(&r).unwrap()
+    };
+    assert_eq!(json(&served), json(&engine));
+    assert!(json(&served)["implementers"].as_array().unwrap().len() >= 2);
+    assert_eq!(served.graph().edges.len(), engine.graph().edges.len());
+}
+
+#[test]
+fn a_broken_export_names_its_file_and_line() {
+    let out = temp_dir("export-broken");
+    std::fs::write(out.join("nodes.ndjson"), "{\"name\": 1}\n").unwrap();
+    std::fs::write(out.join("edges.ndjson"), "").unwrap();
+    let e = trichdan::export::read_graph(&out).unwrap_err().to_string();
+    assert!(e.contains("nodes.ndjson") && e.contains("line 1"), "{e}");
+}
+
+/// The JSON types an exported field takes across lines (`null` left out).
+fn observed(lines: &[Value]) -> BTreeMap<String, std::collections::BTreeSet<&'static str>> {
+    let mut out: BTreeMap<String, std::collections::BTreeSet<&'static str>> = BTreeMap::new();
+    for l in lines {
+        for (k, v) in l.as_object().unwrap() {
+            let t = out.entry(k.clone()).or_default();
+            match v {
+                Value::Null => {}
+                Value::Bool(_) => drop(t.insert("bool")),
+                Value::Number(_) => drop(t.insert("integer")),
+                Value::String(_) => drop(t.insert("string")),
+                Value::Array(a) if a.is_empty() => {}
+                Value::Array(a) if a.iter().all(Value::is_string) => drop(t.insert("strings")),
+                Value::Array(a) if a.iter().all(Value::is_object) => drop(t.insert("objects")),
+                Value::Array(_) => drop(t.insert("mixed")),
+                Value::Object(_) => drop(t.insert("object")),
+            }
+        }
+    }
+    out
+}
+
+fn read_json(path: &str) -> Value {
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Quickwit field types that take a value of each exported JSON type.
+fn quickwit_takes(json: &str, field: &Value) -> bool {
+    let t = field["type"].as_str().unwrap_or_default();
+    match json {
+        "string" => matches!(t, "text" | "datetime"),
+        "strings" => t == "array<text>",
+        "integer" => matches!(t, "u64" | "i64"),
+        "bool" => t == "bool",
+        "objects" => t == "array<json>",
+        _ => false,
+    }
+}
+
+/// OpenSearch field types that take a value of each exported JSON type.
+fn opensearch_takes(json: &str, field: &Value) -> bool {
+    let t = field["type"].as_str().unwrap_or("object");
+    match json {
+        "string" | "strings" => matches!(t, "text" | "keyword" | "date"),
+        "integer" => matches!(t, "integer" | "short" | "long"),
+        "bool" => t == "boolean",
+        "objects" => t == "object" || t == "nested",
+        _ => false,
+    }
+}
+
+#[test]
+fn every_exported_field_is_in_both_engines_configs_with_a_compatible_type() {
+    let (engine, _dir) = samples_engine("export-configs");
+    let out = temp_dir("export-configs-out");
+    engine.export(&out).unwrap();
+    for (file, quickwit, opensearch) in [
+        (
+            "documents.ndjson",
+            "deploy/quickwit/documents.json",
+            "deploy/opensearch/documents.mapping.json",
+        ),
+        (
+            "edges.ndjson",
+            "deploy/quickwit/edges.json",
+            "deploy/opensearch/edges.mapping.json",
+        ),
+    ] {
+        let fields = observed(&lines(&out.join(file)));
+        let qw = read_json(quickwit);
+        let qw_fields: BTreeMap<&str, &Value> = qw["doc_mapping"]["field_mappings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["name"].as_str().unwrap(), f))
+            .collect();
+        let os = read_json(opensearch);
+        let os_fields = os["mappings"]["properties"].as_object().unwrap();
+        for (name, types) in &fields {
+            let q = qw_fields
+                .get(name.as_str())
+                .unwrap_or_else(|| panic!("{quickwit}: no {name}"));
+            let o = os_fields
+                .get(name)
+                .unwrap_or_else(|| panic!("{opensearch}: no {name}"));
+            for t in types {
+                assert!(quickwit_takes(t, q), "{quickwit}: {name} ({t}) is {q}");
+                assert!(opensearch_takes(t, o), "{opensearch}: {name} ({t}) is {o}");
+            }
+        }
+        assert_eq!(
+            qw_fields.len(),
+            fields.len(),
+            "{quickwit}: a field the export does not write"
+        );
+        assert_eq!(
+            os_fields.len(),
+            fields.len(),
+            "{opensearch}: a field the export does not write"
+        );
+    }
+}
+
+#[test]
+fn the_bench_grows_the_graph_with_the_text_and_compares_with_its_peers_on_the_same_pieces() {
+    let index = temp_dir("bench-curve");
+    let out = trichdan(&[
+        "bench",
+        "--corpus",
+        "corpus",
+        "--sizes",
+        "40,120",
+        "--runs",
+        "1",
+        "--peers",
+        "fts5,tantivy",
+        "--index",
+        index.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sizes = report["sizes"].as_array().unwrap();
+    assert_eq!(sizes.len(), 2);
+    assert_eq!(
+        (
+            sizes[0]["documents"].as_u64(),
+            sizes[1]["documents"].as_u64()
+        ),
+        (Some(40), Some(120))
+    );
+    let nodes = |s: &Value| s["graph"]["nodes"].as_u64().unwrap();
+    assert!(
+        nodes(&sizes[1]) > nodes(&sizes[0]) + 80,
+        "new plans are new nodes"
+    );
+    for class in [
+        "identifier",
+        "term",
+        "phrase",
+        "filter",
+        "implementers",
+        "chain",
+    ] {
+        assert!(
+            sizes[1]["queries"][class]["p50_ms"].as_f64().is_some(),
+            "{class}"
+        );
+    }
+    // the made-up plans: a province's plan implements 57-NQ/TW, its Front plans implement it
+    let dir = index.join("120");
+    let out = trichdan(&[
+        "implementers",
+        "57-NQ/TW",
+        "--depth",
+        "3",
+        "--json",
+        "--index",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let below: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let depths: Vec<u64> = below["implementers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["depth"].as_u64().unwrap())
+        .collect();
+    assert!(depths.contains(&1) && depths.contains(&2), "{below}");
+    assert!(sizes[1]["build"]["peak_rss_bytes"].as_u64().unwrap() > 0);
+    assert_eq!(report["growth"][0]["documents_ratio"], 3.0);
+    let peers = &sizes[1]["peers"];
+    let names: Vec<&str> = peers["engines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["trichdan", "FTS5", "tantivy"]);
+    for f in peers["folded"].as_array().unwrap() {
+        assert_eq!(f["fts5_only"], 0, "folded queries find all FTS5 finds: {f}");
+    }
+    let id = &peers["identifier"];
+    assert_eq!(id["query"], "124-QD/TW");
+    assert!(
+        id["counts"]["trichdan"].as_u64().unwrap() > id["counts"]["FTS5"].as_u64().unwrap(),
+        "{id}"
+    );
+}
