@@ -66,7 +66,7 @@ impl Engine {
         let graph = match graph::load(dir, &tag) {
             Some(g) => g,
             None => {
-                let g = graph::build(&index.documents()?);
+                let g = graph::build_owned(index.documents()?);
                 // a folder we may not write to still serves: the graph is rebuilt next time
                 let _ = graph::save(dir, &tag, &g);
                 g
@@ -152,7 +152,7 @@ impl Engine {
     /// than failing the write.
     fn refresh(&self) -> Result<()> {
         let (tag, docs) = self.index.latest()?;
-        let g = Arc::new(graph::build(&docs));
+        let g = Arc::new(graph::build_owned(docs));
         *self.graph.write().unwrap_or_else(|e| e.into_inner()) = g.clone();
         self.index.reload()?;
         let _ = graph::save(self.index.path(), &tag, &g);

@@ -87,12 +87,46 @@ type GroupKey = (String, Scope);
 /// A document's edge: target and relation.
 type EdgeKey = (NodeIx, Relation);
 
+/// How many statements saying the same thing (from different documents) a node keeps:
+/// enough for the most common reading to win, bounded for a directive that thousands of
+/// documents cite alike.
+const SAME_STATEMENTS: usize = 8;
+
 /// Builds the graph of `docs` (their text is not needed: citations, own identifiers,
 /// header fields and localities are).
 pub fn build(docs: &[Document]) -> Graph {
+    assemble(docs, read(docs))
+}
+
+/// [`build`] of documents it may empty as it goes: once each document's mentions are read,
+/// what only they needed (the words around each citation, the text) is dropped, so a large
+/// archive's build holds less at once.
+pub fn build_owned(mut docs: Vec<Document>) -> Graph {
+    let read = read(&docs);
+    docs.iter_mut().for_each(slim);
+    assemble(&docs, read)
+}
+
+fn slim(d: &mut Document) {
+    d.text = String::new();
+    for c in &mut d.citations {
+        c.raw = String::new();
+        (c.kind_word, c.issuer, c.khoa, c.subject) = (None, None, None, None);
+    }
+}
+
+type Read = (Vec<Mentions>, Vec<Option<Mention>>);
+
+/// Each document's mentions and own identifier.
+fn read(docs: &[Document]) -> Read {
     let mut caches = Caches::default();
-    let mut mentions: Vec<Mentions> = docs.iter().map(|d| mentions_of(d, &mut caches)).collect();
-    let mut own: Vec<Option<Mention>> = docs.iter().map(|d| own_mention(d, &mut caches)).collect();
+    let mentions = docs.iter().map(|d| mentions_of(d, &mut caches)).collect();
+    let own = docs.iter().map(|d| own_mention(d, &mut caches)).collect();
+    (mentions, own)
+}
+
+/// Nodes from the mentions, their statements, then each document's edges.
+fn assemble(docs: &[Document], (mut mentions, mut own): Read) -> Graph {
     let mut g = Graph::default();
     let groups = nodes(&mut g, &mentions, &own);
     for m in mentions
@@ -102,11 +136,17 @@ pub fn build(docs: &[Document]) -> Graph {
     {
         m.node = node_for(&groups, m);
     }
-    for m in mentions.iter().flat_map(|m| m.by_key.values()) {
-        if let Some(k) = &m.statement {
-            g.nodes[m.node].statements.push(k.statement.clone());
+    let mut same: FxHashMap<(NodeIx, u64), usize> = FxHashMap::default();
+    for m in mentions.iter_mut().flat_map(|m| m.by_key.values_mut()) {
+        if let Some(k) = m.statement.take() {
+            let seen = same.entry((m.node, says(&k.statement))).or_default();
+            *seen += 1;
+            if *seen <= SAME_STATEMENTS {
+                g.nodes[m.node].statements.push(k.statement);
+            }
         }
     }
+    drop(same);
     for ((d, m), o) in docs.iter().zip(&mentions).zip(&own) {
         let from = match o {
             Some(own) => own.node,
@@ -117,6 +157,21 @@ pub fn build(docs: &[Document]) -> Graph {
     }
     g.index();
     g
+}
+
+/// What a statement says, whoever says it, as a hash.
+fn says(s: &Statement) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (
+        &s.kind_word,
+        s.date.map(|d| (d.year, d.month, d.day)),
+        &s.issuer,
+        &s.khoa,
+        &s.subject,
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 /// A document's mentions, by identifier key, and the key of each citation in order.

@@ -19,7 +19,7 @@ use crate::cite::{CiteId, Relation};
 use crate::date::Date;
 use crate::doc::Level;
 
-pub use build::build;
+pub use build::{build, build_owned};
 pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
 pub use scope::{is_national, scope, Scope};
 pub use store::{load, save, FILE};
@@ -42,7 +42,8 @@ pub struct Node {
     /// True when the scope could not be known or several nodes share the identifier and
     /// this mention could not be placed among them.
     pub ambiguous: bool,
-    /// What the texts say about it, one entry per citing occurrence kind; conflicts kept.
+    /// What the texts say about it: one entry per citing document, at most 8 saying the
+    /// same thing; conflicts kept.
     pub statements: Vec<Statement>,
     /// Header fields when the node is a corpus document.
     pub title: Option<String>,

@@ -54,6 +54,13 @@ pub fn word_query(f: &Fields, units: &[Unit]) -> Box<dyn Query> {
     ))
 }
 
+/// The documents a lone word's query matches: those with it in the folded body (its other
+/// clauses' terms are in the body too). tantivy counts a single term from its document
+/// frequency, without walking the postings.
+pub fn word_matches(f: &Fields, units: &[Unit]) -> Box<dyn Query> {
+    unit(f.body_fold, &units[0])
+}
+
 /// A quoted phrase: required as typed (folded) in the body, and scored higher in the
 /// title, in the opening and with the diacritics typed (in the body, every word with its
 /// diacritics: the body's tone-key copy has no positions, and the folded phrase is there).

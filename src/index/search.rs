@@ -179,17 +179,24 @@ impl SearchIndex {
             let (top, total) = searcher.search(query, &(tier_then_date(top_docs), Count))?;
             return Ok((untier(top), total));
         }
-        if self.is_single_word(parsed) {
+        if let Some(matches) = self.single_word_matches(parsed) {
             let top = searcher.search(query, &top_docs)?;
-            return Ok((top, query.count(searcher)?));
+            return Ok((top, matches.count(searcher)?));
         }
         Ok(searcher.search(query, &(top_docs, Count))?)
     }
 
-    fn is_single_word(&self, q: &ParsedQuery) -> bool {
-        match (q.must.as_slice(), q.must_not.as_slice()) {
-            ([Clause::Text { text, .. }], []) => tokens(fold_analyzer(), text).len() == 1,
-            _ => false,
+    /// For a query of one plain word, what counts its matches cheaply.
+    fn single_word_matches(&self, q: &ParsedQuery) -> Option<Box<dyn Query>> {
+        let ([Clause::Text { text, .. }], []) = (q.must.as_slice(), q.must_not.as_slice()) else {
+            return None;
+        };
+        let (units, _) = units(text);
+        match units.as_slice() {
+            [only] if only.word().is_some() => {
+                Some(relevance::word_matches(&self.fields, &units))
+            }
+            _ => None,
         }
     }
 
