@@ -66,7 +66,12 @@ impl Engine {
         let graph = match graph::load(dir, &tag) {
             Some(g) => g,
             None => {
-                let g = graph::build_owned(index.documents()?);
+                let mut b = graph::Builder::default();
+                index.each_without_text(&mut |d| {
+                    b.add(&d);
+                    Ok(())
+                })?;
+                let g = b.finish();
                 // a folder we may not write to still serves: the graph is rebuilt next time
                 let _ = graph::save(dir, &tag, &g);
                 g
@@ -151,8 +156,12 @@ impl Engine {
     /// commit has happened: a graph that cannot be saved is rebuilt on the next open rather
     /// than failing the write.
     fn refresh(&self) -> Result<()> {
-        let (tag, docs) = self.index.latest()?;
-        let g = Arc::new(graph::build_owned(docs));
+        let mut b = graph::Builder::default();
+        let tag = self.index.latest_each(&mut |d| {
+            b.add(&d);
+            Ok(())
+        })?;
+        let g = Arc::new(b.finish());
         *self.graph.write().unwrap_or_else(|e| e.into_inner()) = g.clone();
         self.index.reload()?;
         let _ = graph::save(self.index.path(), &tag, &g);

@@ -8,9 +8,10 @@ use std::ops::Range;
 
 use super::scope::{is_national, scope_named, Scope};
 use super::{Edge, Graph, Node, NodeIx, Statement};
-use crate::cite::{Citation, CiteId, Relation};
+use crate::cite::{Citation, CiteId, Relation, StatedRelation};
+use crate::date::Date;
 use crate::doc::locality::{named, Locality, Named};
-use crate::doc::Document;
+use crate::doc::{Document, Level};
 
 /// One document's mention of one identifier (all its occurrences together).
 struct Mention {
@@ -95,65 +96,118 @@ const SAME_STATEMENTS: usize = 8;
 /// Builds the graph of `docs` (their text is not needed: citations, own identifiers,
 /// header fields and localities are).
 pub fn build(docs: &[Document]) -> Graph {
-    assemble(docs, read(docs))
+    let mut b = Builder::default();
+    docs.iter().for_each(|d| b.add(d));
+    b.finish()
 }
 
-/// [`build`] of documents it may empty as it goes: once each document's mentions are read,
-/// what only they needed (the words around each citation, the text) is dropped, so a large
-/// archive's build holds less at once.
-pub fn build_owned(mut docs: Vec<Document>) -> Graph {
-    let read = read(&docs);
-    docs.iter_mut().for_each(slim);
-    assemble(&docs, read)
+/// A graph built from documents given one at a time, in any order: each one's mentions are
+/// read as it comes and only what the nodes and edges need of it is kept ([`Part`]), so a
+/// large archive is never held whole.
+#[derive(Default)]
+pub struct Builder {
+    caches: Caches,
+    entries: Vec<Entry>,
 }
 
-fn slim(d: &mut Document) {
-    d.text = String::new();
-    for c in &mut d.citations {
-        c.raw = String::new();
-        (c.kind_word, c.issuer, c.khoa, c.subject) = (None, None, None, None);
+/// One document as the builder keeps it.
+struct Entry {
+    part: Part,
+    mentions: Mentions,
+    own: Option<Mention>,
+    /// The node of each mention once nodes exist (the mentions are then dropped).
+    nodes: Vec<NodeIx>,
+}
+
+impl Builder {
+    pub fn add(&mut self, d: &Document) {
+        let mentions = mentions_of(d, &mut self.caches);
+        self.entries.push(Entry {
+            part: Part::of(d, &mentions),
+            mentions,
+            own: own_mention(d, &mut self.caches),
+            nodes: Vec::new(),
+        });
+    }
+
+    /// The graph, the documents taken in the order of their ids, so the same archive always
+    /// makes the same graph whatever order its documents came in (sorted in place: a copy
+    /// of a million entries would cost a gigabyte).
+    pub fn finish(mut self) -> Graph {
+        self.entries
+            .sort_unstable_by(|a, b| a.part.id.cmp(&b.part.id));
+        assemble(&mut self.entries)
     }
 }
 
-type Read = (Vec<Mentions>, Vec<Option<Mention>>);
+/// What the nodes and edges need of a document once its mentions are read.
+struct Part {
+    id: String,
+    title: Option<String>,
+    kind: Option<String>,
+    date: Option<Date>,
+    issuer: Option<String>,
+    level: Level,
+    /// Each citation in order: its mention (in the document's list), relation and span
+    /// (as `u32`s: texts are far under 4 GB, ingest stops files at 64 MB, and a million
+    /// documents cite tens of millions of times).
+    occurrences: Vec<(u32, Relation, Range<u32>)>,
+    stated: Vec<StatedRelation>,
+}
 
-/// Each document's mentions and own identifier.
-fn read(docs: &[Document]) -> Read {
-    let mut caches = Caches::default();
-    let mentions = docs.iter().map(|d| mentions_of(d, &mut caches)).collect();
-    let own = docs.iter().map(|d| own_mention(d, &mut caches)).collect();
-    (mentions, own)
+impl Part {
+    fn of(d: &Document, mentions: &Mentions) -> Part {
+        Part {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            kind: d.kind.clone(),
+            date: d.date,
+            issuer: d.issuer.clone(),
+            level: d.level,
+            occurrences: d
+                .citations
+                .iter()
+                .map(|c| {
+                    let span = c.span.start as u32..c.span.end as u32;
+                    (mentions.by_key[&c.id.key()] as u32, c.relation, span)
+                })
+                .collect(),
+            stated: d.stated_relations.clone(),
+        }
+    }
 }
 
 /// Nodes from the mentions, their statements, then each document's edges.
-fn assemble(docs: &[Document], (mut mentions, mut own): Read) -> Graph {
+fn assemble(entries: &mut [Entry]) -> Graph {
     let mut g = Graph::default();
-    let groups = nodes(&mut g, &mentions, &own);
-    for m in mentions
-        .iter_mut()
-        .flat_map(|m| m.by_key.values_mut())
-        .chain(own.iter_mut().flatten())
-    {
-        m.node = node_for(&groups, m);
-    }
+    let groups = nodes(&mut g, entries);
+    // each mention's node and statement, then the mention is dropped: the edges need only
+    // the node
     let mut same: FxHashMap<(NodeIx, u64), usize> = FxHashMap::default();
-    for m in mentions.iter_mut().flat_map(|m| m.by_key.values_mut()) {
-        if let Some(k) = m.statement.take() {
-            let seen = same.entry((m.node, says(&k.statement))).or_default();
-            *seen += 1;
-            if *seen <= SAME_STATEMENTS {
-                g.nodes[m.node].statements.push(k.statement);
+    for e in entries.iter_mut() {
+        for m in std::mem::take(&mut e.mentions.list) {
+            let node = node_for(&groups, &m);
+            e.nodes.push(node);
+            if let Some(k) = m.statement {
+                let seen = same.entry((node, says(&k.statement))).or_default();
+                *seen += 1;
+                if *seen <= SAME_STATEMENTS {
+                    g.nodes[node].statements.push(k.statement);
+                }
             }
         }
+        if let Some(own) = &mut e.own {
+            own.node = node_for(&groups, own);
+        }
     }
-    drop(same);
-    for ((d, m), o) in docs.iter().zip(&mentions).zip(&own) {
-        let from = match o {
+    drop((same, groups));
+    for e in entries.iter() {
+        let from = match &e.own {
             Some(own) => own.node,
-            None => add_doc_node(&mut g, d),
+            None => add_doc_node(&mut g, &e.part),
         };
-        attach_header(&mut g.nodes[from], d);
-        edges_of(&mut g, d, m, from);
+        attach_header(&mut g.nodes[from], &e.part);
+        edges_of(&mut g, e, from);
     }
     g.index();
     g
@@ -174,20 +228,18 @@ fn says(s: &Statement) -> u64 {
     h.finish()
 }
 
-/// A document's mentions, by identifier key, and the key of each citation in order.
+/// A document's mentions, and where each identifier key's is in the list.
 struct Mentions {
-    by_key: FxHashMap<String, Mention>,
-    keys: Vec<String>,
+    list: Vec<Mention>,
+    by_key: FxHashMap<String, usize>,
 }
 
 /// Each identifier a document cites, with the scope its most specific occurrence gives,
 /// the year of its first dated occurrence and its richest statement.
 fn mentions_of(d: &Document, caches: &mut Caches) -> Mentions {
     let mut out: FxHashMap<String, (Mention, u8)> = FxHashMap::default();
-    let mut keys = Vec::with_capacity(d.citations.len());
     for c in &d.citations {
         let key = c.id.key();
-        keys.push(key.clone());
         let (scope, rank) = caches.scope(&c.id, &key, c.issuer.as_deref(), &d.locality);
         let entry = out.entry(key.clone()).or_insert_with(|| {
             (
@@ -213,10 +265,17 @@ fn mentions_of(d: &Document, caches: &mut Caches) -> Mentions {
             entry.0.statement = Some(statement(d, c));
         }
     }
-    Mentions {
-        by_key: out.into_iter().map(|(k, (m, _))| (k, m)).collect(),
-        keys,
+    // the order of a map keyed by identifier, as before the list was kept apart
+    let by_key: FxHashMap<String, Mention> = out.into_iter().map(|(k, (m, _))| (k, m)).collect();
+    let mut mentions = Mentions {
+        list: Vec::with_capacity(by_key.len()),
+        by_key: FxHashMap::default(),
+    };
+    for (k, m) in by_key {
+        mentions.by_key.insert(k, mentions.list.len());
+        mentions.list.push(m);
     }
+    mentions
 }
 
 /// The document's own identifier as a mention: scoped by its own issuer and locality.
@@ -269,15 +328,11 @@ fn richness(c: &Citation) -> usize {
 
 /// Creates the identifier nodes: one per (identifier, scope), or one per year when dated
 /// mentions disagree on the year, plus an ambiguous node for the undated ones then.
-fn nodes(
-    g: &mut Graph,
-    mentions: &[Mentions],
-    own: &[Option<Mention>],
-) -> FxHashMap<GroupKey, Group> {
-    let all = mentions
+fn nodes(g: &mut Graph, entries: &[Entry]) -> FxHashMap<GroupKey, Group> {
+    let all = entries
         .iter()
-        .flat_map(|m| m.by_key.values())
-        .chain(own.iter().flatten());
+        .flat_map(|e| e.mentions.list.iter())
+        .chain(entries.iter().filter_map(|e| e.own.as_ref()));
     let mut years: FxHashMap<GroupKey, (CiteId, BTreeSet<u16>)> = FxHashMap::default();
     for m in all {
         let e = years
@@ -331,12 +386,12 @@ fn push(
 }
 
 /// A corpus document without an identifier of its own: a node named by its corpus id.
-fn add_doc_node(g: &mut Graph, d: &Document) -> NodeIx {
+fn add_doc_node(g: &mut Graph, d: &Part) -> NodeIx {
     g.nodes.push(Node::named(&d.id));
     g.nodes.len() - 1
 }
 
-fn attach_header(n: &mut Node, d: &Document) {
+fn attach_header(n: &mut Node, d: &Part) {
     if !n.docs.contains(&d.id) {
         n.docs.push(d.id.clone());
     }
@@ -362,21 +417,24 @@ fn node_for(groups: &FxHashMap<GroupKey, Group>, m: &Mention) -> NodeIx {
 
 /// The document's own edges (one per target and relation, with the spans) and the edges it
 /// states between other documents.
-fn edges_of(g: &mut Graph, d: &Document, mentions: &Mentions, from: NodeIx) {
+fn edges_of(g: &mut Graph, e: &Entry, from: NodeIx) {
+    let d = &e.part;
     // grouped through a map: a listing of 100,000 identifiers must not compare each with all
     let mut own: Vec<(EdgeKey, Vec<Range<usize>>)> = Vec::new();
     let mut slot: FxHashMap<EdgeKey, usize> = FxHashMap::default();
-    for (c, key) in d.citations.iter().zip(&mentions.keys) {
-        let to = mentions.by_key[key].node;
+    for (m, relation, span) in &d.occurrences {
+        let (m, relation) = (*m, *relation);
+        let span = span.start as usize..span.end as usize;
+        let to = e.nodes[m as usize];
         if to == from {
             continue;
         }
-        let k = (to, c.relation);
+        let k = (to, relation);
         match slot.get(&k) {
-            Some(&i) => own[i].1.push(c.span.clone()),
+            Some(&i) => own[i].1.push(span),
             None => {
                 slot.insert(k, own.len());
-                own.push((k, vec![c.span.clone()]));
+                own.push((k, vec![span]));
             }
         }
     }
@@ -390,8 +448,8 @@ fn edges_of(g: &mut Graph, d: &Document, mentions: &Mentions, from: NodeIx) {
             spans,
         });
     }
-    for s in &d.stated_relations {
-        let node = |id: &CiteId| mentions.by_key.get(&id.key()).map(|m| m.node);
+    for s in &d.stated {
+        let node = |id: &CiteId| e.mentions.by_key.get(&id.key()).map(|&m| e.nodes[m]);
         let (Some(a), Some(b)) = (node(&s.from), node(&s.to)) else {
             continue;
         };

@@ -19,7 +19,7 @@ use crate::cite::{CiteId, Relation};
 use crate::date::Date;
 use crate::doc::Level;
 
-pub use build::{build, build_owned};
+pub use build::{build, Builder};
 pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
 pub use scope::{is_national, scope, Scope};
 pub use store::{load, save, FILE};

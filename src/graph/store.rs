@@ -35,23 +35,24 @@ fn path(dir: &Path) -> PathBuf {
 /// Writes `graph` for the commit `tag`: to a temporary file first, then renamed over the old
 /// one, so a reader sees the old graph or the new one, never half of one.
 pub fn save(dir: &Path, tag: &str, graph: &Graph) -> Result<()> {
-    let body = postcard::to_stdvec(&Written {
-        tag,
-        nodes: &graph.nodes,
-        edges: &graph.edges,
-    })
-    .map_err(|e| Error::Corrupt {
-        what: FILE.into(),
-        reason: e.to_string(),
-    })?;
     let tmp = dir.join(format!("{FILE}.tmp"));
     let io = |source| Error::Io {
         path: tmp.clone(),
         source,
     };
-    let mut f = std::fs::File::create(&tmp).map_err(io)?;
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(io)?);
     f.write_all(MAGIC).map_err(io)?;
-    f.write_all(&body).map_err(io)?;
+    // written as it is serialized: a million documents' graph is hundreds of megabytes
+    let written = Written {
+        tag,
+        nodes: &graph.nodes,
+        edges: &graph.edges,
+    };
+    postcard::to_io(&written, &mut f).map_err(|e| Error::Corrupt {
+        what: FILE.into(),
+        reason: e.to_string(),
+    })?;
+    let f = f.into_inner().map_err(|e| io(e.into_error()))?;
     f.sync_all().map_err(io)?;
     drop(f);
     std::fs::rename(&tmp, path(dir)).map_err(|source| Error::Io {

@@ -193,9 +193,7 @@ impl SearchIndex {
         };
         let (units, _) = units(text);
         match units.as_slice() {
-            [only] if only.word().is_some() => {
-                Some(relevance::word_matches(&self.fields, &units))
-            }
+            [only] if only.word().is_some() => Some(relevance::word_matches(&self.fields, &units)),
             _ => None,
         }
     }

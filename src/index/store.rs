@@ -193,6 +193,25 @@ impl SearchIndex {
         Ok((tag_of(&searcher), self.documents_in(&searcher, false)?))
     }
 
+    /// Calls `f` with every stored document, without its text (what the graph is built
+    /// from), one at a time.
+    pub fn each_without_text(&self, f: &mut dyn FnMut(Document) -> Result<()>) -> Result<()> {
+        self.visit(&self.reader.searcher(), false, f)
+    }
+
+    /// [`SearchIndex::latest`] with each document (without its text) given to `f` instead
+    /// of collected; returns the commit's tag.
+    pub fn latest_each(&self, f: &mut dyn FnMut(Document) -> Result<()>) -> Result<String> {
+        let reader: IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        self.visit(&searcher, false, f)?;
+        Ok(tag_of(&searcher))
+    }
+
     fn documents_in(&self, searcher: &tantivy::Searcher, with_text: bool) -> Result<Vec<Document>> {
         let mut out = Vec::with_capacity(searcher.num_docs() as usize);
         self.visit(searcher, with_text, &mut |doc| {
