@@ -184,13 +184,18 @@ impl SearchIndex {
     /// The last commit as a new reader sees it, before this handle's searches do (they see it
     /// after [`SearchIndex::reload`]): its tag and its stored documents.
     pub fn latest(&self) -> Result<(String, Vec<Document>)> {
+        let searcher = self.latest_searcher()?;
+        Ok((tag_of(&searcher), self.documents_in(&searcher, false)?))
+    }
+
+    /// A searcher over the last commit, from a reader of its own.
+    fn latest_searcher(&self) -> Result<tantivy::Searcher> {
         let reader: IndexReader = self
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let searcher = reader.searcher();
-        Ok((tag_of(&searcher), self.documents_in(&searcher, false)?))
+        Ok(reader.searcher())
     }
 
     /// Calls `f` with every stored document, without its text (what the graph is built
@@ -202,12 +207,7 @@ impl SearchIndex {
     /// [`SearchIndex::latest`] with each document (without its text) given to `f` instead
     /// of collected; returns the commit's tag.
     pub fn latest_each(&self, f: &mut dyn FnMut(Document) -> Result<()>) -> Result<String> {
-        let reader: IndexReader = self
-            .index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
-        let searcher = reader.searcher();
+        let searcher = self.latest_searcher()?;
         self.visit(&searcher, false, f)?;
         Ok(tag_of(&searcher))
     }
