@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry as Slot;
 use std::ops::Range;
 
 use super::scope::{is_national, scope_named, Scope};
@@ -87,11 +88,6 @@ type GroupKey = (String, Scope);
 
 /// A document's edge: target and relation.
 type EdgeKey = (NodeIx, Relation);
-
-/// How many statements saying the same thing (from different documents) a node keeps:
-/// enough for the most common reading to win, bounded for a directive that thousands of
-/// documents cite alike.
-const SAME_STATEMENTS: usize = 8;
 
 /// Builds the graph of `docs` (their text is not needed: citations, own identifiers,
 /// header fields and localities are).
@@ -183,16 +179,21 @@ fn assemble(entries: &mut [Entry]) -> Graph {
     let groups = nodes(&mut g, entries);
     // each mention's node and statement, then the mention is dropped: the edges need only
     // the node
+    // statements saying the same thing are one, counted: a directive thousands of plans
+    // cite alike holds one entry, not thousands
     let mut same: FxHashMap<(NodeIx, u64), usize> = FxHashMap::default();
     for e in entries.iter_mut() {
         for m in std::mem::take(&mut e.mentions.list) {
             let node = node_for(&groups, &m);
             e.nodes.push(node);
             if let Some(k) = m.statement {
-                let seen = same.entry((node, says(&k.statement))).or_default();
-                *seen += 1;
-                if *seen <= SAME_STATEMENTS {
-                    g.nodes[node].statements.push(k.statement);
+                let statements = &mut g.nodes[node].statements;
+                match same.entry((node, says(&k.statement))) {
+                    Slot::Occupied(at) => statements[*at.get()].count += 1,
+                    Slot::Vacant(at) => {
+                        at.insert(statements.len());
+                        statements.push(k.statement);
+                    }
                 }
             }
         }
@@ -297,6 +298,7 @@ fn statement(d: &Document, c: &Citation) -> Kept {
         richness: richness(c),
         statement: Statement {
             doc: d.id.clone(),
+            count: 1,
             kind_word: c.kind_word.clone(),
             date: c.date,
             issuer: c.issuer.clone(),

@@ -42,8 +42,8 @@ pub struct Node {
     /// True when the scope could not be known or several nodes share the identifier and
     /// this mention could not be placed among them.
     pub ambiguous: bool,
-    /// What the texts say about it: one entry per citing document, at most 8 saying the
-    /// same thing; conflicts kept.
+    /// What the texts say about it: one entry per distinct statement, with how many citing
+    /// documents make it; conflicts kept.
     pub statements: Vec<Statement>,
     /// Header fields when the node is a corpus document.
     pub title: Option<String>,
@@ -75,10 +75,12 @@ impl Node {
     }
 }
 
-/// What one document says about a node.
+/// What documents say about a node: the first to say it, and how many say the same.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Statement {
     pub doc: String,
+    /// How many citing documents say exactly this (kind word, date, issuer, khóa, subject).
+    pub count: u32,
     pub kind_word: Option<String>,
     pub date: Option<Date>,
     pub issuer: Option<String>,

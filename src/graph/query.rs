@@ -514,10 +514,12 @@ impl Graph {
         let node = &self.nodes[n];
         let most = |f: &dyn Fn(&super::Statement) -> Option<String>| {
             let mut counts: Vec<(String, usize)> = Vec::new();
-            for v in node.statements.iter().filter_map(f) {
+            for s in &node.statements {
+                let Some(v) = f(s) else { continue };
+                let n = s.count as usize;
                 match counts.iter_mut().find(|(c, _)| *c == v) {
-                    Some((_, k)) => *k += 1,
-                    None => counts.push((v, 1)),
+                    Some((_, k)) => *k += n,
+                    None => counts.push((v, n)),
                 }
             }
             counts.into_iter().max_by_key(|(_, k)| *k).map(|(v, _)| v)

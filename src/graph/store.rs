@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 /// The file's name inside the index directory.
 pub const FILE: &str = "trichdan-graph.bin";
 /// Format marker: bumped whenever `Node` or `Edge` change shape.
-const MAGIC: &[u8; 8] = b"TDGRAPH2";
+const MAGIC: &[u8; 8] = b"TDGRAPH3";
 
 #[derive(Serialize)]
 struct Written<'a> {

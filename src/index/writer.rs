@@ -169,11 +169,18 @@ impl tantivy::Document for Entry {
 /// How much of a text's start is its opening, in bytes.
 pub const OPENING_BYTES: usize = 1200;
 
-/// The first [`OPENING_BYTES`] of a text, cut at a character boundary.
+/// The first [`OPENING_BYTES`] of a text, cut before the word the limit falls in (so every
+/// word of the opening is a word of the body).
 pub fn opening(text: &str) -> &str {
-    let mut end = OPENING_BYTES.min(text.len());
+    if text.len() <= OPENING_BYTES {
+        return text;
+    }
+    let mut end = OPENING_BYTES;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    &text[..end]
+    match text[..end].rfind(char::is_whitespace) {
+        Some(space) => &text[..space],
+        None => &text[..end],
+    }
 }

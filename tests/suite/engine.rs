@@ -393,7 +393,8 @@ fn an_ambiguous_identifier_on_the_command_line_lists_its_candidates() {
 
 #[test]
 fn searches_keep_answering_while_documents_are_added() {
-    // bounded: 12 adds, each its own commit, against three threads searching in a loop
+    // bounded: 12 adds, each its own commit, against four threads searching (and asking the
+    // graph) in a loop
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     let (engine, _dir) = samples_engine("engine-concurrent");
     let done = AtomicBool::new(false);
@@ -416,6 +417,9 @@ fn searches_keep_answering_while_documents_are_added() {
                 while !done.load(Ordering::Relaxed) || mine == 0 {
                     let found = engine.search(&request(q)).expect("a search during writes");
                     assert!(found.total > 0, "{q}: the samples are still there");
+                    engine
+                        .related("21-KL/TW", Relation::Implements, 2)
+                        .expect("the graph during writes");
                     mine += 1;
                 }
                 answered.fetch_add(mine, Ordering::Relaxed);

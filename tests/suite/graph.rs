@@ -272,3 +272,29 @@ fn a_corpus_document_cited_by_its_own_identifier_is_one_node() {
         .unwrap();
     assert_eq!(path.len(), 3, "report → plan → 156-KH/TU");
 }
+
+#[test]
+fn statements_saying_the_same_thing_are_one_entry_counted() {
+    let plan = |id: &str, kind: &str| {
+        trichdan::doc::Document::from_text(
+            id,
+            format!("KẾ HOẠCH\nThực hiện {kind} số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"),
+        )
+    };
+    let docs = [
+        plan("a", "Nghị quyết"),
+        plan("b", "Nghị quyết"),
+        plan("c", "Nghị quyết"),
+        plan("d", "Kết luận"),
+    ];
+    let g = trichdan::graph::build(&docs);
+    let n = g.node_named("57-NQ/TW").unwrap();
+    let said: Vec<(Option<&str>, u32)> = g.nodes[n]
+        .statements
+        .iter()
+        .map(|s| (s.kind_word.as_deref(), s.count))
+        .collect();
+    assert_eq!(said, [(Some("Nghị quyết"), 3), (Some("Kết luận"), 1)]);
+    // the most common reading still wins, counted by documents
+    assert_eq!(g.chain_node(n).kind.as_deref(), Some("Nghị quyết"));
+}
