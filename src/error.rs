@@ -55,6 +55,9 @@ pub enum Error {
     Storage(Box<tantivy::TantivyError>),
     /// A stored record that cannot be read back (written by a broken or foreign writer).
     Corrupt { what: String, reason: String },
+    /// An export folder (`trichdan export`) whose file cannot be read as one: the caller
+    /// exports again.
+    BadExport { what: String, reason: String },
 }
 
 /// A limit a file went over.

@@ -173,10 +173,16 @@ pub fn read_graph(dir: &Path) -> Result<Graph> {
         .enumerate()
         .map(|(i, n)| (n.name.as_str(), i))
         .collect();
+    if by_name.len() != nodes.len() {
+        return Err(Error::BadExport {
+            what: dir.join(NODES).display().to_string(),
+            reason: "hai nút trùng tên".into(),
+        });
+    }
     let end = |name: &str, file: &Path| {
-        by_name.get(name).copied().ok_or_else(|| Error::Corrupt {
+        by_name.get(name).copied().ok_or_else(|| Error::BadExport {
             what: file.display().to_string(),
-            reason: format!("an edge names {name:?}, which {NODES} does not hold"),
+            reason: format!("một quan hệ nêu nút {name:?} mà {NODES} không có"),
         })
     };
     let file = dir.join(EDGES);
@@ -226,8 +232,8 @@ fn read_lines<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<Vec<T>> {
         if l.trim().is_empty() {
             continue;
         }
-        out.push(serde_json::from_str(&l).map_err(|e| Error::Corrupt {
-            what: format!("{}, line {}", file.display(), n + 1),
+        out.push(serde_json::from_str(&l).map_err(|e| Error::BadExport {
+            what: format!("{}, dòng {}", file.display(), n + 1),
             reason: e.to_string(),
         })?);
     }

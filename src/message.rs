@@ -83,6 +83,9 @@ pub fn error(e: &Error) -> String {
             "{what}: dữ liệu lưu trong chỉ mục bị hỏng ({reason}); hãy tạo lại chỉ mục bằng \
              `trichdan index`"
         ),
+        Error::BadExport { what, reason } => format!(
+            "{what}: tệp xuất không đọc được ({reason}); hãy xuất lại bằng `trichdan export`"
+        ),
     }
 }
 

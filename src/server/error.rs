@@ -52,9 +52,10 @@ impl From<Error> for ApiError {
     fn from(e: Error) -> ApiError {
         let message = match &e {
             // the server's own files: no paths to the client
-            Error::Io { .. } | Error::Storage(_) | Error::Corrupt { .. } => {
-                crate::message::api::STORAGE.to_string()
-            }
+            Error::Io { .. }
+            | Error::Storage(_)
+            | Error::Corrupt { .. }
+            | Error::BadExport { .. } => crate::message::api::STORAGE.to_string(),
             e => e.to_string(),
         };
         let (status, code) = match &e {
@@ -71,9 +72,10 @@ impl From<Error> for ApiError {
             | Error::NotText { .. }
             | Error::Format { .. }
             | Error::Unreadable { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "unreadable_file"),
-            Error::Io { .. } | Error::Storage(_) | Error::Corrupt { .. } => {
-                (StatusCode::INTERNAL_SERVER_ERROR, "storage")
-            }
+            Error::Io { .. }
+            | Error::Storage(_)
+            | Error::Corrupt { .. }
+            | Error::BadExport { .. } => (StatusCode::INTERNAL_SERVER_ERROR, "storage"),
         };
         let extra = match e {
             Error::Ambiguous { candidates, .. } => Some(json!({ "candidates": candidates })),

@@ -90,7 +90,13 @@ fn a_broken_export_names_its_file_and_line() {
     std::fs::write(out.join("nodes.ndjson"), "{\"name\": 1}\n").unwrap();
     std::fs::write(out.join("edges.ndjson"), "").unwrap();
     let e = trichdan::export::read_graph(&out).unwrap_err().to_string();
-    assert!(e.contains("nodes.ndjson") && e.contains("line 1"), "{e}");
+    assert!(e.contains("nodes.ndjson") && e.contains("dòng 1"), "{e}");
+    assert!(e.contains("trichdan export"), "says to export again: {e}");
+    // two nodes of one name would merge silently
+    let node = r#"{"name":"a","id":null,"scope":null,"year":null,"docs":[],"ambiguous":false,"statements":[],"title":null,"kind":null,"date":null,"issuer":null,"level":{"tier":null,"branch":null}}"#;
+    std::fs::write(out.join("nodes.ndjson"), format!("{node}\n{node}\n")).unwrap();
+    let e = trichdan::export::read_graph(&out).unwrap_err().to_string();
+    assert!(e.contains("trùng tên"), "{e}");
 }
 
 /// The JSON types an exported field takes across lines (`null` left out).
