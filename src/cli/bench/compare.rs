@@ -115,28 +115,28 @@ pub fn run(
         );
     }
     for name in &opts.peers {
+        // each peer's files are one path under `dir`, measured on disk after its build
+        let at = dir.join(match name.as_str() {
+            "fts5" => "fts5.db",
+            "ripgrep" => "rg",
+            _ => "tantivy",
+        });
         let (peer, seconds, cpu): (Box<dyn Peer>, f64, f64) = match name.as_str() {
             "fts5" => {
-                let file = dir.join("fts5.db");
-                let (p, s, c) = timed(|| Fts5::build(Some(&file), texts()))?;
+                let (p, s, c) = timed(|| Fts5::build(Some(&at), texts()))?;
                 (Box::new(p), s, c)
             }
             "ripgrep" => {
-                let (p, s, c) = timed(|| Ripgrep::build(&dir.join("rg"), texts()))?;
+                let (p, s, c) = timed(|| Ripgrep::build(&at, texts()))?;
                 (Box::new(p), s, c)
             }
             _ => {
-                let t = dir.join("tantivy");
                 let (p, s, c) =
-                    timed(|| PlainTantivy::build(Some(&t), opts.threads, opts.memory, texts()))?;
+                    timed(|| PlainTantivy::build(Some(&at), opts.threads, opts.memory, texts()))?;
                 (Box::new(p), s, c)
             }
         };
-        let disk = match name.as_str() {
-            "fts5" => dir_size(&dir.join("fts5.db")).max(file_size(&dir.join("fts5.db"))),
-            "ripgrep" => dir_size(&dir.join("rg")),
-            _ => dir_size(&dir.join("tantivy")),
-        };
+        let disk = dir_size(&at);
         // a scan per query: a few runs say enough
         let runs = if name == "ripgrep" {
             2
@@ -170,10 +170,6 @@ pub fn run(
         folded,
         identifier,
     })
-}
-
-fn file_size(path: &std::path::Path) -> u64 {
-    std::fs::metadata(path).map_or(0, |m| m.len())
 }
 
 /// trichdan's row, from the bench's own figures.

@@ -59,18 +59,18 @@ pub fn timed<T>(f: impl FnOnce() -> Result<T>) -> Result<(T, f64, f64)> {
     Ok((out, t.elapsed().as_secs_f64(), cpu_seconds() - cpu))
 }
 
-/// Bytes of the files under `dir`, at any depth.
-pub fn dir_size(dir: &Path) -> u64 {
-    std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| match e.metadata() {
-            Ok(m) if m.is_dir() => dir_size(&e.path()),
-            Ok(m) => m.len(),
-            Err(_) => 0,
-        })
-        .sum()
+/// Bytes on disk of a file, or of the files under a folder at any depth.
+pub fn dir_size(path: &Path) -> u64 {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => std::fs::read_dir(path)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| dir_size(&e.path()))
+            .sum(),
+        Ok(m) => m.len(),
+        Err(_) => 0,
+    }
 }
 
 /// The process's peak resident memory (VmHWM) since it started or since [`reset_peak`].
