@@ -52,6 +52,7 @@ fn document(n: usize, own: CiteId, parent: &CiteId, province: usize, also: &[Cit
         date,
         place: Some(format!("Tỉnh {province}")),
         issuer: None,
+        issuer_header: None,
         signer: None,
         level: Default::default(),
         locality: Locality {

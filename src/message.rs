@@ -118,7 +118,8 @@ fn id_problem(p: IdProblem) -> &'static str {
 }
 
 /// The query's filters, for messages.
-const FILTERS: &str = "kind:, year:, place:, level:, cites:, implements:, based_on:";
+const FILTERS: &str =
+    "kind:, year:, place:, level:, issuer:, under:, signer:, cites:, implements:, based_on:";
 
 /// An example value for each filter, for messages.
 fn filter_example(name: &str) -> &'static str {
@@ -127,6 +128,9 @@ fn filter_example(name: &str) -> &'static str {
         "kind" | "loai" => "kind:\"Kế hoạch\"",
         "place" | "noi" => "place:\"Quảng Nam\"",
         "level" | "cap" => "level:Tỉnh",
+        "issuer" | "coquan" => "issuer:\"Bộ Chính trị\"",
+        "under" | "thuoc" => "under:\"Tỉnh ủy Lào Cai\"",
+        "signer" | "nguoiky" => "signer:\"Hoàng Giang\"",
         "cites" => "cites:21-KL/TW",
         "implements" => "implements:21-KL/TW",
         "based_on" => "based_on:21-KL/TW",
@@ -190,7 +194,7 @@ pub fn not_found(query: &str, suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         s.push_str(" Hãy thử tìm kiếm toàn văn với số ký hiệu này.");
     } else {
-        s.push_str(&format!(" Có phải: {}?", suggestions.join(", ")));
+        s.push_str(&format!(" {DID_YOU_MEAN} {}?", suggestions.join(", ")));
     }
     s
 }
@@ -252,7 +256,7 @@ pub fn page_words() -> serde_json::Value {
         "found": "Tìm thấy {n} văn bản ({s} giây)",
         "no_results": NO_RESULTS,
         "filters": "Lọc theo",
-        "filter": {"kind": "Loại văn bản", "year": "Năm", "level": "Cấp", "place": "Địa phương"},
+        "filter": {"kind": "Loại văn bản", "year": "Năm", "level": "Cấp", "place": "Địa phương", "issuer": "Cơ quan ban hành"},
         "clear_filters": "Bỏ lọc",
         "previous": "Trang trước",
         "next": "Trang sau",
@@ -274,7 +278,9 @@ pub fn page_words() -> serde_json::Value {
         "scope_unknown": SCOPE_UNKNOWN,
         "not_in_archive": NOT_IN_ARCHIVE,
         "ambiguous": "Số ký hiệu này ứng với nhiều văn bản — chọn một:",
-        "did_you_mean": "Có phải:",
+        "did_you_mean": DID_YOU_MEAN,
+        "read_as": "Hiểu là",
+        "see_chain": "Xem sơ đồ",
         "implementers": "Văn bản thực hiện (các văn bản triển khai)",
         "citers": "Văn bản dẫn chiếu văn bản này",
         "implements": "Văn bản được thực hiện",
@@ -319,6 +325,43 @@ pub fn relaxed(required: usize, typed: usize) -> String {
             "Không văn bản nào có đủ {typed} từ đã gõ; hiển thị văn bản có ít nhất {required} từ."
         )
     }
+}
+
+/// A typed name's candidate in one line: `Nghị quyết 57-NQ/TW của Bộ Chính trị, 22/12/2024
+/// — 12 văn bản thực hiện`. The node's name stands for the identifier (a local one keeps
+/// its `@locality`).
+pub fn name_candidate(
+    kind: Option<&str>,
+    id: &str,
+    issuer: Option<&str>,
+    date: Option<Date>,
+    implementers: usize,
+) -> String {
+    let mut s = match kind {
+        Some(k) => format!("{k} {id}"),
+        None => id.to_string(),
+    };
+    if let Some(i) = issuer {
+        s.push_str(&format!(" của {i}"));
+    }
+    if let Some(d) = date {
+        s.push_str(&format!(", {}", d.display()));
+    }
+    if implementers > 0 {
+        s.push_str(&format!(
+            " — {} văn bản thực hiện",
+            thousands(implementers as u64)
+        ));
+    }
+    s
+}
+
+/// Heads other candidates and near spellings.
+pub const DID_YOU_MEAN: &str = "Có phải:";
+
+/// How a typed name was read, for the command line.
+pub fn interpreted(typed: &str, said: &str) -> String {
+    format!("Hiểu «{typed}» là: {said}")
 }
 
 /// What a typed word was also searched as (`MTTQ` → `Mặt trận Tổ quốc`).

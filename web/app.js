@@ -111,9 +111,10 @@ async function showSearch(params) {
   let html = `<h1 class="sr">${esc(W.search)}: ${esc(q)}</h1><p class="summary" id="summary" role="status">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
   if (body.relaxed) html += `<p class="muted" id="relaxed">${esc(body.relaxed.note)}</p>`;
   for (const e of body.expanded || []) html += `<p class="muted expanded">${esc(e.note)}</p>`;
+  for (const i of body.interpreted || []) html += nameCard(i);
   if (body.total === 0) html += `<p>${esc(W.no_results)}</p>`;
   html += `<div class="layout"><nav class="facets" aria-label="${esc(W.filters)}"><h2 class="sr">${esc(W.filters)}</h2>`;
-  const names = { kind: "kind", year: "year", level: "level", place: "place" };
+  const names = { kind: "kind", year: "year", level: "level", place: "place", issuer: "issuer" };
   for (const key of Object.keys(names)) {
     const counts = Object.entries(body.facets[key] || {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
     if (!counts.length) continue;
@@ -140,6 +141,16 @@ async function showSearch(params) {
     go("/?q=" + encodeURIComponent(q + " " + b.dataset.filter))));
   main.querySelectorAll("[data-page]").forEach(b => b.addEventListener("click", () =>
     go(`/?q=${encodeURIComponent(q)}&trang=${b.dataset.page}`)));
+}
+
+// a typed name read as a document's identifier: the one taken, its chain, the other candidates
+function nameCard(i) {
+  const [best, ...others] = i.candidates;
+  let html = `<aside class="name-card" id="name-card"><p><span class="muted">${esc(W.read_as)} «${esc(i.typed)}»:</span> ` +
+    `<a href="${best.doc ? docUrl(best.doc) : idUrl(best.id)}">${esc(best.said)}</a> · <a href="${idUrl(best.id)}">${esc(W.see_chain)}</a></p>`;
+  if (best.title && best.title !== best.id && !best.said.includes(best.title)) html += `<p class="muted">${esc(best.title)}</p>`;
+  if (others.length) html += `<p>${esc(W.did_you_mean)} ` + others.map(c => `<a href="${idUrl(c.id)}">${esc(c.said)}</a>`).join("; ") + `</p>`;
+  return html + `</aside>`;
 }
 
 // ---------- a document ----------

@@ -151,14 +151,15 @@ impl std::str::FromStr for CiteId {
     }
 }
 
-static PARTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,5}[a-z]?)-(\pL{1,8})/(\pL[\pL0-9]{0,11})$").unwrap());
+static PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9]{1,5}(?:\.[0-9]{1,3})?[a-z]?)-(\pL{1,8})/(\pL[\pL0-9]{0,11}(?:-\pL[\pL0-9]{0,11})*)$").unwrap()
+});
 static STATE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,5})/((?:19|20)[0-9]{2})/(\pL[\pL0-9]{0,11})(?:-(\pL[\pL0-9-]*))?$")
+    Regex::new(r"^([0-9]{1,5}(?:\.[0-9]{1,3})?)/((?:19|20)[0-9]{2})/(\pL[\pL0-9]{0,11})(?:[-/](\pL[\pL0-9-]*))?$")
         .unwrap()
 });
 static STATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9]{1,5})/(\pL[\pL0-9]{0,11})-([\pL0-9][\pL0-9-]*)$").unwrap()
+    Regex::new(r"^([0-9]{1,5}(?:\.[0-9]{1,3})?)/(\pL[\pL0-9]{0,11})-([\pL0-9][\pL0-9-]*)$").unwrap()
 });
 static SPACED_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*([-/])\s*").unwrap());
 static SPACED_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([0-9]+)\s+").unwrap());
@@ -207,6 +208,16 @@ mod tests {
             ("03/2007/QH12", "03/2007/QH12"),
             ("06/2003/PL-UBTVQH11", "06/2003/PL-UBTVQH11"),
             ("31-CTr/TW", "31-CTr/TW"),
+            ("06-hd/btctw-btgtw", "06-HD/BTCTW-BTGTW"),
+            ("66.16/2026/nq-cp", "66.16/2026/NQ-CP"),
+            (
+                "525/2012/NQLT/UBTVQH13-ĐCTUBTWMTTQVN",
+                "525/2012/NQLT-UBTVQH13-ĐCTUBTWMTTQVN",
+            ),
+            (
+                "102/2025/nqlt-ubtvqh15-cp-đctubtwmttqvn",
+                "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN",
+            ),
             ("  05-ct/tw ", "05-CT/TW"),
         ];
         for (input, expected) in cases {

@@ -42,10 +42,10 @@ pub struct Found {
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        ([0-9]{1,5})
+        ([0-9]{1,5}(?:\.[0-9]{1,3})?)
         (?:
             \x20{0,2}\\?[-–—‐‑](?:\x20{0,2}\n\x20{0,10})?\x20{0,2}([A-ZĐ][A-Za-zĐ]{0,5})\x20?/\x20?([A-ZĐ][A-ZĐƯ0-9]{0,9})
-          | /(?:((?:19|20)[0-9]{2})/)?([A-ZĐ][A-Za-zĐ]{0,7}[0-9]{0,2})((?:[-–]\x20?[A-ZĐ][A-Za-zĐ0-9]{0,11})*)
+          | /(?:((?:19|20)[0-9]{2})/)?([A-ZĐ][A-Za-zĐ]{0,7}[0-9]{0,2})((?:\x20{0,2}[-–/](?:\x20{0,3}\n)?\x20{0,3}[A-ZĐ][A-Za-zĐ0-9]{0,15})*)
         )",
     )
     .unwrap()
@@ -54,6 +54,11 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 /// `-KH/TU` right after `156-KH/TU`: the doubling typo.
 static DOUBLING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^-([A-ZĐ][A-Za-zĐ]{0,5})/([A-ZĐ][A-ZĐƯ0-9]{0,9})").unwrap());
+
+/// A further issuer of a joint Party number: `-BTGTW` after `06-HD/BTCTW`, not followed by
+/// `/` (which would be the `-KH/TU` doubling).
+static JOINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^-([A-ZĐ][A-ZĐƯ0-9]{1,11})").unwrap());
 
 /// Numbers before a full identifier that share its suffix: `số 217, ` or `số 217 và `.
 static LIST: LazyLock<Regex> =
@@ -81,34 +86,75 @@ pub fn scan(text: &str) -> Vec<Found> {
     out
 }
 
-/// Builds the identifier of one candidate, with the end of its span (after a doubling).
+/// Builds the identifier of one candidate, with the end of its span (after a doubling or
+/// the further issuers of a joint number).
 fn read_candidate(text: &str, c: &Captures) -> Option<(CiteId, usize, Form)> {
     let end = c.get(0)?.end();
     let number = &c[1];
     if let (Some(kind), Some(issuer)) = (c.get(2), c.get(3)) {
-        let id = CiteId::new(Shape::Party, number, None, kind.as_str(), issuer.as_str());
-        let (end, form) = match DOUBLING.captures(&text[end..]) {
+        let (end, form, issuer) = match DOUBLING.captures(&text[end..]) {
             Some(d) if &d[1] == kind.as_str() && &d[2] == issuer.as_str() => {
-                (end + d[0].len(), Form::Doubled)
+                (end + d[0].len(), Form::Doubled, issuer.as_str().to_string())
             }
-            _ => (end, Form::Full),
+            _ => {
+                let (end, issuer) = joint_issuers(text, end, issuer.as_str());
+                (end, Form::Full, issuer)
+            }
         };
+        // a footnote's number glued to the issuer (`66-NQ/TW1`); codes that hold digits
+        // (`21-LCT/HDNN8`) keep them
+        let bare = issuer.trim_end_matches(|c: char| c.is_ascii_digit());
+        let footnote = bare.ends_with("TW") || ["TU", "HU", "ĐU", "ĐUK", "QU"].contains(&bare);
+        let issuer = if footnote { bare.to_string() } else { issuer };
+        let id = CiteId::new(Shape::Party, number, None, kind.as_str(), &issuer);
         return right_boundary_ok(text, end).then_some((id, end, form));
     }
     let kind = c.get(5)?.as_str();
-    let issuer = c
-        .get(6)
-        .map_or("", |m| m.as_str())
-        .replace('–', "-")
-        .replace("- ", "-");
     let year = c.get(4).and_then(|y| y.as_str().parse().ok());
+    // issuers written over a line break, spaced (`TT - BNV`), or run into the next cell's
+    // word: the last one is dropped until the identifier ends where it should
+    let mut issuers = c.get(6).map_or(&text[end..end], |m| m.as_str());
+    let mut end = end;
+    // `NQLT/UBTVQH13-…` writes the first issuer after a `/`, only in numbers with a year
+    if year.is_none() && issuers.trim_start().starts_with('/') {
+        end -= issuers.len();
+        issuers = &issuers[..0];
+    }
+    while !right_boundary_ok(text, end) {
+        let cut = issuers.rfind(['-', '–', '/'])?;
+        let cut = issuers[..cut].trim_end().len();
+        end -= issuers.len() - cut;
+        issuers = &issuers[..cut];
+    }
+    let issuer: String = issuers
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '–' | '/') { '-' } else { c })
+        .collect();
+    let issuer = issuer.trim_start_matches('-');
     let id = match year {
-        Some(_) => CiteId::new(Shape::StateYear, number, year, kind, &issuer),
+        Some(_) => CiteId::new(Shape::StateYear, number, year, kind, issuer),
         // A state identifier without a year needs an issuer: `15/TB` alone is too weak.
-        None if !issuer.is_empty() => CiteId::new(Shape::State, number, None, kind, &issuer),
+        None if !issuer.is_empty() => CiteId::new(Shape::State, number, None, kind, issuer),
         None => return None,
     };
-    right_boundary_ok(text, end).then_some((id, end, Form::Full))
+    Some((id, end, Form::Full))
+}
+
+/// A Party number's issuer with the further issuers of a joint number (`BTCTW-BTGTW`), and
+/// where it ends.
+fn joint_issuers(text: &str, mut end: usize, first: &str) -> (usize, String) {
+    let mut issuer = first.to_string();
+    while let Some(j) = JOINT.captures(&text[end..]) {
+        let after = end + j[0].len();
+        if matches!(after_char(text, after), Some('/')) {
+            break;
+        }
+        issuer.push('-');
+        issuer.push_str(&j[1]);
+        end = after;
+    }
+    (end, issuer)
 }
 
 /// The number must not continue a word, a number, a path or an address.
@@ -172,6 +218,69 @@ mod tests {
             (f.id.to_string().as_str(), f.form),
             ("156-KH/TU", Form::Doubled)
         );
+    }
+
+    #[test]
+    fn shapes_of_the_register() {
+        // (text, identifiers found, text of the first span)
+        let cases: &[(&str, &[&str], &str)] = &[
+            (
+                "Nghị quyết liên tịch số 102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 15/8/2025",
+                &["102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN"],
+                "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN",
+            ),
+            (
+                "Hướng dẫn số 06-HD/BTCTW-BTGTW ngày 1/3/2025",
+                &["06-HD/BTCTW-BTGTW"],
+                "06-HD/BTCTW-BTGTW",
+            ),
+            (
+                "Thông tư liên tịch số 01/2024/TTLT-BCA-BQP",
+                &["01/2024/TTLT-BCA-BQP"],
+                "01/2024/TTLT-BCA-BQP",
+            ),
+            (
+                "Thông tư số 57/2021/TT-\nBTC ngày",
+                &["57/2021/TT-BTC"],
+                "57/2021/TT-\nBTC",
+            ),
+            (
+                "Thông tư số 21/2025/TT - BNV của",
+                &["21/2025/TT-BNV"],
+                "21/2025/TT - BNV",
+            ),
+            (
+                "Kế hoạch 156-KH/TU-KH/TU, ngày",
+                &["156-KH/TU"],
+                "156-KH/TU-KH/TU",
+            ),
+            ("số 07/CT-MTTW - Hà Nội", &["07/CT-MTTW"], "07/CT-MTTW"),
+            (
+                "số 57/2021/TT-   Bộ Tài chính",
+                &["57/2021/TT"],
+                "57/2021/TT",
+            ),
+            (
+                "Nghị quyết liên tịch số 525/2012/NQLT/UBTVQH13-ĐCTUBTWMTTQVN ngày",
+                &["525/2012/NQLT-UBTVQH13-ĐCTUBTWMTTQVN"],
+                "525/2012/NQLT/UBTVQH13-ĐCTUBTWMTTQVN",
+            ),
+            (
+                "Nghị quyết số 66.16/2026/NQ-CP ngày",
+                &["66.16/2026/NQ-CP"],
+                "66.16/2026/NQ-CP",
+            ),
+            ("Nghị quyết số 66-NQ/TW1 ngày", &["66-NQ/TW"], "66-NQ/TW1"),
+            ("Văn bản số 07/CT-MTTW/2022 ngày", &[], ""),
+        ];
+        for (text, expected, span) in cases {
+            let found = scan(text);
+            let got: Vec<String> = found.iter().map(|f| f.id.to_string()).collect();
+            assert_eq!(&got, expected, "{text}");
+            if let Some(first) = found.first() {
+                assert_eq!(&text[first.span.clone()], *span, "{text}");
+            }
+        }
     }
 
     #[test]

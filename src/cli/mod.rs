@@ -171,6 +171,14 @@ enum Command {
         /// trichdan, SQLite FTS5 and plain tantivy side by side, over the index of --corpus.
         #[arg(long)]
         queries: Option<PathBuf>,
+        /// Instead, score documents typed by their names (tests/golden/names.json) for
+        /// trichdan, SQLite FTS5 and plain tantivy, over the index of --corpus.
+        #[arg(long, conflicts_with = "queries")]
+        names: Option<PathBuf>,
+        /// Instead, score header fields against a set labelled by reading
+        /// (tests/golden/headers.json); `seeds/…` paths are read beside --corpus.
+        #[arg(long, conflicts_with_all = ["queries", "names"])]
+        headers: Option<PathBuf>,
         /// With --queries: the index of the corpus (built there when missing).
         #[command(flatten)]
         index: IndexDir,
@@ -271,6 +279,19 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             pool,
             ..
         } => eval::queries(&corpus, &index.dir, &queries, pool.as_deref(), json),
+        Command::Eval {
+            corpus,
+            json,
+            names: Some(names),
+            index,
+            ..
+        } => eval::names(&corpus, &index.dir, &names, json),
+        Command::Eval {
+            corpus,
+            json,
+            headers: Some(headers),
+            ..
+        } => eval::headers(&corpus, &headers, json),
         Command::Eval {
             corpus,
             out,

@@ -50,6 +50,16 @@ fn print_readable(r: &SearchResult, took: f64) -> Result<()> {
     for e in &r.expanded {
         writeln!(o, "{}", message::expanded(&e.typed, &e.forms))?;
     }
+    for i in &r.interpreted {
+        let said = i.candidates.iter().map(|c| c.said.as_str());
+        let mut said = said.collect::<Vec<_>>().into_iter();
+        if let Some(first) = said.next() {
+            writeln!(o, "{}", message::interpreted(&i.typed, first))?;
+        }
+        for other in said {
+            writeln!(o, "  {} {other}", message::DID_YOU_MEAN)?;
+        }
+    }
     if r.total == 0 {
         writeln!(o, "{}", message::NO_RESULTS)?;
     }

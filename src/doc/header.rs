@@ -31,7 +31,10 @@ pub struct Header {
     pub own_id: Option<CiteId>,
     pub date: Option<Date>,
     pub place: Option<String>,
+    /// The issuer as a person names it (see [`super::issuer`]).
     pub issuer: Option<String>,
+    /// The header's issuing-body lines as printed, run together.
+    pub issuer_header: Option<String>,
 }
 
 /// Reads the header of a composed text.
@@ -49,14 +52,21 @@ pub fn read(text: &str) -> Header {
         l.push_cells(&mut cells);
     }
     let (kind_line, kind) = kind_line(head);
-    let (title, title_range) = match kind_line {
+    let (title, title_range, of_phrase) = match kind_line {
         Some(k) => title(&all, k),
-        None => about_title(&all, head_end),
+        None => {
+            let (t, r) = about_title(&all, head_end);
+            (t, r, None)
+        }
     };
     let title_start = title_range.as_ref().map(|r| r.start);
     let (date, place) = date_and_place(&cells, &all);
     let before_kind = &head[..kind_line.unwrap_or(head.len())];
     let head_id = own_id(&cells, &all).or_else(|| running_title_id(before_kind));
+    // a heading broken over two lines (`NGHỊ` / `QUYẾT`) starts at its first
+    let heading_start = kind_line.map(|k| heading_first_line(head, k));
+    let header_lines = issuer_lines(&all, &cells, heading_start, title_start);
+    let on_behalf = super::issuer::on_behalf(text);
     Header {
         kind: kind
             .or_else(|| table(head, "Loại văn bản").and_then(|v| kind_of_table(&v)))
@@ -79,7 +89,10 @@ pub fn read(text: &str) -> Header {
         date: date
             .or_else(|| table(head, "Ngày ban hành").and_then(|v| Some(Date::parse_prefix(&v)?.0))),
         place,
-        issuer: issuer_lines(&all, &cells, kind_line, title_start)
+        issuer: super::issuer::name(&header_lines, of_phrase.as_deref(), on_behalf.as_deref())
+            .or_else(|| table(head, "Cơ quan ban hành")),
+        issuer_header: (!header_lines.is_empty())
+            .then(|| header_lines.join(" "))
             .or_else(|| table(head, "Cơ quan ban hành")),
     }
 }
@@ -106,6 +119,17 @@ fn kind_line(head: &[Line]) -> (Option<usize>, Option<String>) {
         }
     }
     (None, None)
+}
+
+/// The first line of the kind heading that ends at line `k`: the line before it when the two
+/// are only a heading together.
+fn heading_first_line(head: &[Line], k: usize) -> usize {
+    let alone = kind_heading(head[k].clean()).is_some();
+    if alone || k == 0 {
+        k
+    } else {
+        k - 1
+    }
 }
 
 /// A cheap test a heading line passes: short, with no lowercase letter.
@@ -193,31 +217,107 @@ fn kind_of_table(value: &str) -> Option<String> {
 }
 
 /// The title: the lines after the kind heading up to a blank line or a rule; a blank line
-/// does not end it while a quotation is open or the last line ends with a comma.
-fn title(all: &[Line], kind: usize) -> (Option<String>, Option<Range<usize>>) {
-    let mut parts: Vec<&str> = Vec::new();
-    let mut range: Option<Range<usize>> = None;
-    for l in all.iter().skip(kind + 1) {
-        if l.is_rule() || parts.len() >= MAX_TITLE_LINES {
+/// does not end it while a quotation is open or the last line ends with a comma. Lines that
+/// say who issued it come first and are not the title: the `CỦA …` phrase (returned apart),
+/// or a conference's name (`HỘI NGHỊ LẦN THỨ BA` / `BAN CHẤP HÀNH …`) before a `về …` line.
+/// A title printed in capitals is given in sentence case.
+fn title(all: &[Line], kind: usize) -> (Option<String>, Option<Range<usize>>, Option<String>) {
+    let mut by: Vec<(&str, Range<usize>)> = Vec::new();
+    let mut parts: Vec<(&str, Range<usize>)> = Vec::new();
+    let lines = &all[(kind + 1).min(all.len())..];
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_rule() || by.len() + parts.len() >= MAX_TITLE_LINES {
             break;
         }
+        let texts: Vec<&str> = parts.iter().map(|p| p.0).collect();
         if l.is_blank() {
-            if continues(&parts) || parts.is_empty() {
+            // a title goes on over a blank line with a lowercase word (`và đại biểu …`)
+            let next_lower = lines[i..]
+                .iter()
+                .find(|n| !n.is_blank())
+                .is_some_and(|n| n.clean().starts_with(char::is_lowercase));
+            if continues(&texts) || texts.is_empty() || next_lower {
                 continue;
             }
             break;
         }
-        if !parts.is_empty() && (starts_preamble(l.clean()) || leaves_title(&parts, l.clean())) {
+        let t = l.clean();
+        if texts.is_empty() && names_issuer(t, by.last().map(|b| b.0)) {
+            // `CỦA BỘ CHÍNH TRỊ về định hướng …` on one line: the subject starts at `về`
+            match subject_after_issuer(t) {
+                Some(at) => {
+                    by.push((t[..at].trim_end(), l.range()));
+                    let start = l.start + (t.as_ptr() as usize - l.text.as_ptr() as usize) + at;
+                    parts.push((&t[at..], start..l.range().end));
+                }
+                None => by.push((t, l.range())),
+            }
+            continue;
+        }
+        if !texts.is_empty() && (starts_preamble(t) || leaves_title(&texts, t)) {
             break;
         }
-        parts.push(l.clean());
-        let r = l.range();
-        range = Some(range.map_or(r.clone(), |old| old.start..r.end));
+        parts.push((t, l.range()));
     }
-    if parts.is_empty() {
-        return (None, None);
+    let of = by.first().and_then(|(l, _)| strip_of(l)).map(|first| {
+        let rest = by[1..].iter().map(|(l, _)| *l);
+        std::iter::once(first)
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    // a conference's name with no subject after it is the title itself
+    if parts.is_empty() && of.is_none() {
+        parts = by;
     }
-    (Some(parts.join(" ")), range)
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return (None, None, of);
+    };
+    let range = first.1.start..last.1.end;
+    let text = parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" ");
+    let text = if text.chars().any(char::is_lowercase) {
+        text
+    } else {
+        super::issuer::sentence_case(&text)
+    };
+    (Some(text), Some(range), of)
+}
+
+/// Where the subject starts on a `CỦA …` line that goes on with it (`về …`).
+fn subject_after_issuer(line: &str) -> Option<usize> {
+    strip_of(line)?;
+    [" về ", " VỀ "]
+        .iter()
+        .filter_map(|w| line.find(w))
+        .min()
+        .map(|at| at + 1)
+}
+
+/// A line under the kind heading that says who issued the document: `CỦA BỘ CHÍNH TRỊ`, a
+/// conference (`HỘI NGHỊ LẦN THỨ BA`), or a line going on from one (`BAN BÍ THƯ` after `CỦA
+/// BỘ CHÍNH TRỊ,`; `BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIV` after the conference).
+fn names_issuer(line: &str, before: Option<&str>) -> bool {
+    let f = fold(line);
+    if strip_of(line).is_some() || (is_upper(line) && f.starts_with("hoi nghi")) {
+        return true;
+    }
+    let Some(before) = before else {
+        return false;
+    };
+    let goes_on = before.trim_end().ends_with(',')
+        || ["ban ", "bo ", "khoa ", "lan thu "]
+            .iter()
+            .any(|w| f.starts_with(w));
+    is_upper(line) && goes_on && !["ve ", "tai ", "v/v"].iter().any(|w| f.starts_with(w))
+}
+
+/// The body of a `CỦA …` line (`BỘ CHÍNH TRỊ` of `CỦA BỘ CHÍNH TRỊ`; OCR's `CUA` too).
+fn strip_of(line: &str) -> Option<&str> {
+    let word = line.split_whitespace().next()?;
+    let of =
+        fold(word) == "cua" && word.starts_with(['C', 'c']) && word.chars().nth(1)?.is_uppercase();
+    let rest = line[word.len()..].trim();
+    (of && !rest.is_empty() && rest.starts_with(char::is_uppercase)).then_some(rest)
 }
 
 /// The title a portal page puts on the file's first line, above the document's own header
@@ -250,9 +350,16 @@ fn leaves_title(parts: &[&str], line: &str) -> bool {
     static LEADS_ON: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:thực hiện|triển khai|thi hành|của|về|và|theo|tại|sửa đổi|bổ sung|hướng dẫn|chi tiết|thay thế|bãi bỏ|kèm theo|,)\s*$").unwrap()
     });
+    // the body issuing a decision, in capitals before its preamble (`CHỦ TỊCH ỦY BAN NHÂN
+    // DÂN TỈNH LAI CHÂU`, `ỦY BAN NHÂN DÂN TỈNH LÀO CAI`)
+    static ISSUING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:CHỦ TỊCH|[ỦU][YỶ] BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|BỘ TRƯỞNG|GIÁM ĐỐC|THỦ TƯỚNG|CHÍNH PHỦ|BAN THƯỜNG)")
+            .unwrap()
+    });
     let capitals = parts.iter().all(|p| !p.chars().any(char::is_lowercase));
     let last = parts.last().copied().unwrap_or_default();
-    SECTION.is_match(line)
+    (is_upper(line) && ISSUING.is_match(line) && !LEADS_ON.is_match(last))
+        || SECTION.is_match(line)
         || (names_a_document(line) && !LEADS_ON.is_match(last))
         || (capitals && line.chars().filter(|c| c.is_lowercase()).count() > 8)
 }
@@ -409,33 +516,95 @@ fn table(head: &[Line], label: &str) -> Option<String> {
     })
 }
 
-/// Lines that are part of every document and name no issuer.
-/// The issuing body from the uppercase cells of the head, above the kind heading.
+/// The issuing body's lines: the uppercase cells of the head above the kind heading, without
+/// the national motto and the Party's name.
 fn issuer_lines(
     all: &[Line],
     cells: &[Line],
     kind_line: Option<usize>,
     title_start: Option<usize>,
-) -> Option<String> {
+) -> Vec<String> {
     // before the kind heading, else before a letter's subject line
-    let end = kind_line.map(|k| all[k].start).or(title_start)?;
+    let Some(end) = kind_line.map(|k| all[k].start).or(title_start) else {
+        return Vec::new();
+    };
     let parts: Vec<String> = cells
         .iter()
         .filter(|c| c.start < end)
         .map(Line::clean)
         .filter(|t| is_upper(t) && !t.starts_with("SỐ") && !t.contains("NGÀY"))
         .filter(|t| !t.contains(|c: char| c.is_ascii_digit()))
-        .map(|t| NATIONAL.replace_all(t, " ").trim().to_string())
+        // a blank number's fragment (`/KH-MTTQ`) is no name; a stray `/` before one is
+        .filter(|t| !(t.starts_with('/') && t.contains('-')))
+        .map(|t| without_garbled_party_name(&NATIONAL.replace_all(t.trim_start_matches('/'), " ")))
         .filter(|t| !t.is_empty())
         .collect();
-    // the Party's name broken over two cells (`ĐẢNG` / `CỘNG SẢN VIỆT NAM`) is only whole
-    // once joined; fragments of a blank number (`/KH-MTTQ`) and table bars are not names
-    let joined = NATIONAL.replace_all(&parts.join(" "), " ").into_owned();
-    let words: Vec<&str> = joined
-        .split_whitespace()
-        .filter(|w| !w.starts_with('/') && !w.chars().all(|c| matches!(c, '|' | '*' | '.')))
+    // the Party's name or the motto broken over cells (`ĐẢNG` / `CỘNG SẢN VIỆT NAM`) are only
+    // whole once joined; fragments of a blank number (`/KH-MTTQ`) and table bars are not names
+    let parts = without_split_motto(parts);
+    parts
+        .iter()
+        .filter_map(|part| {
+            let part = NATIONAL.replace_all(part, " ");
+            let words: Vec<&str> = part
+                .split_whitespace()
+                .filter(|w| {
+                    !w.starts_with('/') && !w.chars().all(|c| matches!(c, '|' | '*' | '.' | '+'))
+                })
+                .collect();
+            (!words.is_empty()).then(|| words.join(" "))
+        })
+        .collect()
+}
+
+/// A cell without the Party's name as OCR spells it (`TÍNH ỦY LÀO CAI ĐÁNG CỘNG SẢN VIỆT
+/// NAM`), found folded.
+fn without_garbled_party_name(cell: &str) -> String {
+    const NAME: &str = "dang cong san viet nam";
+    let folded = fold(cell);
+    let Some(at) = folded.find(NAME) else {
+        return cell.trim().to_string();
+    };
+    // folding keeps one character for each: cut the cell at the same characters
+    let from = folded[..at].chars().count();
+    let len = NAME.chars().count();
+    let kept: String = cell
+        .chars()
+        .enumerate()
+        .filter(|(i, _)| *i < from || *i >= from + len)
+        .map(|(_, c)| c)
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Lines left when runs of lines that together make the national motto or the Party's name
+/// are taken out.
+fn without_split_motto(parts: Vec<String>) -> Vec<String> {
+    const WHOLE: &[&str] = &[
+        "dang cong san viet nam",
+        "cong hoa xa hoi chu nghia viet nam",
+        "doc lap - tu do - hanh phuc",
+        "doc lap tu do hanh phuc",
+    ];
+    let key = |run: &[String]| {
+        let joined = fold(&run.join(" "));
+        joined.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let run = (i + 1..=(i + 4).min(parts.len()))
+            .rev()
+            .find(|&j| j > i + 1 && WHOLE.contains(&key(&parts[i..j]).as_str()));
+        match run {
+            Some(j) => i = j,
+            None => {
+                out.push(parts[i].clone());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The national motto and the Party's name, whole or broken over lines (`CỘNG HÒA XÃ HỘI` /

@@ -3,6 +3,7 @@
 
 pub mod bundle;
 mod header;
+pub mod issuer;
 mod layout;
 pub mod level;
 mod line;
@@ -26,7 +27,11 @@ pub struct Document {
     pub own_id: Option<CiteId>,
     pub date: Option<Date>,
     pub place: Option<String>,
+    /// The issuing body as a person names it (`Ban Tổ chức Trung ương`).
     pub issuer: Option<String>,
+    /// The header's issuing-body lines as printed (`BAN CHẤP HÀNH TRUNG ƯƠNG BAN TỔ CHỨC`).
+    #[serde(default)]
+    pub issuer_header: Option<String>,
     pub signer: Option<String>,
     /// The issuing body's level (central, province, district, commune) and branch.
     #[serde(default)]
@@ -52,13 +57,19 @@ impl Document {
         let header = header::read(&text);
         let layout = layout::layout(&text, &header);
         let extraction = cite::extract(&text, &layout, header.own_id.as_ref());
-        let issuer = header
-            .issuer
-            .clone()
-            .or_else(|| layout::stated_issuer(&text, &layout));
-        let locality = locality::of_document(&text, header.place.as_deref(), issuer.as_deref());
+        let stated = || layout::stated_issuer(&text, &layout);
+        // without a header, what the preamble says issues it names more than a signature's
+        // `T/M BAN THƯỜNG TRỰC`
+        let issuer = match header.issuer_header {
+            Some(_) => header.issuer.clone().or_else(stated),
+            None => stated().or(header.issuer.clone()),
+        };
+        let issuer = issuer.map(|i| issuer::with_place(i, header.place.as_deref()));
+        // level and locality read the header's own words, which name every level above
+        let printed = header.issuer_header.clone().or_else(stated);
+        let locality = locality::of_document(&text, header.place.as_deref(), printed.as_deref());
         let level = level::of(
-            issuer.as_deref(),
+            printed.as_deref().or(issuer.as_deref()),
             header.own_id.as_ref(),
             header.kind.as_deref(),
         );
@@ -71,6 +82,7 @@ impl Document {
             date: header.date,
             place: header.place,
             issuer,
+            issuer_header: header.issuer_header,
             level,
             signer: signer::signer(&text),
             citations: extraction.citations,

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::export;
 use crate::graph::{self, Direction, Graph, NodeIx};
 use crate::index::{
-    self, BuildSummary, Mode, SearchIndex, SearchRequest, SearchResult, SMALL_BUDGET,
+    self, BuildSummary, Clause, Mode, Named, SearchIndex, SearchRequest, SearchResult, SMALL_BUDGET,
 };
 use crate::ingest::{self, Input, Listing};
 
@@ -219,9 +219,43 @@ impl Engine {
         })
     }
 
-    /// Runs a search.
+    /// Runs a search. A group of words that names a document (`nghị quyết 57`, `NQ57`,
+    /// `nghị định 135/2026`) is read against the graph: the identifier a person most likely
+    /// means ranks its own document first, then what implements and cites it, then the
+    /// rest of the words' matches; the answer says how it was read (`interpreted`).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
-        self.index.search(req)
+        let mut parsed = crate::index::parse_query(&req.query)?;
+        let g = self.graph();
+        let mut interpreted = Vec::new();
+        for (i, c) in parsed.must.iter().enumerate() {
+            let Clause::Text {
+                text,
+                quoted: false,
+            } = c
+            else {
+                continue;
+            };
+            let Some(name) = crate::cite::name::read(text) else {
+                continue;
+            };
+            let Some(reading) = g.interpret(&name) else {
+                continue;
+            };
+            if let Some(id) = g
+                .node_named(&reading.id)
+                .and_then(|n| g.nodes[n].id.clone())
+            {
+                parsed.named.push(Named {
+                    at: i,
+                    id,
+                    implementers_first: name.asks_for_implementers(),
+                });
+                interpreted.push(reading);
+            }
+        }
+        let mut result = self.index.search_parsed(&parsed, req)?;
+        result.interpreted = interpreted;
+        Ok(result)
     }
 
     /// Counts of what the archive holds.

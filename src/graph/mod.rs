@@ -6,6 +6,7 @@
 //! The graph is derived from the documents stored in the index (see ARCHITECTURE.md).
 
 mod build;
+mod name;
 mod query;
 mod scope;
 mod store;

@@ -23,7 +23,7 @@ pub use analyzer::{
 pub use build::{build_from, BuildSummary, Failure, Mode};
 pub use expansion::{Expansion, ABBREVIATIONS};
 pub use label::{label, name};
-pub use query::{parse as parse_query, Clause, Filter, ParsedQuery, MAX_QUERY_CHARS};
+pub use query::{parse as parse_query, Clause, Filter, Named, ParsedQuery, MAX_QUERY_CHARS};
 pub use schema::Fields;
 pub use search::{Facets, Hit, Relaxation, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
 pub use store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};

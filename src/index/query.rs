@@ -33,6 +33,11 @@ pub enum Filter {
     Year(u16, u16),
     Place(String),
     Level(String),
+    /// Documents of this issuing body (any body of a joint issuer).
+    Issuer(String),
+    /// Documents of this body and of the bodies under it.
+    Under(String),
+    Signer(String),
     Cites(CiteId),
     Implements(CiteId),
     BasedOn(CiteId),
@@ -43,18 +48,43 @@ pub enum Filter {
 pub struct ParsedQuery {
     pub must: Vec<Clause>,
     pub must_not: Vec<Clause>,
+    /// Groups of words read as a document's name (`nghị quyết 57`): such a group matches
+    /// the document it names, what implements and cites it, or its words.
+    pub named: Vec<Named>,
+}
+
+/// A group of typed words read as a document's name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Named {
+    /// The group's place in `must`.
+    pub at: usize,
+    /// The identifier taken.
+    pub id: CiteId,
+    /// The words ask for what carries it out (`kế hoạch thực hiện nghị quyết 57`): its
+    /// implementers rank above the document itself.
+    pub implementers_first: bool,
 }
 
 impl ParsedQuery {
-    /// The identifiers the query names (typed, or in `cites:`/`implements:`/`based_on:`).
+    /// The identifiers the query names (typed, in `cites:`/`implements:`/`based_on:`, or
+    /// read from a typed name).
     pub fn identifiers(&self) -> impl Iterator<Item = &CiteId> {
-        self.must.iter().filter_map(|c| match c {
-            Clause::Id(id)
-            | Clause::Filter(Filter::Cites(id) | Filter::Implements(id) | Filter::BasedOn(id)) => {
-                Some(id)
-            }
-            _ => None,
-        })
+        let named = self.named.iter().map(|n| &n.id);
+        self.must
+            .iter()
+            .filter_map(|c| match c {
+                Clause::Id(id)
+                | Clause::Filter(
+                    Filter::Cites(id) | Filter::Implements(id) | Filter::BasedOn(id),
+                ) => Some(id),
+                _ => None,
+            })
+            .chain(named)
+    }
+
+    /// The name read from the group of words at `must[i]`, if it was read as one.
+    pub fn named_at(&self, i: usize) -> Option<&Named> {
+        self.named.iter().find(|n| n.at == i)
     }
 
     /// The free text of the positive clauses, for highlighting.
@@ -180,6 +210,9 @@ fn filter(name: &str, value: &str) -> Result<Filter> {
         "kind" | "loai" => Filter::Kind(value.to_string()),
         "place" | "noi" => Filter::Place(value.to_string()),
         "level" | "cap" => Filter::Level(value.to_string()),
+        "issuer" | "coquan" => Filter::Issuer(value.to_string()),
+        "under" | "thuoc" => Filter::Under(value.to_string()),
+        "signer" | "nguoiky" => Filter::Signer(value.to_string()),
         "year" | "nam" => {
             let (from, to) = years(value).ok_or_else(|| bad(message::bad_year(value)))?;
             Filter::Year(from, to)

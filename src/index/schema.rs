@@ -39,6 +39,14 @@ pub struct Fields {
     /// The issuing body's level (`Trung ương`, `Tỉnh`, `Huyện`, `Xã`).
     pub level: Field,
     pub level_key: Field,
+    /// The issuer as a person names it, for facets; `issuer_key` folded, with each body of a
+    /// joint issuer (`Bộ Chính trị, Ban Bí thư`) apart; `under_key` also the bodies it
+    /// belongs to (`Tỉnh ủy Lào Cai` for its `Ban Thường vụ`), for `under:`.
+    pub issuer: Field,
+    pub issuer_key: Field,
+    pub under_key: Field,
+    /// The signer, folded.
+    pub signer_key: Field,
     /// The extracted document (header and citations) as JSON: the one source of truth for
     /// hits and for the citation graph.
     pub meta: Field,
@@ -91,6 +99,10 @@ pub fn build() -> (Schema, Fields) {
         place_key: b.add_text_field("place_key", STRING),
         level: b.add_text_field("level", STRING | FAST | STORED),
         level_key: b.add_text_field("level_key", STRING),
+        issuer: b.add_text_field("issuer", STRING | FAST | STORED),
+        issuer_key: b.add_text_field("issuer_key", STRING),
+        under_key: b.add_text_field("under_key", STRING),
+        signer_key: b.add_text_field("signer_key", STRING),
         meta: b.add_text_field("meta", STORED),
     };
     (b.build(), fields)

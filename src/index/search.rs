@@ -19,10 +19,11 @@ use super::analyzer::{fold_analyzer, tokens, tone_analyzer};
 use super::expansion::{typed, units, Expansion};
 use super::label;
 use super::proximity;
-use super::query::{parse, Clause, Filter, ParsedQuery};
+use super::query::{parse, Clause, Filter, Named, ParsedQuery};
 use super::relevance;
 use super::snippet::snippet;
 use super::store::SearchIndex;
+use crate::cite::Interpretation;
 use crate::date::Date;
 use crate::doc::Document;
 use crate::error::{Error, Result};
@@ -52,6 +53,9 @@ pub struct SearchResult {
     pub relaxed: Option<Relaxation>,
     /// Abbreviations and number forms searched for besides what was typed.
     pub expanded: Vec<Expansion>,
+    /// Words read as a document's name (`nghị quyết 57`): the identifier taken and the
+    /// other candidates.
+    pub interpreted: Vec<Interpretation>,
 }
 
 /// How a search was relaxed, counted in terms (a syllable, or an abbreviation with its
@@ -85,19 +89,24 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// Document counts per kind, year, place and level over the whole result set.
+/// Document counts per kind, year, place, level and issuer over the whole result set.
 #[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Facets {
     pub kind: BTreeMap<String, u64>,
     pub year: BTreeMap<String, u64>,
     pub place: BTreeMap<String, u64>,
     pub level: BTreeMap<String, u64>,
+    /// Issuing bodies as people name them (`Bộ Chính trị`).
+    pub issuer: BTreeMap<String, u64>,
 }
 
 /// Scores that put the document an identifier names above those that implement it, and
 /// those above the ones that only cite it, whatever the text scores.
 const OWN_TIER: f32 = 100_000.0;
 const IMPLEMENTS_TIER: f32 = 10_000.0;
+/// Under a typed name, documents citing the identifier come before the rest of the words'
+/// matches.
+const CITES_TIER: f32 = 1_000.0;
 /// How many of the first stage's best documents the second stage scores again.
 const RERANK: usize = 200;
 
@@ -109,15 +118,19 @@ impl SearchIndex {
     /// Runs a search request: every typed word in any order; when no document has them all,
     /// all but one, and so on down to half of each group of words (said in `relaxed`).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
+        self.search_parsed(&parse(&req.query)?, req)
+    }
+
+    /// [`SearchIndex::search`] of a query already parsed (and its names read).
+    pub fn search_parsed(&self, parsed: &ParsedQuery, req: &SearchRequest) -> Result<SearchResult> {
         check_window(req)?;
-        let parsed = parse(&req.query)?;
-        let sizes = clause_sizes(&parsed);
+        let sizes = clause_sizes(parsed);
         let mut tries = relaxations(&sizes).into_iter().peekable();
         loop {
             let dropped = tries.next().unwrap_or(0);
-            let mut result = self.run(&parsed, dropped, req)?;
+            let mut result = self.run(parsed, dropped, req)?;
             if result.total > 0 || tries.peek().is_none() {
-                result.expanded = expansions(&parsed);
+                result.expanded = expansions(parsed);
                 result.relaxed = (dropped > 0 && result.total > 0).then(|| {
                     let typed: usize = sizes.iter().sum();
                     let required: usize =
@@ -188,7 +201,9 @@ impl SearchIndex {
 
     /// For a query of one plain word, what counts its matches cheaply.
     fn single_word_matches(&self, q: &ParsedQuery) -> Option<Box<dyn Query>> {
-        let ([Clause::Text { text, .. }], []) = (q.must.as_slice(), q.must_not.as_slice()) else {
+        let ([Clause::Text { text, .. }], [], []) =
+            (q.must.as_slice(), q.must_not.as_slice(), q.named.as_slice())
+        else {
             return None;
         };
         let (units, _) = units(text);
@@ -223,6 +238,7 @@ impl SearchIndex {
             facets: facets(&aggs)?,
             relaxed: None,
             expanded: Vec::new(),
+            interpreted: Vec::new(),
         })
     }
 
@@ -269,13 +285,18 @@ impl SearchIndex {
     /// The tantivy query for a parsed one. A lone positive clause is the query itself, so a
     /// union of term queries stays one that tantivy can prune.
     fn query(&self, q: &ParsedQuery, dropped: usize) -> Box<dyn Query> {
+        let must = |(i, c): (usize, &Clause)| match q.named_at(i) {
+            Some(n) => self.named(n, c, dropped),
+            None => self.clause(c, dropped),
+        };
         if let ([only], []) = (q.must.as_slice(), q.must_not.as_slice()) {
-            return self.clause(only, dropped);
+            return must((0, only));
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = q
             .must
             .iter()
-            .map(|c| (Occur::Must, self.clause(c, dropped)))
+            .enumerate()
+            .map(|c| (Occur::Must, must(c)))
             .collect();
         if clauses.is_empty() {
             clauses.push((Occur::Must, Box::new(AllQuery)));
@@ -321,6 +342,9 @@ impl SearchIndex {
             Clause::Filter(Filter::Kind(v)) => key(f.kind_key, &fold(v)),
             Clause::Filter(Filter::Place(v)) => key(f.place_key, &fold(v)),
             Clause::Filter(Filter::Level(v)) => key(f.level_key, &fold(v)),
+            Clause::Filter(Filter::Issuer(v)) => key(f.issuer_key, &crate::doc::issuer::key(v)),
+            Clause::Filter(Filter::Under(v)) => key(f.under_key, &crate::doc::issuer::key(v)),
+            Clause::Filter(Filter::Signer(v)) => key(f.signer_key, &crate::doc::issuer::key(v)),
             Clause::Filter(Filter::Cites(id)) => key(f.cites, &id.key()),
             Clause::Filter(Filter::Implements(id)) => key(f.implements, &id.key()),
             Clause::Filter(Filter::BasedOn(id)) => key(f.based_on, &id.key()),
@@ -332,6 +356,29 @@ impl SearchIndex {
                 0.0,
             )),
         }
+    }
+
+    /// A group of words read as a name: the document the identifier names, then what
+    /// implements it, then what cites it, each tier ranked by the words; then the documents
+    /// with the words alone.
+    fn named(&self, name: &Named, words: &Clause, dropped: usize) -> Box<dyn Query> {
+        let f = &self.fields;
+        let k = name.id.key();
+        let (own, implementers) = if name.implementers_first {
+            (IMPLEMENTS_TIER, OWN_TIER)
+        } else {
+            (OWN_TIER, IMPLEMENTS_TIER)
+        };
+        let tier = |field: Field, score: f32| -> Box<dyn Query> {
+            let term = TermQuery::new(Term::from_field_text(field, &k), IndexRecordOption::Basic);
+            Box::new(ConstScoreQuery::new(Box::new(term), score))
+        };
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, tier(f.own_id, own)),
+            (Occur::Should, tier(f.implements, implementers)),
+            (Occur::Should, tier(f.cites, CITES_TIER)),
+            (Occur::Should, self.clause(words, dropped)),
+        ]))
     }
 
     /// Typed words (see [`relevance`]).
@@ -536,6 +583,7 @@ fn facet_request() -> Aggregations {
         "year": {"terms": {"field": "year", "size": 200}},
         "place": {"terms": {"field": "place", "size": 100}},
         "level": {"terms": {"field": "level", "size": 10}},
+        "issuer": {"terms": {"field": "issuer", "size": 100}},
     }))
     .expect("static aggregation request")
 }
@@ -564,5 +612,6 @@ fn facets(results: &tantivy::aggregation::agg_result::AggregationResults) -> Res
         year: buckets("year"),
         place: buckets("place"),
         level: buckets("level"),
+        issuer: buckets("issuer"),
     })
 }

@@ -121,6 +121,21 @@ fn keys(doc: &Document, f: &Fields) -> Vec<(Field, String)> {
             keys.push((folded, fold(v)));
         }
     }
+    if let Some(issuer) = doc.issuer.as_deref() {
+        keys.push((f.issuer, tone_key(issuer).into_owned()));
+        for body in crate::doc::issuer::bodies(issuer) {
+            keys.push((f.issuer_key, body.clone()));
+            keys.push((f.under_key, body));
+        }
+        keys.extend(
+            crate::doc::issuer::above(issuer)
+                .into_iter()
+                .map(|b| (f.under_key, b)),
+        );
+    }
+    if let Some(signer) = doc.signer.as_deref() {
+        keys.push((f.signer_key, fold(signer)));
+    }
     keys
 }
 

@@ -11,6 +11,7 @@ mod graph;
 mod identifiers;
 mod ingest;
 mod legacy;
+mod names;
 mod properties;
 mod relations;
 mod relevance;

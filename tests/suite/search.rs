@@ -407,3 +407,33 @@ fn level_is_a_filter_and_a_facet_and_place_is_where_a_document_belongs() {
     assert_eq!(hit.hits[0].level.as_deref(), Some("Huyện"));
     assert_eq!(hit.hits[0].place.as_deref(), Some("Thanh Hóa"));
 }
+
+/// `issuer:` and `signer:` filter by who issued and who signed, folded (with or without
+/// diacritics); `issuer:` takes the body itself, `under:` also the bodies under a committee;
+/// the issuer facet counts bodies by the names people use (issue 20).
+#[test]
+fn filters_by_issuer_and_signer() {
+    let quang_nam = short(&["000"]);
+    for q in [
+        r#"issuer:"Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam""#,
+        r#"issuer:"ban thuong truc uy ban mttq viet nam tinh quang nam""#,
+        r#"under:"Ủy ban MTTQ Việt Nam tỉnh Quảng Nam""#,
+        r#"signer:"Nguyễn Phi Hùng""#,
+        r#"nguoiky:"nguyen phi hung""#,
+    ] {
+        assert_eq!(set(q), quang_nam, "{q}");
+    }
+    // the committee itself did not issue it: only `under:` reaches its standing committee
+    assert!(set(r#"issuer:"Ủy ban MTTQ Việt Nam tỉnh Quảng Nam""#).is_empty());
+    let r = search_in(samples(), "kết luận");
+    let facet = &r.facets.issuer;
+    assert_eq!(
+        facet.get("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Quảng Nam"),
+        Some(&1),
+        "{facet:?}"
+    );
+    assert!(
+        facet.keys().all(|k| k.chars().any(char::is_lowercase)),
+        "{facet:?}"
+    );
+}
