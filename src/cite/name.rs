@@ -304,7 +304,7 @@ pub struct NameCandidate {
     pub title: String,
     /// The corpus document that is it, when the archive holds it.
     pub doc: Option<String>,
-    /// How many documents implement it directly.
+    /// How many documents implement it, down to the depth the identifier page shows.
     pub implementers: usize,
     /// How many documents cite it.
     pub cited_by: usize,

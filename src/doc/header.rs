@@ -274,13 +274,28 @@ fn title(all: &[Line], kind: usize) -> (Option<String>, Option<Range<usize>>, Op
         return (None, None, of);
     };
     let range = first.1.start..last.1.end;
-    let text = parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" ");
+    let text = unmarked(&parts.iter().map(|p| p.0).collect::<Vec<_>>().join(" "));
     let text = if text.chars().any(char::is_lowercase) {
         text
     } else {
         super::issuer::sentence_case(&text)
     };
     (Some(text), Some(range), of)
+}
+
+/// A title without the emphasis and escapes a web page's conversion to Markdown left inside
+/// it (`công nghệ**, **đổi mới`, `57\-NQ/TW`).
+fn unmarked(title: &str) -> String {
+    let plain = title.replace("**", "").replace("\\", "");
+    let words: Vec<&str> = plain.split_whitespace().collect();
+    let mut out = String::with_capacity(plain.len());
+    for w in words {
+        if !out.is_empty() && !w.starts_with([',', ';', '.', ':']) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Where the subject starts on a `CỦA …` line that goes on with it (`về …`).
@@ -616,3 +631,47 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (head as printed, issuer, title): central documents name their issuer in the `CỦA …`
+    /// line or a conference's name under the kind, which is not their title.
+    #[test]
+    fn issuer_phrase_and_title_under_the_kind() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "**BAN CHẤP HÀNH TRUNG ƯƠNG**\n**ĐẢNG CỘNG SẢN VIỆT NAM**\n\nSố 57\\-NQ/TW\n*Hà Nội*, *ngày 22 tháng 12 năm 2024*\n\n**NGHỊ QUYẾT**\n\nCỦA BỘ CHÍNH TRỊ\n**về đột phá phát triển khoa học, công nghệ**, **đổi mới sáng tạo**\n\nPhát triển khoa học là yếu tố quyết định.\n",
+                "Bộ Chính trị",
+                "về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo",
+            ),
+            (
+                "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 212-KL/TW\nHà Nội, ngày 18 tháng 11 năm 2025\nKẾT LUẬN\nCỦA BỘ CHÍNH TRỊ,\nBAN BÍ THƯ\nVỀ ĐỊNH HƯỚNG XÂY DỰNG TIÊU CHUẨN CỦA ĐƠN VỊ HÀNH CHÍNH\n-----\nTại phiên họp ngày 14/11/2025, Bộ Chính trị kết luận như sau:\n",
+                "Bộ Chính trị, Ban Bí thư",
+                "Về định hướng xây dựng tiêu chuẩn của đơn vị hành chính",
+            ),
+            (
+                "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM\nSố 75-KL/TW Hà Nội, ngày 28 tháng 7 năm 2026\n\nKẾT LUẬN\nHỘI NGHỊ LẦN THỨ BA\nBAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHOÁ XIV\nvề bảo vệ môi trường và chủ động ứng phó với biến đổi khí hậu\ntrong thời kỳ mới\n\nI- BỐI CẢNH\n\nNơi nhận: T/M BAN CHẤP HÀNH TRUNG ƯƠNG\n",
+                "Ban Chấp hành Trung ương",
+                "về bảo vệ môi trường và chủ động ứng phó với biến đổi khí hậu trong thời kỳ mới",
+            ),
+            (
+                "TỈNH ỦY LÀO CAI   ĐẢNG CỘNG SẢN VIỆT NAM\nSố 34 -NQ/TU   Lào Cai, ngày 27 tháng 12 năm 2025\n\nNGHỊ QUYẾT\nCỦA BAN THƯỜNG VỤ TỈNH ỦY về phát triển các khu công nghiệp\n\nTrong những năm qua, ngành công nghiệp phát triển.\n",
+                "Ban Thường vụ Tỉnh ủy Lào Cai",
+                "về phát triển các khu công nghiệp",
+            ),
+            (
+                "ỦY BAN MTTQ VIỆT NAM\nPHƯỜNG BẮC CAM RANH\nBAN THƯỜNG TRỰC\nSố: /KH-MTTQ-BTT\n\nKẾ HOẠCH\nKiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa XVI\n\nvà đại biểu Hội đồng nhân dân các cấp\n\nCăn cứ Luật Mặt trận Tổ quốc Việt Nam;\n",
+                "Ban Thường trực Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh",
+                "Kiểm tra, giám sát công tác bầu cử đại biểu Quốc hội khóa XVI và đại biểu Hội đồng nhân dân các cấp",
+            ),
+        ];
+        for (text, issuer, title) in cases {
+            let h = read(text);
+            assert_eq!(h.issuer.as_deref(), Some(*issuer), "{text}");
+            assert_eq!(h.title.as_deref(), Some(*title), "{text}");
+            assert!(h.issuer_header.is_some(), "{text}");
+        }
+    }
+}

@@ -25,6 +25,10 @@ pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
 pub use scope::{is_national, scope, Scope};
 pub use store::{load, save, FILE};
 
+/// How deep implementers are counted and listed unless asked otherwise: the identifier
+/// page's default and a typed name's count.
+pub const SHOWN_DEPTH: usize = 3;
+
 /// Index of a node in [`Graph::nodes`].
 pub type NodeIx = usize;
 

@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 
 use super::query::ChainNode;
 use super::{Graph, NodeIx};
-use crate::cite::{Interpretation, NameCandidate, Relation, TypedName};
+use crate::cite::{Interpretation, NameCandidate, TypedName};
 use crate::doc::{Branch, Tier};
 use crate::message;
 use crate::text::fold;
@@ -78,7 +78,7 @@ impl Graph {
 
     fn name_candidate(&self, n: NodeIx) -> NameCandidate {
         let c = self.chain_node(n);
-        let implementers = self.direct(n, Relation::Implements);
+        let implementers = self.implementers(n, super::SHOWN_DEPTH).len();
         NameCandidate {
             said: message::name_candidate(
                 c.kind.as_deref(),
@@ -96,18 +96,6 @@ impl Graph {
             implementers,
             cited_by: self.cited_by_count(n),
         }
-    }
-
-    /// How many documents stand in `rel` to `n` directly.
-    fn direct(&self, n: NodeIx, rel: Relation) -> usize {
-        let mut from: Vec<NodeIx> = self
-            .in_edges(n)
-            .filter(|e| e.rel == rel)
-            .map(|e| e.from)
-            .collect();
-        from.sort_unstable();
-        from.dedup();
-        from.len()
     }
 
     fn rank(&self, name: &TypedName, n: NodeIx) -> Rank {

@@ -162,7 +162,7 @@ pub async fn identifier(
     RawQuery(raw): RawQuery,
 ) -> Result<Json<IdentifierView>, ApiError> {
     let id = segment(id)?;
-    let depth = Params::parse(raw)?.number("depth", 3, MAX_DEPTH)?;
+    let depth = Params::parse(raw)?.number("depth", crate::graph::SHOWN_DEPTH, MAX_DEPTH)?;
     Ok(Json(
         blocking(&state, move |e| e.identifier(&id, depth)).await?,
     ))
