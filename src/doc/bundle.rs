@@ -40,8 +40,11 @@ pub fn starts(text: &str) -> Vec<usize> {
         return Vec::new();
     }
     let all: Vec<Line> = lines(text).collect();
+    // a header block with no kind heading after it is the first page's header, which the
+    // PDF's text put after that page's body: it starts no document
     let mut out: Vec<usize> = (0..all.len())
         .filter(|&i| MOTTO.is_match(all[i].clean()))
+        .filter(|&i| heading_follows(&all, i))
         .filter_map(|i| header_start(&all, i))
         .collect();
     out.dedup();
@@ -85,6 +88,27 @@ fn header_start(all: &[Line], motto: usize) -> Option<usize> {
         first += 1;
     }
     Some(all[first].start)
+}
+
+/// How many lines after a header's motto its document's kind heading may stand (the motto's
+/// second line, a place and date, rules and page furniture come between).
+const HEADING_REACH: usize = 12;
+
+/// True when a kind heading (`NGHỊ ĐỊNH`, `THÔNG TƯ`, `QUYẾT` / `ĐỊNH`) follows the motto at
+/// line `motto` within a few lines.
+fn heading_follows(all: &[Line], motto: usize) -> bool {
+    let after: Vec<&str> = all[motto + 1..]
+        .iter()
+        .map(Line::clean)
+        .filter(|t| !t.is_empty())
+        .take(HEADING_REACH)
+        .collect();
+    after.iter().enumerate().any(|(k, t)| {
+        super::header::kind_heading(t).is_some()
+            || after
+                .get(k + 1)
+                .is_some_and(|n| super::header::kind_heading(&format!("{t} {n}")).is_some())
+    })
 }
 
 /// True when the lines between a `Số:` line and the motto are all of one header block:
@@ -140,6 +164,22 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[0], 0);
         assert!(text[s[1]..].starts_with("CHÍNH PHỦ"));
+    }
+
+    /// The first page's header printed after its body (`NGHỊ ĐỊNH` / body / `CHÍNH PHỦ` /
+    /// `Số: 135/2026/NĐ-CP` / motto / body goes on): one document, not two.
+    #[test]
+    fn a_header_after_the_first_pages_body_starts_nothing() {
+        let body = "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh\n"
+            .repeat(12);
+        let text = format!(
+            "CÔNG BÁO/Số 245/Ngày 23-04-2026\n2\n\nNGHỊ ĐỊNH\nQuy định cơ chế\n\n{body}\nCHÍNH PHỦ\n\nSố: 135/2026/NĐ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 23 tháng 4 năm 2026\n\n3. Cơ chế ưu tiên nhằm thu hút nguồn nhân lực.\n{body}"
+        );
+        assert!(starts(&text).is_empty(), "{:?}", starts(&text));
+        let with_next = format!("{text}\n{}", &TWO[TWO.find("BỘ TÀI CHÍNH").unwrap()..]);
+        let s = starts(&with_next);
+        assert_eq!(s.len(), 2);
+        assert!(with_next[s[1]..].starts_with("BỘ TÀI CHÍNH"));
     }
 
     #[test]

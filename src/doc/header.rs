@@ -37,8 +37,9 @@ pub struct Header {
     pub issuer_header: Option<String>,
 }
 
-/// Reads the header of a composed text.
-pub fn read(text: &str) -> Header {
+/// Reads the header of a composed text; `on_behalf` is the body its signature acts for
+/// (`T/M BỘ CHÍNH TRỊ`), when it has one.
+pub fn read(text: &str, on_behalf: Option<&str>) -> Header {
     // the head, and room for a title or a label's next line after it; not the whole text
     let all: Vec<Line> = lines(text).take(HEAD_LINES + 4 * MAX_TITLE_LINES).collect();
     let head_end = all
@@ -66,7 +67,6 @@ pub fn read(text: &str) -> Header {
     // a heading broken over two lines (`NGHỊ` / `QUYẾT`) starts at its first
     let heading_start = kind_line.map(|k| heading_first_line(head, k));
     let header_lines = issuer_lines(&all, &cells, heading_start, title_start);
-    let on_behalf = super::issuer::on_behalf(text);
     Header {
         kind: kind
             .or_else(|| table(head, "Loại văn bản").and_then(|v| kind_of_table(&v)))
@@ -89,7 +89,7 @@ pub fn read(text: &str) -> Header {
         date: date
             .or_else(|| table(head, "Ngày ban hành").and_then(|v| Some(Date::parse_prefix(&v)?.0))),
         place,
-        issuer: super::issuer::name(&header_lines, of_phrase.as_deref(), on_behalf.as_deref())
+        issuer: super::issuer::name(&header_lines, of_phrase.as_deref(), on_behalf)
             .or_else(|| table(head, "Cơ quan ban hành")),
         issuer_header: (!header_lines.is_empty())
             .then(|| header_lines.join(" "))
@@ -186,7 +186,7 @@ fn after_subject(line: &str) -> bool {
 
 /// The kind named by a heading line (`KẾ HOẠCH` → `Kế hoạch`; compared folded, so OCR's
 /// `KÉT LUẬN` reads as `Kết luận`).
-fn kind_heading(line: &str) -> Option<String> {
+pub(super) fn kind_heading(line: &str) -> Option<String> {
     static FOLDED: LazyLock<Vec<(&str, String)>> =
         LazyLock::new(|| KIND_WORDS.iter().map(|(w, _)| (*w, fold(w))).collect());
     if !is_upper(line) || line.len() > MAX_HEADING_BYTES {
@@ -417,8 +417,9 @@ static OWN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// An identifier as headers write it, spaces around the separators allowed
 /// (`2170 /QĐ - UBND`, `104 -CTr/TU`), up to the first word that is not part of it.
-static OWN_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9]{1,5}(?:\x20?\\?[-–/]\x20?[\pL0-9]+)+").unwrap());
+static OWN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{1,5}(?:\.[0-9]{1,3})?(?:\x20?\\?[-–/]\x20?[\pL0-9]+)+").unwrap()
+});
 
 /// The document's own number, after a label in a cell of the head, on the same line or
 /// the next one (`Luật số:` / `26/2023/QH15`).
@@ -668,7 +669,8 @@ mod tests {
             ),
         ];
         for (text, issuer, title) in cases {
-            let h = read(text);
+            let signature = super::super::signer::signature(text);
+            let h = read(text, signature.on_behalf.as_deref());
             assert_eq!(h.issuer.as_deref(), Some(*issuer), "{text}");
             assert_eq!(h.title.as_deref(), Some(*title), "{text}");
             assert!(h.issuer_header.is_some(), "{text}");

@@ -54,19 +54,24 @@ pub struct Document {
 impl Document {
     /// Reads a document from composed text (see [`crate::text::compose`]).
     pub fn from_text(id: impl Into<String>, text: String) -> Document {
-        let header = header::read(&text);
+        let signature = signer::signature(&text);
+        let header = header::read(&text, signature.on_behalf.as_deref());
         let layout = layout::layout(&text, &header);
         let extraction = cite::extract(&text, &layout, header.own_id.as_ref());
-        let stated = || layout::stated_issuer(&text, &layout);
+        // read once, and only when the header does not name the body (issuer_header)
+        let stated = match (&header.issuer_header, &header.issuer) {
+            (Some(_), Some(_)) => None,
+            _ => layout::stated_issuer(&text, &layout),
+        };
         // without a header, what the preamble says issues it names more than a signature's
         // `T/M BAN THƯỜNG TRỰC`
         let issuer = match header.issuer_header {
-            Some(_) => header.issuer.clone().or_else(stated),
-            None => stated().or(header.issuer.clone()),
+            Some(_) => header.issuer.clone().or_else(|| stated.clone()),
+            None => stated.clone().or(header.issuer.clone()),
         };
         let issuer = issuer.map(|i| issuer::with_place(i, header.place.as_deref()));
         // level and locality read the header's own words, which name every level above
-        let printed = header.issuer_header.clone().or_else(stated);
+        let printed = header.issuer_header.clone().or(stated);
         let locality = locality::of_document(&text, header.place.as_deref(), printed.as_deref());
         let level = level::of(
             printed.as_deref().or(issuer.as_deref()),
@@ -84,7 +89,7 @@ impl Document {
             issuer,
             issuer_header: header.issuer_header,
             level,
-            signer: signer::signer(&text),
+            signer: signature.signer,
             citations: extraction.citations,
             stated_relations: extraction.stated_relations,
             encoding: None,

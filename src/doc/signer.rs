@@ -26,35 +26,53 @@ fn opens_block(line: &str) -> bool {
     line.starts_with(['T', 'K', 'Q', 'C', 'P', 'B', 'G']) && BLOCK.is_match(line)
 }
 
-/// The signer's name: under the first signature block followed by a line that reads as a
-/// name. The whole text is read, because appendices (`PHỤ LỤC`, `DANH MỤC`) often follow the
+/// What a signature block says: who signed, and the body signed for (`BỘ CHÍNH TRỊ` of `T/M
+/// BỘ CHÍNH TRỊ`, the first such line).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Signature {
+    pub signer: Option<String>,
+    pub on_behalf: Option<String>,
+}
+
+/// The signer and the body signed for, read in one pass over the block openings. The signer
+/// is the name under the first signature block followed by a line that reads as a name. The
+/// whole text is read, because appendices (`PHỤ LỤC`, `DANH MỤC`) often follow the
 /// signature; a name broken over two lines (`Lê Tấn` / `Cận`) is joined.
-pub fn signer(text: &str) -> Option<String> {
+pub fn signature(text: &str) -> Signature {
     // the openings' words found by a literal search (the pattern without its `^`), then
     // each hit checked where it stands: a line-anchored search ran over every byte
     static WORDS: LazyLock<Regex> = LazyLock::new(|| Regex::new(&BLOCK.as_str()[1..]).unwrap());
-    WORDS
+    let mut out = Signature::default();
+    for m in WORDS
         .find_iter(text)
         .filter(|m| opens_cell(text, m.start()))
-        .filter(|m| {
-            let end = memchr::memchr(b'\n', &text.as_bytes()[m.start()..])
-                .map_or(text.len(), |n| m.start() + n);
-            opens_block(super::line::clean(&text[m.start()..end]))
-        })
-        .find_map(|m| {
-            let next =
-                memchr::memchr(b'\n', &text.as_bytes()[m.start()..]).map(|n| m.start() + n + 1)?;
-            let after: Vec<Line> = lines_from(text, next)
+    {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[m.start()..])
+            .map_or(text.len(), |n| m.start() + n);
+        let line = super::line::clean(&text[m.start()..end]);
+        if !opens_block(line) {
+            continue;
+        }
+        if out.on_behalf.is_none() {
+            out.on_behalf = super::issuer::on_behalf(line);
+        }
+        if out.signer.is_none() && end < text.len() {
+            let after: Vec<Line> = lines_from(text, end + 1)
                 .filter(|l| !l.is_blank())
                 .take(MAX_GAP)
                 .collect();
-            name_after(&after)
-        })
+            out.signer = name_after(&after);
+        }
+        if out.signer.is_some() && out.on_behalf.is_some() {
+            break;
+        }
+    }
+    out
 }
 
 /// True when what stands before `at` on its line leaves it opening a cell: nothing but
-/// markup, a column gap of three spaces (`Nơi nhận:        T/M BAN THƯỜNG VỤ`), or a label
-/// ending in a colon (`Nơi nhân: T/M BAN THƯỜNG VỤ`, OCR).
+/// markup, a column gap of three spaces (`Nơi nhận:        T/M BAN THƯỜNG VỤ`), a label
+/// ending in a colon (`Nơi nhân: T/M BAN THƯỜNG VỤ`, OCR), or a table's bar (`- Lưu … | T/M`).
 fn opens_cell(text: &str, at: usize) -> bool {
     let start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |n| n + 1);
     let before = &text[start..at];
@@ -62,7 +80,7 @@ fn opens_cell(text: &str, at: usize) -> bool {
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '|' | '>' | '•'))
         .is_empty()
         || before.ends_with("   ")
-        || before.trim_end().ends_with(':')
+        || before.trim_end().ends_with([':', '|'])
 }
 
 /// The name among the first lines after a signature heading.
@@ -112,6 +130,32 @@ static NAME_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+
 mod tests {
     use super::*;
 
+    /// The body a signature acts for, beside a distribution list, after a table bar, in
+    /// emphasis; the first `T/M` line gives it.
+    #[test]
+    fn signed_for() {
+        let cases = [
+            (
+                "Nơi nhận:                     T/M TỈNH ỦY\n- Như trên\n\nHoàng Giang",
+                Some("TỈNH ỦY"),
+            ),
+            (
+                "- Lưu Văn phòng Trung ương Đảng. | T/M BỘ CHÍNH TRỊ\n",
+                Some("BỘ CHÍNH TRỊ"),
+            ),
+            ("**T/M BAN BÍ THƯ**\n", Some("BAN BÍ THƯ")),
+            (
+                "TM. BAN THƯỜNG TRỰC\nPHÓ CHỦ TỊCH\n\nNguyễn Phi Hùng",
+                Some("BAN THƯỜNG TRỰC"),
+            ),
+            ("KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Tấn Cận\n", None),
+            ("Nơi nhận:\n- Như trên;\n", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(signature(text).on_behalf.as_deref(), expected, "{text:?}");
+        }
+    }
+
     #[test]
     fn table() {
         let cases = [
@@ -147,7 +191,7 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            assert_eq!(signer(text).as_deref(), expected, "{text:?}");
+            assert_eq!(signature(text).signer.as_deref(), expected, "{text:?}");
         }
     }
 }
