@@ -372,12 +372,20 @@ pub fn expanded(typed: &str, forms: &[String]) -> String {
 /// Heads the line saying what typed words were also searched as.
 const ALSO_SEARCHED: &str = "Đã tìm cả";
 
-/// A document without a title, named by its kind, number and date (`Kế hoạch số 107-KH/TU
-/// ngày 25/10/2021`).
-pub fn untitled(kind: Option<&str>, number: Option<&str>, date: Option<Date>) -> String {
+/// A document without a title, named by its kind, number, issuer and date (`Kế hoạch số
+/// 107-KH/TU của Ban Thường vụ Tỉnh ủy Quảng Nam ngày 25/10/2021`).
+pub fn untitled(
+    kind: Option<&str>,
+    number: Option<&str>,
+    issuer: Option<&str>,
+    date: Option<Date>,
+) -> String {
     let mut s = kind.unwrap_or("Văn bản").to_string();
     if let Some(n) = number {
         s.push_str(&format!(" số {n}"));
+    }
+    if let Some(i) = issuer {
+        s.push_str(&format!(" của {i}"));
     }
     if let Some(d) = date {
         s.push_str(&format!(" ngày {}", d.display()));

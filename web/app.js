@@ -146,7 +146,7 @@ async function showSearch(params) {
 // a typed name read as a document's identifier: the one taken, its chain, the other candidates
 function nameCard(i) {
   const [best, ...others] = i.candidates;
-  let html = `<aside class="name-card" id="name-card"><p><span class="muted">${esc(W.read_as)} «${esc(i.typed)}»:</span> ` +
+  let html = `<aside class="name-card"><p><span class="muted">${esc(W.read_as)} «${esc(i.typed)}»:</span> ` +
     `<a href="${best.doc ? docUrl(best.doc) : idUrl(best.id)}">${esc(best.said)}</a> · <a href="${idUrl(best.id)}">${esc(W.see_chain)}</a></p>`;
   if (best.title && best.title !== best.id && !best.said.includes(best.title)) html += `<p class="muted">${esc(best.title)}</p>`;
   if (others.length) html += `<p>${esc(W.did_you_mean)} ` + others.map(c => `<a href="${idUrl(c.id)}">${esc(c.said)}</a>`).join("; ") + `</p>`;

@@ -22,6 +22,6 @@ pub use code::canonical_segment;
 pub use extract::{extract, Citation, Extraction};
 pub use id::{is_dash, CiteId, Shape};
 pub use kind::{word_for_code, KIND_WORDS};
-pub use name::{Interpretation, NameCandidate, TypedName};
+pub use name::{Interpretation, NameCandidate, NamedDocuments, TypedName};
 pub use relation::{Layout, Opening, Relation, Section, StatedRelation};
 pub use scan::{scan, Form, Found};

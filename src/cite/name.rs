@@ -135,13 +135,36 @@ impl TypedName {
     }
 }
 
-/// Reads the first name in a group of typed words, if any: a kind word or abbreviation,
-/// an optional `số`, and a number right after it; or an abbreviation glued to its number.
-/// A kind word without a number (`kết luận thanh tra`) is a topic, not a name.
+/// Reads the first name in a group of typed words, if any (see [`read_all`]).
 pub fn read(text: &str) -> Option<TypedName> {
+    read_all(text).into_iter().next()
+}
+
+/// Every name in a group of typed words, in order: a kind word or abbreviation, an
+/// optional `số`, and a number right after it; or an abbreviation glued to its number. A
+/// kind word without a number (`kết luận thanh tra`) is a topic, and so is a quantity
+/// (`kế hoạch 5 năm`, `báo cáo 6 tháng`) or a bare year (`kế hoạch 2025`) without `số`.
+pub fn read_all(text: &str) -> Vec<TypedName> {
     let typed: Vec<&str> = text.split_whitespace().collect();
     let folded: Vec<String> = typed.iter().map(|w| clean_word(&fold(w))).collect();
-    (0..folded.len()).find_map(|i| name_at(&typed, &folded, i))
+    (0..folded.len())
+        .filter_map(|i| name_at(&typed, &folded, i))
+        .collect()
+}
+
+/// Words after a number that make it a quantity, not a document's number.
+const UNITS: &[&str] = &[
+    "nam", "thang", "ngay", "quy", "lan", "dot", "tuoi", "nguoi", "cap",
+];
+
+/// True when the number at `at` counts something (`5 năm`, `6 tháng`; `năm 2024` after it is
+/// a year, so `nghị quyết 57 năm 2024` is a name) or is itself a year (`2025`).
+fn quantity(folded: &[String], at: usize, number: &str, year: Option<u16>) -> bool {
+    let next = folded.get(at + 1).map(String::as_str);
+    let after = folded.get(at + 2).map(String::as_str);
+    let counts = next.is_some_and(|n| UNITS.contains(&n))
+        && !(next == Some("nam") && after.and_then(plausible_year).is_some());
+    counts || (year.is_none() && plausible_year(number).is_some())
 }
 
 /// Lowercase, without the punctuation people put around words (`57,` `số:`).
@@ -158,14 +181,18 @@ fn name_at(typed: &[&str], folded: &[String], i: usize) -> Option<TypedName> {
     let (number, year, mut next) = match glued {
         Some(g) => g,
         None => {
-            let at = match folded.get(number_at).map(String::as_str) {
-                Some("so") => number_at + 1,
+            let so = folded.get(number_at).map(String::as_str) == Some("so");
+            let at = match () {
+                _ if so => number_at + 1,
                 // a law named before its number: `luật xây dựng 135/2025`
                 _ if kind_word == "luat" => law_number(folded, number_at)?,
                 _ => number_at,
             };
             let c = NUMBER.captures(folded.get(at)?)?;
             let year = c.get(2).and_then(|y| y.as_str().parse().ok());
+            if !so && quantity(folded, at, &c[1], year) {
+                return None;
+            }
             (c[1].to_string(), year, at + 1)
         }
     };
@@ -282,6 +309,14 @@ fn bare(number: &str) -> String {
     if t.is_empty() { "0" } else { t }.to_string()
 }
 
+/// The documents around the node a name was read as, by tier: what implements it, what
+/// cites it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NamedDocuments {
+    pub implementers: Vec<String>,
+    pub citers: Vec<String>,
+}
+
 /// How a query's name was read: the identifier taken and the candidates it was chosen from.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Interpretation {
@@ -358,6 +393,9 @@ mod tests {
             ("về việc kết luận 75", "ket luan", "75", None, ""),
             ("luật xây dựng 135/2025", "luat", "135", Some(2025), ""),
             ("nghị quyết 66.16", "nghi quyet", "66.16", None, ""),
+            ("nghị quyết 57 năm 2024", "nghi quyet", "57", Some(2024), ""),
+            ("quyết định số 2020", "quyet dinh", "2020", None, ""),
+            ("kế hoạch số 5 năm 2021", "ke hoach", "5", Some(2021), ""),
         ];
         for (typed, kind, number, year, after) in cases {
             let n = read(typed).unwrap_or_else(|| panic!("{typed}: no name"));
@@ -378,6 +416,10 @@ mod tests {
             "học tập và làm theo",
             "dự án 5",
             "luật đất đai",
+            "kế hoạch 5 năm 2021-2025",
+            "báo cáo 6 tháng đầu năm",
+            "kế hoạch 2025",
+            "công văn 2024 về thuế",
         ] {
             assert_eq!(read(typed), None, "{typed}");
         }
@@ -395,6 +437,13 @@ mod tests {
         assert!(!read("thực hiện tốt nghị quyết 57")
             .unwrap()
             .asks_for_implementers());
+    }
+
+    #[test]
+    fn every_name_of_a_group_is_read() {
+        let names = read_all("báo cáo 5 năm thực hiện kết luận 21 và chỉ thị 05");
+        let numbers: Vec<&str> = names.iter().map(|n| n.number.as_str()).collect();
+        assert_eq!(numbers, ["21", "5"]);
     }
 
     #[test]

@@ -45,7 +45,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
         ([0-9]{1,5}(?:\.[0-9]{1,3})?)
         (?:
             \x20{0,2}\\?[-–—‐‑](?:\x20{0,2}\n\x20{0,10})?\x20{0,2}([A-ZĐ][A-Za-zĐ]{0,5})\x20?/\x20?([A-ZĐ][A-ZĐƯ0-9]{0,9})
-          | /(?:((?:19|20)[0-9]{2})/)?([A-ZĐ][A-Za-zĐ]{0,7}[0-9]{0,2})((?:\x20{0,2}[-–/](?:\x20{0,3}\n)?\x20{0,3}[A-ZĐ][A-Za-zĐ0-9]{0,15})*)
+          | /(?:((?:19|20)[0-9]{2})/)?([A-ZĐ][A-Za-zĐ]{0,7}[0-9]{0,2})((?:[-–/][A-ZĐ][A-Za-zĐ0-9]{0,15}|(?:\x20{1,2}[-–/]\x20{0,3}|[-–/]\x20{0,3}\n?\x20{0,3})[A-ZĐ][A-ZĐ0-9]{1,15})*)
         )",
     )
     .unwrap()
@@ -147,7 +147,9 @@ fn joint_issuers(text: &str, mut end: usize, first: &str) -> (usize, String) {
     let mut issuer = first.to_string();
     while let Some(j) = JOINT.captures(&text[end..]) {
         let after = end + j[0].len();
-        if matches!(after_char(text, after), Some('/')) {
+        // not the `-KH/TU` doubling, nor the start of a word (`-CHỈ`)
+        let ends = right_boundary_ok(text, after) || text[after..].starts_with('-');
+        if matches!(after_char(text, after), Some('/')) || !ends {
             break;
         }
         issuer.push('-');
@@ -272,6 +274,12 @@ mod tests {
             ),
             ("Nghị quyết số 66-NQ/TW1 ngày", &["66-NQ/TW"], "66-NQ/TW1"),
             ("Văn bản số 07/CT-MTTW/2022 ngày", &[], ""),
+            (
+                "Thông tư số 21/2025/TT-BNV - Ban Tổ chức",
+                &["21/2025/TT-BNV"],
+                "21/2025/TT-BNV",
+            ),
+            ("Nghị quyết số 57-NQ/TW-CHỈ ĐẠO", &["57-NQ/TW"], "57-NQ/TW"),
         ];
         for (text, expected, span) in cases {
             let found = scan(text);

@@ -104,7 +104,12 @@ fn heading_follows(all: &[Line], motto: usize) -> bool {
         .take(HEADING_REACH)
         .collect();
     after.iter().enumerate().any(|(k, t)| {
-        super::header::kind_heading(t).is_some()
+        // a letter has its subject line instead (`V/v …`)
+        let letter = ["V/v", "V/V", "Về việc", "VỀ VIỆC"]
+            .iter()
+            .any(|p| t.starts_with(p));
+        letter
+            || super::header::kind_heading(t).is_some()
             || after
                 .get(k + 1)
                 .is_some_and(|n| super::header::kind_heading(&format!("{t} {n}")).is_some())
@@ -180,6 +185,19 @@ mod tests {
         let s = starts(&with_next);
         assert_eq!(s.len(), 2);
         assert!(with_next[s[1]..].starts_with("BỘ TÀI CHÍNH"));
+    }
+
+    /// Letters have a subject line (`V/v …`) where other documents have a kind heading.
+    #[test]
+    fn letters_bundled_are_split() {
+        let letter = |n: u32| {
+            format!(
+                "SỞ CÔNG THƯƠNG\nSố: {n}/SCT-CN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nV/v kiểm tra kho\n\nKính gửi: các đơn vị.\n{}",
+                "Nội dung công văn. ".repeat(40)
+            )
+        };
+        let text = format!("{}\n{}", letter(1), letter(2));
+        assert_eq!(starts(&text).len(), 2);
     }
 
     #[test]

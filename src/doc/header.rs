@@ -319,10 +319,15 @@ fn names_issuer(line: &str, before: Option<&str>) -> bool {
     let Some(before) = before else {
         return false;
     };
-    let goes_on = before.trim_end().ends_with(',')
-        || ["ban ", "bo ", "khoa ", "lan thu "]
-            .iter()
-            .any(|w| f.starts_with(w));
+    // a body's name going on, not a title that opens with `BAN HÀNH` or `BỔ SUNG`
+    let bodies = [
+        "ban bi thu",
+        "ban chap hanh",
+        "bo chinh tri",
+        "khoa ",
+        "lan thu ",
+    ];
+    let goes_on = before.trim_end().ends_with(',') || bodies.iter().any(|w| f.starts_with(w));
     is_upper(line) && goes_on && !["ve ", "tai ", "v/v"].iter().any(|w| f.starts_with(w))
 }
 
@@ -331,7 +336,7 @@ fn strip_of(line: &str) -> Option<&str> {
     let word = line.split_whitespace().next()?;
     let of =
         fold(word) == "cua" && word.starts_with(['C', 'c']) && word.chars().nth(1)?.is_uppercase();
-    let rest = line[word.len()..].trim();
+    let rest = line.trim_start()[word.len()..].trim();
     (of && !rest.is_empty() && rest.starts_with(char::is_uppercase)).then_some(rest)
 }
 
@@ -540,8 +545,13 @@ fn issuer_lines(
     kind_line: Option<usize>,
     title_start: Option<usize>,
 ) -> Vec<String> {
-    // before the kind heading, else before a letter's subject line
-    let Some(end) = kind_line.map(|k| all[k].start).or(title_start) else {
+    // before the kind heading, else before a letter's subject line, else before the first
+    // line of the body
+    let Some(end) = kind_line
+        .map(|k| all[k].start)
+        .or(title_start)
+        .or_else(|| body_start(all))
+    else {
         return Vec::new();
     };
     let parts: Vec<String> = cells
@@ -591,6 +601,16 @@ fn without_garbled_party_name(cell: &str) -> String {
         .map(|(_, c)| c)
         .collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Where the body of a document without a kind heading or subject line starts: its first
+/// line in sentence case that is not the number, the motto's second line or the date line.
+fn body_start(all: &[Line]) -> Option<usize> {
+    all.iter().take(HEAD_LINES).find_map(|l| {
+        let t = l.clean();
+        let furniture = t.starts_with("Số") || t.starts_with("Độc lập") || t.contains("ngày");
+        (t.chars().any(char::is_lowercase) && !furniture).then_some(l.start)
+    })
 }
 
 /// Lines left when runs of lines that together make the national motto or the Party's name

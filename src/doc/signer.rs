@@ -56,14 +56,15 @@ pub fn signature(text: &str) -> Signature {
         if out.on_behalf.is_none() {
             out.on_behalf = super::issuer::on_behalf(line);
         }
-        if out.signer.is_none() && end < text.len() {
+        if end < text.len() {
             let after: Vec<Line> = lines_from(text, end + 1)
                 .filter(|l| !l.is_blank())
                 .take(MAX_GAP)
                 .collect();
             out.signer = name_after(&after);
         }
-        if out.signer.is_some() && out.on_behalf.is_some() {
+        // a later block (an appendix's form) speaks for nobody here
+        if out.signer.is_some() {
             break;
         }
     }

@@ -235,23 +235,27 @@ impl Engine {
             else {
                 continue;
             };
-            let Some(name) = crate::cite::name::read(text) else {
-                continue;
-            };
-            let Some(reading) = g.interpret(&name) else {
-                continue;
-            };
-            if let Some(id) = g
-                .node_named(&reading.id)
-                .and_then(|n| g.nodes[n].id.clone())
-            {
-                parsed.named.push(Named {
-                    at: i,
-                    id,
-                    implementers_first: name.asks_for_implementers(),
+            // the first name of the group that the graph knows (`báo cáo 5 … kết luận 21`)
+            let read = crate::cite::name::read_all(text)
+                .into_iter()
+                .find_map(|name| {
+                    let reading = g.interpret(&name)?;
+                    let n = g.node_named(&reading.id)?;
+                    Some((name, reading, n))
                 });
-                interpreted.push(reading);
-            }
+            let Some((name, reading, n)) = read else {
+                continue;
+            };
+            let Some(id) = g.nodes[n].id.clone() else {
+                continue;
+            };
+            parsed.named.push(Named {
+                at: i,
+                id,
+                documents: g.tiers_if_shared(n),
+                implementers_first: name.asks_for_implementers(),
+            });
+            interpreted.push(reading);
         }
         let mut result = self.index.search_parsed(&parsed, req)?;
         result.interpreted = interpreted;

@@ -7,13 +7,15 @@ use std::cmp::Reverse;
 
 use super::query::ChainNode;
 use super::{Graph, NodeIx};
-use crate::cite::{Interpretation, NameCandidate, TypedName};
+use crate::cite::{Interpretation, NameCandidate, NamedDocuments, Relation, TypedName};
 use crate::doc::{Branch, Tier};
 use crate::message;
 use crate::text::fold;
 
 /// How many candidates an interpretation lists.
 pub const MAX_CANDIDATES: usize = 6;
+/// How many nodes of one number are ranked at most (the most cited).
+const MAX_RANKED: usize = 200;
 
 /// Words every issuer code stands for, so `của Bộ Chính trị` fits `TW`.
 const CODE_WORDS: &[(&str, &str)] = &[
@@ -40,6 +42,24 @@ impl Graph {
     /// it may stand for, most likely first. Empty when none fits.
     pub fn named(&self, name: &TypedName) -> Vec<NodeIx> {
         let mut found: Vec<(Rank, NodeIx)> = self
+            .fitting(name)
+            .into_iter()
+            .map(|n| (self.rank(name, n), n))
+            // a year or khóa typed that a candidate contradicts rules it out
+            .filter(|(rank, _)| rank.0 .0 >= 0)
+            .collect();
+        found.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(self.nodes[a.1].name.cmp(&self.nodes[b.1].name))
+        });
+        found.into_iter().map(|(_, n)| n).collect()
+    }
+
+    /// The nodes with the name's number and a kind code it may stand for; of a number many
+    /// share (`công văn 1` in a large archive), the [`MAX_RANKED`] most cited, so ranking
+    /// stays cheap.
+    fn fitting(&self, name: &TypedName) -> Vec<NodeIx> {
+        let mut fit: Vec<NodeIx> = self
             .by_number
             .get(&name.number)
             .into_iter()
@@ -51,13 +71,37 @@ impl Graph {
                     .as_ref()
                     .is_some_and(|id| name.fits_code(&id.kind))
             })
-            .map(|n| (self.rank(name, n), n))
             .collect();
-        found.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(self.nodes[a.1].name.cmp(&self.nodes[b.1].name))
-        });
-        found.into_iter().map(|(_, n)| n).collect()
+        if fit.len() > MAX_RANKED {
+            fit.sort_by_key(|&n| std::cmp::Reverse(self.in_edges(n).count()));
+            fit.truncate(MAX_RANKED);
+        }
+        fit
+    }
+
+    /// The documents implementing and citing node `n`, when other nodes share its identifier
+    /// (so the identifier's key would also take theirs); None when it has the key to itself.
+    pub fn tiers_if_shared(&self, n: NodeIx) -> Option<NamedDocuments> {
+        let key = self.nodes[n].id.as_ref()?.key();
+        if self.by_key.get(&key).is_none_or(|nodes| nodes.len() < 2) {
+            return None;
+        }
+        let docs_of = |m: NodeIx| self.nodes[m].docs.iter().cloned();
+        let mut tiers = NamedDocuments::default();
+        for e in self.in_edges(n) {
+            if e.rel == Relation::Implements {
+                tiers.implementers.extend(docs_of(e.from));
+            }
+            tiers.citers.extend(docs_of(e.from));
+            if e.stated {
+                tiers.citers.push(e.stated_in.clone());
+            }
+        }
+        for list in [&mut tiers.implementers, &mut tiers.citers] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Some(tiers)
     }
 
     /// The interpretation of a typed name as a search answer reports it, or None when no

@@ -22,7 +22,12 @@ pub fn name(doc: &Document, body: &str) -> String {
     }
     let number = doc.own_id.as_ref().map(|i| i.to_string());
     if doc.kind.is_some() || number.is_some() {
-        return message::untitled(doc.kind.as_deref(), number.as_deref(), doc.date);
+        return message::untitled(
+            doc.kind.as_deref(),
+            number.as_deref(),
+            doc.issuer.as_deref(),
+            doc.date,
+        );
     }
     first_line(body).map_or_else(|| doc.id.clone(), String::from)
 }

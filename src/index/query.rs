@@ -6,7 +6,7 @@
 //! or semicolon starts a new one. Every part is required.
 //! Errors are messages for the person who typed the query, in Vietnamese.
 
-use crate::cite::CiteId;
+use crate::cite::{CiteId, NamedDocuments};
 use crate::error::{Error, Result};
 use crate::message;
 
@@ -60,6 +60,10 @@ pub struct Named {
     pub at: usize,
     /// The identifier taken.
     pub id: CiteId,
+    /// When other nodes share its identifier (a local number of another province, a
+    /// number of another khóa): the documents that implement it and cite it, which the
+    /// tiers then take instead of every document citing the identifier.
+    pub documents: Option<NamedDocuments>,
     /// The words ask for what carries it out (`kế hoạch thực hiện nghị quyết 57`): its
     /// implementers rank above the document itself.
     pub implementers_first: bool,

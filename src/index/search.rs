@@ -10,7 +10,7 @@ use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::{AggregationCollector, AggregationLimitsGuard};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term, Value};
 use tantivy::{DocAddress, DocId, Searcher, SegmentReader, TantivyDocument};
@@ -363,22 +363,50 @@ impl SearchIndex {
     /// with the words alone.
     fn named(&self, name: &Named, words: &Clause, dropped: usize) -> Box<dyn Query> {
         let f = &self.fields;
-        let k = name.id.key();
         let (own, implementers) = if name.implementers_first {
             (IMPLEMENTS_TIER, OWN_TIER)
         } else {
             (OWN_TIER, IMPLEMENTS_TIER)
         };
-        let tier = |field: Field, score: f32| -> Box<dyn Query> {
-            let term = TermQuery::new(Term::from_field_text(field, &k), IndexRecordOption::Basic);
-            Box::new(ConstScoreQuery::new(Box::new(term), score))
+        let scored = |q: Box<dyn Query>, score: f32| -> Box<dyn Query> {
+            Box::new(ConstScoreQuery::new(q, score))
         };
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Should, tier(f.own_id, own)),
-            (Occur::Should, tier(f.implements, implementers)),
-            (Occur::Should, tier(f.cites, CITES_TIER)),
-            (Occur::Should, self.clause(words, dropped)),
-        ]))
+        let k = name.id.key();
+        let term = |field: Field| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, &k),
+                IndexRecordOption::Basic,
+            ))
+        };
+        // every document numbered so is named so; of one node among several with the
+        // identifier (a local number of another province), only its own implementers and
+        // citers
+        let tiers: [(Box<dyn Query>, f32); 3] = match &name.documents {
+            Some(d) => [
+                (term(f.own_id), own),
+                (self.ids_query(&d.implementers), implementers),
+                (self.ids_query(&d.citers), CITES_TIER),
+            ],
+            None => [
+                (term(f.own_id), own),
+                (term(f.implements), implementers),
+                (term(f.cites), CITES_TIER),
+            ],
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = tiers
+            .into_iter()
+            .map(|(q, score)| (Occur::Should, scored(q, score)))
+            .collect();
+        clauses.push((Occur::Should, self.clause(words, dropped)));
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// The documents with these ids.
+    fn ids_query(&self, ids: &[String]) -> Box<dyn Query> {
+        let terms = ids
+            .iter()
+            .map(|id| Term::from_field_text(self.fields.id, id));
+        Box::new(TermSetQuery::new(terms))
     }
 
     /// Typed words (see [`relevance`]).

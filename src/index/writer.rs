@@ -134,7 +134,7 @@ fn keys(doc: &Document, f: &Fields) -> Vec<(Field, String)> {
         );
     }
     if let Some(signer) = doc.signer.as_deref() {
-        keys.push((f.signer_key, fold(signer)));
+        keys.push((f.signer_key, crate::doc::issuer::key(signer)));
     }
     keys
 }

@@ -143,3 +143,99 @@ fn words_asking_for_plans_put_implementers_first() {
     assert_eq!(first("kế hoạch thực hiện nghị quyết 57"), "kh12");
     assert_eq!(first("ke hoach trien khai NQ 57"), "kh12");
 }
+
+/// How a person means a number shared by several documents: central Party before central
+/// State; the issuer typed (two words or more) or the year typed decides; a year that
+/// contradicts every candidate reads no name; a bare quantity is no name.
+#[test]
+fn the_candidate_a_person_means_comes_first() {
+    let dir = crate::support::temp_dir("names-ranking");
+    let engine = Engine::open_or_create(&dir).unwrap();
+    let plans = [
+        ("p1", "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về khoa học, công nghệ."),
+        ("p2", "Căn cứ Nghị quyết số 57/2020/NQ-CP ngày 10/5/2020 của Chính phủ về cải cách hành chính."),
+        ("p3", "Căn cứ Nghị quyết số 57/2020/NQ-CP ngày 10/5/2020 của Chính phủ; Nghị quyết số 57/2020/NQ-CP."),
+        ("p4", "Thực hiện Kế hoạch số 5-KH/TU ngày 1/2/2021 của Ban Thường vụ Tỉnh ủy Nghệ An."),
+    ];
+    for (id, body) in plans {
+        let text = format!("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n\nKẾ HOẠCH\n{body}\n\n{body}\n");
+        engine
+            .add_bytes(&format!("{id}.txt"), id, text.as_bytes())
+            .unwrap();
+    }
+    let read = |q: &str| {
+        let req = SearchRequest {
+            query: q.into(),
+            limit: 10,
+            offset: 0,
+        };
+        let r = engine.search(&req).unwrap();
+        r.interpreted.first().map(|i| i.id.clone())
+    };
+    // 57/2020/NQ-CP is cited more, but a central Party resolution comes first
+    assert_eq!(read("nghị quyết 57").as_deref(), Some("57-NQ/TW"));
+    assert_eq!(
+        read("nghi quyet 57 cua chinh phu").as_deref(),
+        Some("57/2020/NQ-CP")
+    );
+    assert_eq!(read("nghị quyết 57/2020").as_deref(), Some("57/2020/NQ-CP"));
+    assert_eq!(read("nghị quyết 57 năm 2024").as_deref(), Some("57-NQ/TW"));
+    assert_eq!(read("nghị quyết 57 năm 2019"), None);
+    // a lone common word after the number names no issuer (`hội` of `hội nhập`)
+    assert_eq!(read("nghị quyết 57 hội nhập").as_deref(), Some("57-NQ/TW"));
+    assert_eq!(read("kế hoạch 5 năm 2021-2025"), None);
+    assert!(read("kế hoạch số 5").is_some_and(|id| id.starts_with("5-KH/TU")));
+}
+
+/// A document without a title is called by its kind, number, issuer and date.
+#[test]
+fn an_untitled_document_is_named_by_its_issuer_too() {
+    let dir = crate::support::temp_dir("names-untitled");
+    let engine = Engine::open_or_create(&dir).unwrap();
+    // no kind heading, no subject line: the kind is read from the number's code
+    let text = "TỈNH ỦY LÀO CAI\n\nSố 12-TB/TU\n\nLào Cai, ngày 3 tháng 4 năm 2026\n\nNgày 2/4/2026, Ban Thường vụ Tỉnh ủy đã họp.\n\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\n\nHoàng Giang\n";
+    engine
+        .add_bytes("tb12.txt", "tb12", text.as_bytes())
+        .unwrap();
+    let req = SearchRequest {
+        query: "12-TB/TU".into(),
+        limit: 1,
+        offset: 0,
+    };
+    let hit = &engine.search(&req).unwrap().hits[0];
+    assert_eq!(
+        hit.label,
+        "Thông báo số 12-TB/TU của Ban Thường vụ Tỉnh ủy Lào Cai ngày 03/04/2026"
+    );
+}
+
+/// A local number shared by two provinces: the name read with its place ranks the citers of
+/// that province's plan, not the other's, in the citing tier.
+#[test]
+fn a_local_number_ranks_its_own_provinces_citers() {
+    let dir = crate::support::temp_dir("names-local");
+    let engine = Engine::open_or_create(&dir).unwrap();
+    let docs = [
+        ("na", "TỈNH ỦY NGHỆ AN\n\nSố 20-KH/TU\n\nNghệ An, ngày 1 tháng 3 năm 2022\n\nKẾ HOẠCH\nvề tuyên truyền\n\nThực hiện Kế hoạch số 16-KH/TU ngày 10/1/2022 của Ban Thường vụ Tỉnh ủy Nghệ An về chuyển đổi số.\n"),
+        ("lc", "TỈNH ỦY LÀO CAI\n\nSố 30-KH/TU\n\nLào Cai, ngày 1 tháng 3 năm 2022\n\nKẾ HOẠCH\nvề tuyên truyền\n\nThực hiện Kế hoạch số 16-KH/TU ngày 5/1/2022 của Ban Thường vụ Tỉnh ủy Lào Cai về du lịch.\n"),
+    ];
+    for (id, text) in docs {
+        engine
+            .add_bytes(&format!("{id}.txt"), id, text.as_bytes())
+            .unwrap();
+    }
+    let req = SearchRequest {
+        query: "kế hoạch 16 tỉnh ủy nghệ an".into(),
+        limit: 10,
+        offset: 0,
+    };
+    let r = engine.search(&req).unwrap();
+    assert_eq!(r.interpreted[0].id, "16-KH/TU@Nghệ An");
+    assert_eq!(r.hits[0].id, "na");
+    let other = r.hits.iter().find(|h| h.id == "lc");
+    assert!(
+        other.is_none_or(|h| h.score < r.hits[0].score - 1000.0),
+        "{:?}",
+        r.hits.iter().map(|h| (&h.id, h.score)).collect::<Vec<_>>()
+    );
+}

@@ -86,10 +86,13 @@ pub fn run(
     docs: &[Document],
 ) -> Result<NameReport> {
     let ids = IdOfPath::new(docs);
-    let texts: HashMap<&str, &str> = docs
-        .iter()
-        .map(|d| (d.id.as_str(), d.text.as_str()))
-        .collect();
+    let mut texts = Spelled {
+        texts: docs
+            .iter()
+            .map(|d| (d.id.as_str(), d.text.as_str()))
+            .collect(),
+        spelled: HashMap::new(),
+    };
     let mut absent = Vec::new();
     let mut answers = Vec::new();
     for q in &set.queries {
@@ -114,7 +117,7 @@ pub fn run(
         };
         for a in &answers {
             let top = system.search(&a.query.q, 3)?;
-            let found = top.iter().any(|id| answers_it(a, id, &texts));
+            let found = top.iter().any(|id| answers_it(a, id, &mut texts));
             s.success3 += f64::from(u8::from(found));
             for form in &a.query.form {
                 let e = s.by_form.entry(form.clone()).or_default();
@@ -144,17 +147,39 @@ pub fn run(
 }
 
 /// A hit answers the query when it is the document meant, or, for a document the archive
-/// only cites, when it is a labelled citing document or its text writes the identifier.
-fn answers_it(a: &Answer, id: &str, texts: &HashMap<&str, &str>) -> bool {
+/// only cites, when it is a labelled citing document or its text writes the identifier (not
+/// as the end of a longer number: `221-KL/TW` does not write `21-KL/TW`).
+fn answers_it(a: &Answer, id: &str, texts: &mut Spelled) -> bool {
     if !a.held.is_empty() {
         // a file holding several documents (a Công báo issue) is labelled whole
         let part_of = |h: &str| id.strip_prefix(h).is_some_and(|r| r.starts_with('#'));
         return a.held.iter().any(|h| h == id || part_of(h));
     }
-    a.citing.iter().any(|c| c == id)
-        || texts
-            .get(id)
-            .is_some_and(|t| spelled(t).contains(&a.written))
+    a.citing.iter().any(|c| c == id) || texts.writes(id, &a.written)
+}
+
+/// Each document's text spelled for matching identifiers, made once when first asked.
+struct Spelled<'a> {
+    texts: HashMap<&'a str, &'a str>,
+    spelled: HashMap<String, String>,
+}
+
+impl Spelled<'_> {
+    fn writes(&mut self, id: &str, written: &str) -> bool {
+        let Some(text) = self.texts.get(id) else {
+            return false;
+        };
+        let spelled = self
+            .spelled
+            .entry(id.to_string())
+            .or_insert_with(|| spelled(text));
+        spelled.match_indices(written).any(|(at, _)| {
+            !spelled[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '.')
+        })
+    }
 }
 
 /// Text folded, lowercase, without spaces around `-` and `/` (so `57 -NQ/TW` is `57-nq/tw`).
