@@ -11,9 +11,10 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::text::fold;
 
-/// Kind words as typed (folded), longest first, with the kind codes each names. `QH` stands
-/// for the codes of the National Assembly's laws and resolutions (`QH15`).
-const KIND_WORDS: &[(&str, &[&str])] = &[
+/// Kind words as typed (folded), longest first, with the kind codes a typed name may mean
+/// (`cite::KIND_WORDS` reads kind words as documents write them). `QH` stands for the codes of
+/// the National Assembly's laws and resolutions (`QH15`).
+const TYPED_KINDS: &[(&str, &[&str])] = &[
     ("nghi quyet lien tich", &["NQLT"]),
     ("thong tu lien tich", &["TTLT"]),
     ("chuong trinh hanh dong", &["CTr", "CT"]),
@@ -175,7 +176,7 @@ fn clean_word(w: &str) -> String {
 
 fn name_at(typed: &[&str], folded: &[String], i: usize) -> Option<TypedName> {
     let (kind_word, number_at, glued) = kind_at(folded, i)?;
-    let abbreviated = !KIND_WORDS
+    let abbreviated = !TYPED_KINDS
         .iter()
         .any(|(w, _)| w.split(' ').next() == Some(folded[i].as_str()));
     let (number, year, mut next) = match glued {
@@ -196,7 +197,7 @@ fn name_at(typed: &[&str], folded: &[String], i: usize) -> Option<TypedName> {
             (c[1].to_string(), year, at + 1)
         }
     };
-    let codes = KIND_WORDS.iter().find(|(w, _)| *w == kind_word)?.1;
+    let codes = TYPED_KINDS.iter().find(|(w, _)| *w == kind_word)?.1;
     let mut name = TypedName {
         typed: String::new(),
         kind_word,
@@ -231,7 +232,7 @@ fn kind_at(
     folded: &[String],
     i: usize,
 ) -> Option<(&'static str, usize, Option<(String, Option<u16>, usize)>)> {
-    for (word, _) in KIND_WORDS {
+    for (word, _) in TYPED_KINDS {
         let parts: Vec<&str> = word.split(' ').collect();
         let fits = parts
             .iter()

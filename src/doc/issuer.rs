@@ -451,7 +451,7 @@ pub fn sentence_case(text: &str) -> String {
     for phrase in PHRASE_KEYS.iter() {
         // a body's name, not a common word that happens to be one (`văn phòng`, `chủ tịch`)
         let proper = phrase.parts[0].starts_with(char::is_uppercase);
-        if proper && !p_is_common(phrase.written) {
+        if proper && !header_only(phrase.written) {
             apply_phrase(phrase, &keys, &mut words, &mut fixed);
         }
     }
@@ -462,7 +462,7 @@ pub fn sentence_case(text: &str) -> String {
 }
 
 /// Phrases that name a body only in a header, not inside a title.
-fn p_is_common(phrase: &str) -> bool {
+fn header_only(phrase: &str) -> bool {
     [
         "Văn phòng",
         "Chủ tịch",
