@@ -122,7 +122,11 @@ impl Graph {
 
     fn name_candidate(&self, n: NodeIx) -> NameCandidate {
         let c = self.chain_node(n);
-        let implementers = self.implementers(n, super::SHOWN_DEPTH).len();
+        // counted on the tree alone: the paths as names are not needed for a number
+        let implementers = self
+            .related_tree(n, Relation::Implements, super::SHOWN_DEPTH)
+            .found
+            .len();
         NameCandidate {
             said: message::name_candidate(
                 c.kind.as_deref(),
