@@ -65,6 +65,7 @@ fn document(n: usize, own: CiteId, parent: &CiteId, province: usize, also: &[Cit
             to: also.first().cloned().unwrap_or_else(|| parent.clone()),
         }],
         citations,
+        names: Default::default(),
         encoding: None,
         text: String::new(),
     }

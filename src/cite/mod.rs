@@ -11,6 +11,7 @@ mod extract;
 mod id;
 mod kind;
 pub mod name;
+pub mod named;
 mod ocr;
 mod relation;
 mod scan;

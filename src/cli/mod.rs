@@ -179,6 +179,10 @@ enum Command {
         /// (tests/golden/headers.json); `seeds/…` paths are read beside --corpus.
         #[arg(long, conflicts_with_all = ["queries", "names"])]
         headers: Option<PathBuf>,
+        /// Instead, score references by name (tests/golden/named_refs.json) against the
+        /// graph of the index of --corpus: mentions found, numbers resolved, ambiguity kept.
+        #[arg(long, conflicts_with_all = ["queries", "names", "headers"])]
+        named: Option<PathBuf>,
         /// With --queries: the index of the corpus (built there when missing).
         #[command(flatten)]
         index: IndexDir,
@@ -292,6 +296,13 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             headers: Some(headers),
             ..
         } => eval::headers(&corpus, &headers, json),
+        Command::Eval {
+            corpus,
+            json,
+            named: Some(named),
+            index,
+            ..
+        } => eval::named(&corpus, &index.dir, &named, json),
         Command::Eval {
             corpus,
             out,

@@ -12,6 +12,7 @@ mod signer;
 
 use serde::{Deserialize, Serialize};
 
+use crate::cite::named::Names;
 use crate::cite::{self, Citation, CiteId, StatedRelation};
 use crate::date::Date;
 pub use level::{Branch, Level, Tier};
@@ -42,6 +43,9 @@ pub struct Document {
     pub locality: Locality,
     pub citations: Vec<Citation>,
     pub stated_relations: Vec<StatedRelation>,
+    /// Documents it names without their numbers, and the names it writes with a number.
+    #[serde(default)]
+    pub names: Names,
     /// The legacy encoding the file was converted from (`TCVN3 (8-bit)`, `VNI (mis-decoded)`),
     /// when it was.
     #[serde(default)]
@@ -58,6 +62,9 @@ impl Document {
         let header = header::read(&text, signature.on_behalf.as_deref());
         let layout = layout::layout(&text, &header);
         let extraction = cite::extract(&text, &layout, header.own_id.as_ref());
+        let own = header.own_id.as_ref();
+        let own = own.map(|id| (id, header.kind.as_deref(), header.title.as_deref()));
+        let names = cite::named::read(&text, &layout, &extraction.citations, own);
         // read once, and only when the header does not name the body (issuer_header)
         let stated = match (&header.issuer_header, &header.issuer) {
             (Some(_), Some(_)) => None,
@@ -92,6 +99,7 @@ impl Document {
             signer: signature.signer,
             citations: extraction.citations,
             stated_relations: extraction.stated_relations,
+            names,
             encoding: None,
             text,
         }

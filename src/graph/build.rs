@@ -7,8 +7,10 @@ use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::ops::Range;
 
+use super::alias::{NamedRef, Reader, Table, Teacher};
 use super::scope::{is_national, scope_named, Scope};
 use super::{Edge, Graph, Node, NodeIx, Statement};
+use crate::cite::named::Names;
 use crate::cite::{Citation, CiteId, Relation, StatedRelation};
 use crate::date::Date;
 use crate::doc::locality::{named, Locality, Named};
@@ -149,6 +151,7 @@ struct Part {
     /// documents cite tens of millions of times).
     occurrences: Vec<(u32, Relation, Range<u32>)>,
     stated: Vec<StatedRelation>,
+    names: Names,
 }
 
 impl Part {
@@ -169,6 +172,7 @@ impl Part {
                 })
                 .collect(),
             stated: d.stated_relations.clone(),
+            names: d.names.clone(),
         }
     }
 }
@@ -202,16 +206,57 @@ fn assemble(entries: &mut [Entry]) -> Graph {
         }
     }
     drop((same, groups));
+    let mut froms = Vec::with_capacity(entries.len());
     for e in entries.iter() {
         let from = match &e.own {
             Some(own) => own.node,
             None => add_doc_node(&mut g, &e.part),
         };
         attach_header(&mut g.nodes[from], &e.part);
-        edges_of(&mut g, e, from);
+        froms.push(from);
     }
+    let named = named_refs(&g, entries, &froms);
+    for ((e, from), named) in entries.iter().zip(froms).zip(&named) {
+        edges_of(&mut g, e, from, named);
+    }
+    g.named = named.into_iter().flatten().collect();
     g.index();
     g
+}
+
+/// The node a number the document writes resolves to.
+fn node_in(e: &Entry, id: &CiteId) -> Option<NodeIx> {
+    e.mentions.by_key.get(&id.key()).map(|&m| e.nodes[m])
+}
+
+/// Each document's references by name, resolved against the aliases all documents teach.
+fn named_refs(g: &Graph, entries: &[Entry], froms: &[NodeIx]) -> Vec<Vec<NamedRef>> {
+    let mut table = Table::default();
+    for (i, e) in entries.iter().enumerate() {
+        let teacher = Teacher {
+            date: e.part.date,
+            own: e.own.as_ref().map(|o| o.node),
+            names: &e.part.names,
+            node_of: &|id: &CiteId| node_in(e, id),
+        };
+        table.learn(i, &teacher);
+    }
+    let docs: Vec<&str> = entries.iter().map(|e| e.part.id.as_str()).collect();
+    entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let reader = Reader {
+                entry: i,
+                doc: &e.part.id,
+                date: e.part.date,
+                own: froms[i],
+                names: &e.part.names,
+                node_of: &|id: &CiteId| node_in(e, id),
+            };
+            table.resolve(g, &reader, &docs)
+        })
+        .collect()
 }
 
 /// What a statement says, whoever says it, as a hash.
@@ -419,15 +464,19 @@ fn node_for(groups: &FxHashMap<GroupKey, Group>, m: &Mention) -> NodeIx {
 
 /// The document's own edges (one per target and relation, with the spans) and the edges it
 /// states between other documents.
-fn edges_of(g: &mut Graph, e: &Entry, from: NodeIx) {
+fn edges_of(g: &mut Graph, e: &Entry, from: NodeIx, named: &[NamedRef]) {
     let d = &e.part;
     // grouped through a map: a listing of 100,000 identifiers must not compare each with all
     let mut own: Vec<(EdgeKey, Vec<Range<usize>>)> = Vec::new();
     let mut slot: FxHashMap<EdgeKey, usize> = FxHashMap::default();
-    for (m, relation, span) in &d.occurrences {
-        let (m, relation) = (*m, *relation);
+    let numbered = d.occurrences.iter().map(|(m, relation, span)| {
         let span = span.start as usize..span.end as usize;
-        let to = e.nodes[m as usize];
+        (e.nodes[*m as usize], *relation, span)
+    });
+    let by_name = named
+        .iter()
+        .filter_map(|n| Some((n.node?, n.relation, n.span.clone())));
+    for (to, relation, span) in numbered.chain(by_name) {
         if to == from {
             continue;
         }
@@ -449,6 +498,21 @@ fn edges_of(g: &mut Graph, e: &Entry, from: NodeIx) {
             stated: false,
             spans,
         });
+    }
+    for n in named {
+        let (Some(a), Some(b)) = (n.amended_by, n.node) else {
+            continue;
+        };
+        if a != b {
+            g.edges.push(Edge {
+                from: a,
+                to: b,
+                rel: Relation::Amends,
+                stated_in: d.id.clone(),
+                stated: true,
+                spans: vec![n.span.clone()],
+            });
+        }
     }
     for s in &d.stated {
         let node = |id: &CiteId| e.mentions.by_key.get(&id.key()).map(|&m| e.nodes[m]);

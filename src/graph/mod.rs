@@ -5,6 +5,7 @@
 //!
 //! The graph is derived from the documents stored in the index (see ARCHITECTURE.md).
 
+mod alias;
 mod build;
 mod name;
 mod query;
@@ -20,6 +21,7 @@ use crate::cite::{CiteId, Relation};
 use crate::date::Date;
 use crate::doc::Level;
 
+pub use alias::{Evidence, NamedRef};
 pub use build::{build, Builder};
 pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
 pub use scope::{is_national, scope, Scope};
@@ -112,6 +114,8 @@ pub struct Edge {
 pub struct Graph {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// References by name, in the order of their documents.
+    pub named: Vec<NamedRef>,
     out: Vec<Vec<usize>>,
     inc: Vec<Vec<usize>>,
     by_name: FxHashMap<String, NodeIx>,
@@ -121,14 +125,17 @@ pub struct Graph {
     by_number: FxHashMap<String, Vec<NodeIx>>,
     /// Edges stated between other documents, by the document stating them.
     by_stater: FxHashMap<String, Vec<usize>>,
+    /// References by name, by the naming document.
+    by_namer: FxHashMap<String, Range<usize>>,
 }
 
 impl Graph {
     /// A graph of these nodes and edges, with its lookup tables.
-    pub fn from_parts(nodes: Vec<Node>, edges: Vec<Edge>) -> Graph {
+    pub fn from_parts(nodes: Vec<Node>, edges: Vec<Edge>, named: Vec<NamedRef>) -> Graph {
         let mut g = Graph {
             nodes,
             edges,
+            named,
             ..Graph::default()
         };
         g.index();
@@ -147,6 +154,14 @@ impl Graph {
                     .entry(e.stated_in.clone())
                     .or_default()
                     .push(i);
+            }
+        }
+        self.by_namer.clear();
+        let mut start = 0;
+        for (i, n) in self.named.iter().enumerate() {
+            if self.named.get(i + 1).is_none_or(|next| next.doc != n.doc) {
+                self.by_namer.insert(n.doc.clone(), start..i + 1);
+                start = i + 1;
             }
         }
         self.by_name.clear();
@@ -180,6 +195,13 @@ impl Graph {
             .into_iter()
             .flatten()
             .map(|&e| &self.edges[e])
+    }
+
+    /// The references by name a corpus document makes, in text order.
+    pub fn named_by(&self, doc: &str) -> &[NamedRef] {
+        self.by_namer
+            .get(doc)
+            .map_or(&[], |r| &self.named[r.clone()])
     }
 
     /// Edges leaving a node.

@@ -6,19 +6,20 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, Graph, Node};
+use super::{Edge, Graph, NamedRef, Node};
 use crate::error::{Error, Result};
 
 /// The file's name inside the index directory.
 pub const FILE: &str = "trichdan-graph.bin";
 /// Format marker: bumped whenever `Node` or `Edge` change shape.
-const MAGIC: &[u8; 8] = b"TDGRAPH3";
+const MAGIC: &[u8; 8] = b"TDGRAPH4";
 
 #[derive(Serialize)]
 struct Written<'a> {
     tag: &'a str,
     nodes: &'a [Node],
     edges: &'a [Edge],
+    named: &'a [NamedRef],
 }
 
 #[derive(Deserialize)]
@@ -26,6 +27,7 @@ struct Read {
     tag: String,
     nodes: Vec<Node>,
     edges: Vec<Edge>,
+    named: Vec<NamedRef>,
 }
 
 fn path(dir: &Path) -> PathBuf {
@@ -47,6 +49,7 @@ pub fn save(dir: &Path, tag: &str, graph: &Graph) -> Result<()> {
         tag,
         nodes: &graph.nodes,
         edges: &graph.edges,
+        named: &graph.named,
     };
     postcard::to_io(&written, &mut f).map_err(|e| Error::Corrupt {
         what: FILE.into(),
@@ -67,5 +70,5 @@ pub fn load(dir: &Path, tag: &str) -> Option<Graph> {
     let bytes = std::fs::read(path(dir)).ok()?;
     let body = bytes.strip_prefix(MAGIC)?;
     let read: Read = postcard::from_bytes(body).ok()?;
-    (read.tag == tag).then(|| Graph::from_parts(read.nodes, read.edges))
+    (read.tag == tag).then(|| Graph::from_parts(read.nodes, read.edges, read.named))
 }

@@ -25,6 +25,7 @@ use trichdan::text::fold;
 pub mod golden;
 mod headers;
 pub mod judged;
+mod named;
 mod names;
 
 /// Agreement on one field: how many labelled documents, how many agree.
@@ -552,6 +553,62 @@ pub fn names(corpus: &Path, index: &Path, file: &Path, json: bool) -> anyhow::Re
     }
     for q in &report.absent {
         writeln!(o, "left out: {q}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval --named`: references by name against the labels, with every miss and error.
+pub fn named(corpus: &Path, index: &Path, file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let set = named::load(file)?;
+    let engine = super::open_at(index, corpus)?;
+    let docs = engine.index().documents_with_text()?;
+    let r = named::run(&set, &engine.graph(), &docs, corpus)?;
+    let mut o = super::out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(&r)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        o,
+        "{} documents, {} references by name labelled ({} tied to a number); {} absent",
+        r.documents,
+        r.labelled,
+        r.labelled_ids,
+        r.absent.len()
+    )?;
+    writeln!(
+        o,
+        "mentions found on their line  {} of {} (we report {})",
+        r.matched, r.labelled, r.found
+    )?;
+    writeln!(
+        o,
+        "numbers resolved              precision {:.3} ({} of {}), recall {:.3} ({} of {})",
+        r.precision, r.resolved_right, r.resolved, r.recall, r.resolved_right, r.labelled_ids
+    )?;
+    writeln!(
+        o,
+        "ambiguous kept ambiguous      {} of {}",
+        r.ambiguous_kept, r.ambiguous_labelled
+    )?;
+    writeln!(
+        o,
+        "relations agreeing            {} of {}",
+        r.relation_right, r.matched
+    )?;
+    for (rel, (right, n)) in &r.relations {
+        writeln!(o, "  {rel:<12} {right} of {n}")?;
+    }
+    for m in &r.relation_misses {
+        writeln!(o, "  {m}")?;
+    }
+    writeln!(o, "\nwrong ({}):", r.wrong.len())?;
+    for w in &r.wrong {
+        writeln!(o, "  {w}")?;
+    }
+    writeln!(o, "\nmissed ({}):", r.misses.len())?;
+    for m in &r.misses {
+        writeln!(o, "  {m}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
