@@ -267,6 +267,10 @@ pub fn page_words() -> serde_json::Value {
             "place": "Địa phương", "level": "Cấp", "khoa": "Khóa", "id": "Mã văn bản"
         },
         "full_text": "Toàn văn",
+        "named": "Văn bản được nêu tên, không ghi số ký hiệu",
+        "named_open": "chưa xác định được số ký hiệu",
+        "named_maybe": "có thể là",
+        "named_evidence": "căn cứ xác định",
         "diagram": "Lược đồ",
         "outgoing": rel(relation_outgoing),
         "incoming": rel(relation_incoming),

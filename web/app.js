@@ -170,18 +170,49 @@ function groupsHtml(groups) {
     (g.count ? "<ul>" + g.documents.map(d => `<li>${nodeLink(d)}</li>`).join("") + "</ul>" : "") + `</section>`).join("") + `</div>`;
 }
 
-function linkedText(text, citations) {
+function linkedText(text, citations, named) {
   const bytes = new TextEncoder().encode(text);
   const decoder = new TextDecoder();
   let out = "", at = 0;
-  for (const c of [...citations].sort((a, b) => a.start - b.start)) {
+  const marks = [...citations, ...named.map(n => ({ ...n, named: true }))].sort((a, b) => a.start - b.start);
+  for (const c of marks) {
     if (c.start < at) continue;
     out += esc(decoder.decode(bytes.slice(at, c.start)));
-    const href = c.doc ? docUrl(c.doc) : idUrl(c.node || c.id);
-    out += `<a class="cite" href="${href}" title="${esc(W.outgoing[c.relation] || c.relation)}">${esc(decoder.decode(bytes.slice(c.start, c.end)))}</a>`;
+    const words = esc(decoder.decode(bytes.slice(c.start, c.end)));
+    const rel = W.outgoing[c.relation] || c.relation;
+    if (c.named && !c.node) {
+      const open = c.candidates.length ? `${W.named_maybe} ${c.candidates.join(", ")}` : W.named_open;
+      out += `<span class="cite named open" title="${esc(rel + " — " + open)}">${words}</span>`;
+    } else {
+      const href = c.doc ? docUrl(c.doc) : idUrl(c.node || c.id);
+      const title = c.named ? `${rel} — ${c.node}` : rel;
+      out += `<a class="cite${c.named ? " named" : ""}" href="${href}" title="${esc(title)}">${words}</a>`;
+    }
     at = c.end;
   }
   return out + esc(decoder.decode(bytes.slice(at)));
+}
+
+/** The documents named without a number, each name once, with what it was resolved to and why. */
+function namedHtml(named) {
+  if (!named.length) return "";
+  const seen = new Map();
+  for (const n of named) {
+    const k = n.name.toLowerCase() + "|" + (n.node || n.candidates.join(","));
+    if (!seen.has(k)) seen.set(k, { ...n, count: 0 });
+    seen.get(k).count++;
+  }
+  const rows = [...seen.values()].map(n => {
+    let to;
+    if (n.node) to = `<a href="${n.doc ? docUrl(n.doc) : idUrl(n.node)}">${esc(n.node)}</a>`;
+    else if (n.candidates.length) to = `${esc(W.named_maybe)} ` + n.candidates.map(c => `<a href="${idUrl(c)}">${esc(c)}</a>`).join(", ");
+    else to = `<span class="muted">${esc(W.named_open)}</span>`;
+    const why = n.evidence.length ? `<div class="meta">${esc(W.named_evidence)}: ` + n.evidence.map(e =>
+      `“${esc(e.quote)}” (<a href="${docUrl(e.doc)}">${esc(e.doc)}</a>)`).join("; ") + `</div>` : "";
+    const times = n.count > 1 ? ` · ${n.count} ${esc(W.times)}` : "";
+    return `<li><b>${esc(n.name)}</b> → ${to} <span class="meta">${esc(W.outgoing[n.relation] || n.relation)}${times}</span>${why}</li>`;
+  });
+  return `<h2>${esc(W.named)} <span class="count">${seen.size}</span></h2><ul class="card named-list" id="named">${rows.join("")}</ul>`;
 }
 
 async function showDocument(id) {
@@ -195,8 +226,8 @@ async function showDocument(id) {
     [F.kind, esc(d.kind)], [F.date, d.date && esc(date(d.date))], [F.issuer, esc(d.issuer)],
     [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(W.tier_codes[d.level.tier]))],
     [F.id, esc(d.id)],
-  ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}
-    <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${linkedText(d.text, d.citations)}</div></article>`;
+  ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}${namedHtml(d.named)}
+    <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${linkedText(d.text, d.citations, d.named)}</div></article>`;
 }
 
 

@@ -651,3 +651,134 @@ pub fn year_after(rest: &str) -> Option<u16> {
         LazyLock::new(|| Regex::new(r"^(?:năm\s+)?((?:19|20)\d{2})(?:\D|$)").unwrap());
     YEAR.captures(rest).and_then(|c| c[1].parse().ok())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Document;
+
+    fn names(text: &str) -> Names {
+        Document::from_text("t", text.to_string()).names
+    }
+
+    /// Names written with their numbers, as each sentence teaches them.
+    #[test]
+    fn aliases_are_the_names_written_with_a_number() {
+        let rows: [(&str, &[(&str, &str)]); 6] = [
+            (
+                "Căn cứ Luật Hóa chất số 69/2025/QH15;",
+                &[("Luật Hóa chất", "69/2025/QH15")],
+            ),
+            (
+                "Căn cứ Luật Dân\nquân tự vệ số 48/2019/QH14;",
+                &[("Luật Dân quân tự vệ", "48/2019/QH14")],
+            ),
+            // the nearest name owns the number, unless an amending law's title holds it
+            (
+                "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ số 76/2015/QH13.",
+                &[("Luật Tổ chức Chính phủ", "76/2015/QH13")],
+            ),
+            (
+                "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 46/2014/QH13;",
+                &[("Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế", "46/2014/QH13")],
+            ),
+            // the title after a law's number
+            (
+                "Căn cứ Luật số 83/2025/QH15 về sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội;",
+                &[("Luật sửa đổi, bổ sung một số điều của Luật Bầu cử đại biểu Quốc hội", "83/2025/QH15")],
+            ),
+            // not a law's number: no alias
+            ("Căn cứ Luật Hóa chất và Nghị định số 113/2017/NĐ-CP;", &[]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<(String, String)> = names(text)
+                .aliases
+                .iter()
+                .map(|a| (a.name.clone(), a.id.to_string()))
+                .collect();
+            let want: Vec<(String, String)> = want
+                .iter()
+                .map(|(n, i)| (n.to_string(), i.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// Where names are read, and what each one's own words make of it.
+    #[test]
+    fn mentions_are_names_without_a_number() {
+        let rows: [(&str, &[&str]); 7] = [
+            (
+                "theo quy định của Luật Đất đai, Luật Đầu tư.",
+                &["Luật Đất đai", "Luật Đầu tư"],
+            ),
+            (
+                "tuân thủ Bộ luật Lao động năm 2019 và",
+                &["Bộ luật Lao động"],
+            ),
+            ("Luật này có hiệu lực", &[]),
+            ("theo Luật số 12/2020/QH14", &[]),
+            ("góp ý dự án Luật Đất đai (sửa đổi)", &[]),
+            (
+                "Quán triệt Nghị quyết Đại hội XIV của Đảng",
+                &["Nghị quyết Đại hội XIV"],
+            ),
+            (
+                "đúng Điều lệ Đảng, Hiến pháp năm 2013",
+                &["Điều lệ Đảng", "Hiến pháp"],
+            ),
+        ];
+        for (text, want) in rows {
+            let got: Vec<String> = names(text)
+                .mentions
+                .iter()
+                .map(|m| m.name().trim_end_matches(" năm 2013").to_string())
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// A repeal clause marks the number it names, from the law's coming into force; a
+    /// sentence that only supposes it (`cho đến khi … hết hiệu lực`) does not.
+    #[test]
+    fn repeal_clauses_mark_the_law_they_end() {
+        let law = "Điều 66. Hiệu lực thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2019.\n2. Luật Tố cáo số 03/2011/QH13 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n";
+        let a = &names(law).aliases[0];
+        assert!(a.repealed);
+        assert_eq!(a.repealed_on, Date::new(2019, 1, 1));
+        let supposed = "Nghị định này áp dụng cho đến khi Luật Việc làm số 38/2013/QH13 hết hiệu lực kể từ ngày 01/01/2026.";
+        assert!(!names(supposed).aliases[0].repealed);
+    }
+
+    /// `Luật số 97/2025/QH15 … sửa đổi, bổ sung một số điều của Luật A, Luật B`: each name
+    /// is amended by the number; `(được sửa đổi, bổ sung tại Luật số …)` after a name too.
+    #[test]
+    fn amendments_by_name_point_at_the_amending_number() {
+        let text = "Căn cứ Luật số 97/2025/QH15 ngày 25/6/2025 của Quốc hội sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn;";
+        let by: Vec<Option<String>> = names(text)
+            .mentions
+            .iter()
+            .map(|m| m.amended_by.as_ref().map(|i| i.to_string()))
+            .collect();
+        assert_eq!(
+            by,
+            [Some("97/2025/QH15".into()), Some("97/2025/QH15".into())]
+        );
+        let passive = "thi hành Luật Ban hành văn bản quy phạm pháp luật (được sửa đổi, bổ sung tại Luật số 87/2025/QH15);";
+        let m = &names(passive).mentions[0];
+        assert_eq!(
+            m.amended_by.as_ref().map(|i| i.to_string()),
+            Some("87/2025/QH15".into())
+        );
+        let other = "Căn cứ Nghị định số 78/2025/NĐ-CP sửa đổi Luật Đất đai;";
+        assert_eq!(names(other).mentions[0].amended_by, None);
+    }
+
+    #[test]
+    fn the_year_after_a_name_is_read() {
+        assert_eq!(year_after(" năm 2015, quy định"), Some(2015));
+        assert_eq!(year_after(" ngày 18 tháng 02 năm 2025"), Some(2025));
+        assert_eq!(year_after(" 2024"), Some(2024));
+        assert_eq!(year_after(" và các văn bản"), None);
+    }
+}

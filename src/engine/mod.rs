@@ -18,8 +18,8 @@ use crate::ingest::{self, Input, Listing};
 
 pub use view::{
     ChainTree, CitationReport, CitationView, CiterRow, DocumentView, IdentifierView,
-    ImplementerGroup, ImplementerRow, LookupAnswer, Related, RelationGroup, Removal, Stats,
-    TreeNode, Way,
+    ImplementerGroup, ImplementerRow, LookupAnswer, NamedView, Related, RelationGroup, Removal,
+    Stats, TreeNode, Way,
 };
 
 /// The deepest a chain or an implementers walk may go.

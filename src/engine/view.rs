@@ -10,7 +10,8 @@ use crate::cite::Relation;
 use crate::date::Date;
 use crate::doc::{Document, Level};
 use crate::graph::{
-    Chain, ChainEdge, ChainNode, Direction, Graph, Implementer, Lookup, NodeIx, Statement,
+    Chain, ChainEdge, ChainNode, Direction, Evidence, Graph, Implementer, Lookup, NamedRef, NodeIx,
+    Statement,
 };
 use crate::message;
 
@@ -39,6 +40,45 @@ pub struct DocumentView {
     pub relations: Vec<RelationGroup>,
     /// Edges this document states between other documents.
     pub stated: Vec<ChainEdge>,
+    /// Documents it names without their numbers, in text order.
+    pub named: Vec<NamedView>,
+}
+
+/// A document named in the text without its number (`Luật Mặt trận Tổ quốc Việt Nam`).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct NamedView {
+    /// The name as written.
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+    pub relation: Relation,
+    /// The node it names, when the archive ties the name to one number.
+    pub node: Option<String>,
+    /// The corpus document that is that node, when the archive holds it.
+    pub doc: Option<String>,
+    /// The numbers the name fits, when it fits more than one.
+    pub candidates: Vec<String>,
+    /// Where the archive writes the name with that number.
+    pub evidence: Vec<Evidence>,
+}
+
+impl NamedView {
+    fn of(r: &NamedRef, g: &Graph) -> NamedView {
+        NamedView {
+            name: r.name.clone(),
+            start: r.span.start,
+            end: r.span.end,
+            relation: r.relation,
+            node: r.node.map(|n| g.nodes[n].name.clone()),
+            doc: r.node.and_then(|n| g.nodes[n].docs.first().cloned()),
+            candidates: r
+                .candidates
+                .iter()
+                .map(|&n| g.nodes[n].name.clone())
+                .collect(),
+            evidence: r.evidence.clone(),
+        }
+    }
 }
 
 /// One occurrence of an identifier in a document's text.
@@ -108,6 +148,11 @@ impl DocumentView {
             node: n.map(|n| g.nodes[n].name.clone()),
             relations: n.map(|n| relation_groups(g, n)).unwrap_or_default(),
             stated: stated_in(g, &doc.id),
+            named: g
+                .named_by(&doc.id)
+                .iter()
+                .map(|r| NamedView::of(r, g))
+                .collect(),
             citations,
             own_id: doc.own_id.as_ref().map(|i| i.to_string()),
             id: doc.id,

@@ -11,6 +11,7 @@ mod graph;
 mod identifiers;
 mod ingest;
 mod legacy;
+mod named;
 mod names;
 mod properties;
 mod relations;

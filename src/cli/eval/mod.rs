@@ -736,11 +736,15 @@ mod tests {
         (corpus, seeds)
     }
 
-    /// Documents typed by their names (tests/golden/names.json, labelled by reading) over
-    /// the shared corpus and the samples: the document named, or one citing it, in the top 3
-    /// for at least 95% (issue 20), far above FTS5; the name read as the identifier meant.
+    /// Names over the shared corpus and the samples (one index for both checks, built once:
+    /// it is the slowest part of the lab's tests). Typed (tests/golden/names.json, labelled
+    /// by reading): the document named, or one citing it, in the top 3 for at least 95%
+    /// (issue 20), far above FTS5; the name read as the identifier meant. Written in the
+    /// texts (tests/golden/named_refs.json): numbers resolved with precision ≥ 0.95 and
+    /// recall ≥ 0.85 (issue 20 asks 0.8; 0.902 measured), the mentions found, ambiguous
+    /// names left ambiguous.
     #[test]
-    fn typed_names_find_the_documents_they_name() {
+    fn names_typed_and_written_find_the_documents_they_name() {
         let (corpus, seeds) = shared_or_fail();
         let dir = std::env::temp_dir().join(format!("trichdan-names-{}", std::process::id()));
         let mut listing = trichdan::ingest::listing(&corpus).unwrap();
@@ -770,6 +774,22 @@ mod tests {
         );
         let read = ours.read_as_meant.unwrap_or_default();
         assert!(read >= 0.95, "read as meant {read:.3}: {:#?}", ours.misread);
+        let set = super::named::load(&root().join("tests/golden/named_refs.json")).unwrap();
+        let n = super::named::run(&set, &engine.graph(), &docs, &corpus).unwrap();
+        assert!(n.documents >= 20 && n.absent.is_empty(), "{:?}", n.absent);
+        assert!(
+            n.precision >= 0.95,
+            "precision {:.3}: {:#?}",
+            n.precision,
+            n.wrong
+        );
+        assert!(n.recall >= 0.85, "recall {:.3}: {:#?}", n.recall, n.misses);
+        assert!(
+            n.matched as f64 >= 0.95 * n.labelled as f64,
+            "{:#?}",
+            n.misses
+        );
+        assert!(n.ambiguous_kept * 5 >= n.ambiguous_labelled * 4, "{n:#?}");
         let _ = std::fs::remove_dir_all(&dir);
     }
 
