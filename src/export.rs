@@ -199,7 +199,7 @@ pub fn read_graph(dir: &Path) -> Result<Graph> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Graph::from_parts(nodes, edges, Vec::new()))
+    Ok(Graph::from_parts(nodes, edges, Vec::new(), Vec::new()))
 }
 
 /// Writes `file` through `fill`, to a temporary name first.

@@ -58,6 +58,9 @@ pub struct Alias {
     /// `Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021`).
     #[serde(default)]
     pub repealed_on: Option<Date>,
+    /// True for a law's own title beside its own number.
+    #[serde(default)]
+    pub own: bool,
 }
 
 /// What one document says by name.
@@ -117,20 +120,12 @@ pub fn read(
     }
     let mut names = Names::default();
     let heads = alias_heads(text, citations, &mut names.aliases);
-    if names.aliases.iter().any(|a| a.repealed) {
-        let on = in_force_from(text);
-        names
-            .aliases
-            .iter_mut()
-            .filter(|a| a.repealed)
-            .for_each(|a| a.repealed_on = on);
-    }
     numbered_titles(text, citations, &mut names.aliases);
     if let Some(alias) = own.and_then(|(id, kind, title)| own_title(id, kind, title)) {
         names.aliases.push(alias);
     }
     for m in KIND.find_iter(text) {
-        if heads.contains(&m.start()) || !starts_word(text, m.start()) {
+        if heads.binary_search(&m.start()).is_ok() || !starts_word(text, m.start()) {
             continue;
         }
         if let Some(mention) = mention_at(text, m.range(), citations, layout) {
@@ -150,7 +145,7 @@ fn starts_word(text: &str, at: usize) -> bool {
 
 static BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^\p{L}])((?:Bộ luật|BỘ LUẬT|Luật|LUẬT) [^;:()\[\]|]{1,200}?)[\s,]+(?:số|SỐ)[\s:]*$",
+        r"(?:^|[^\p{L}])((?:Bộ luật|BỘ LUẬT|Luật|LUẬT) [^;:()\[\]|]{1,460}?)[\s,]+(?:số|SỐ)[\s:]*$",
     )
     .unwrap()
 });
@@ -161,7 +156,7 @@ fn alias_heads(text: &str, citations: &[Citation], out: &mut Vec<Alias>) -> Vec<
     let mut heads = Vec::new();
     let mut prev_end = 0;
     for c in citations {
-        let (_, from) = super::window::window_before(text, c.span.start, 240);
+        let (_, from) = super::window::window_before(text, c.span.start, 480);
         let from_prev = prev_end.max(from);
         prev_end = c.span.end;
         if !is_statute(&c.id) || from_prev >= c.span.start {
@@ -172,18 +167,22 @@ fn alias_heads(text: &str, citations: &[Citation], out: &mut Vec<Alias>) -> Vec<
             continue;
         };
         let name = caps.get(1).unwrap();
-        let start = from_prev + name.start() + head_of(before, name.start(), name.as_str());
+        let listed = lists_more(text, c.span.end);
+        let head = head_of(before, name.start(), name.as_str(), listed);
+        let start = from_prev + name.start() + head;
         let name = one_line(text[start..from_prev + name.end()].trim_end_matches(','));
         if name.contains("\n\n") || words(&name) < 2 || !title_like(&name) {
             continue;
         }
         heads.push(start);
+        let repealed = opens_line(text, start) && repealed_after(text, c.span.end);
         out.push(Alias {
             name,
             id: c.id.clone(),
             quote: text[start..c.span.end].to_string(),
-            repealed: opens_line(text, start) && repealed_after(text, c.span.end),
-            repealed_on: None,
+            repealed,
+            repealed_on: repealed.then(|| in_force_at(text, start, &c.id)).flatten(),
+            own: false,
         });
     }
     heads
@@ -193,8 +192,9 @@ fn alias_heads(text: &str, citations: &[Citation], out: &mut Vec<Alias>) -> Vec<
 /// tại Luật Tổ chức Chính phủ số 76/2015/QH13`), or an amending law's own title naming the
 /// laws it amends (`Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số
 /// 46/2014/QH13`), unless a law enacts it (`Quốc hội ban hành Luật sửa đổi … của Luật Tổ
-/// chức Chính phủ số 76/2015/QH13` cites the base law's number).
-fn head_of(before: &str, at: usize, name: &str) -> usize {
+/// chức Chính phủ số 76/2015/QH13` cites the base law's number) or the title lists each
+/// base law with its number (`… của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số …`).
+fn head_of(before: &str, at: usize, name: &str, listed: bool) -> usize {
     let kinds: Vec<usize> = KIND
         .find_iter(name)
         .filter(|m| is_law(m.as_str()) && starts_word(name, m.start()))
@@ -204,11 +204,19 @@ fn head_of(before: &str, at: usize, name: &str) -> usize {
         let after = name[k..].split_once(' ').map_or("", |(_, rest)| rest);
         crate::text::fold(&after[..after.floor_char_boundary(16)]).starts_with("sua doi")
     });
-    let enacted = before[..at].trim_end().to_lowercase().ends_with("ban hành");
+    let enacted = listed || before[..at].trim_end().to_lowercase().ends_with("ban hành");
     match amending {
         Some(k) if !enacted => k,
         _ => kinds.last().copied().unwrap_or(0),
     }
+}
+
+/// True when another law's name follows the number in a list (`…/QH15, Luật Nhà ở`).
+fn lists_more(text: &str, end: usize) -> bool {
+    let after = super::window::window_after(text, end, text.len(), 24);
+    let after = after.trim_start_matches([',', ' ']);
+    let after = after.strip_prefix("và ").unwrap_or(after);
+    after.starts_with("Luật ") || after.starts_with("Bộ luật ")
 }
 
 /// A law's, a code's or an ordinance's number: `…/QH13`, `…/QH`, `…-LCT/HĐNN8`.
@@ -251,12 +259,19 @@ static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// When a law says it comes into force (`Luật này có hiệu lực thi hành từ ngày 01 tháng 01
-/// năm 2021`).
-fn in_force_from(text: &str) -> Option<Date> {
-    IN_FORCE
-        .find_iter(text)
-        .find_map(|m| Date::parse_prefix(&text[m.end()..]).map(|(d, _)| d))
+/// When the law whose repeal clause is at `at` comes into force: the `Luật này có hiệu lực
+/// thi hành từ ngày 01 tháng 01 năm 2021` nearest before it (the item above), else after;
+/// none when that date is before the repealed law itself (a consolidated text quoting
+/// another law's article).
+fn in_force_at(text: &str, at: usize, repealed: &CiteId) -> Option<Date> {
+    let date = |m: regex::Match| Date::parse_prefix(&text[m.end()..]).map(|(d, _)| d);
+    let before = IN_FORCE.find_iter(&text[..at]).filter_map(date).last();
+    let on = before.or_else(|| {
+        IN_FORCE
+            .find_iter(&text[at..])
+            .find_map(|m| Date::parse_prefix(&text[at + m.end()..]).map(|(d, _)| d))
+    })?;
+    (repealed.year.is_none_or(|y| on.year >= y)).then_some(on)
 }
 
 /// True when only an item's number (`2.`, `a)`, `-`) stands before `at` on its line: a
@@ -288,10 +303,13 @@ fn numbered_titles(text: &str, citations: &[Citation], out: &mut Vec<Alias>) {
             Some(k @ ("Luật" | "Bộ luật")) => k,
             _ => continue,
         };
-        let (before, _) = super::window::window_before(text, c.span.start, 16);
-        if !before.trim_end().ends_with("số") || !before.contains(kind) {
+        let (before, from) = super::window::window_before(text, c.span.start, 16);
+        let Some(k) = before
+            .rfind(kind)
+            .filter(|_| before.trim_end().ends_with("số"))
+        else {
             continue;
-        }
+        };
         let after = super::window::window_after(text, c.span.end, text.len(), 420);
         let Some(title) = NUMBERED_TITLE.captures(after).and_then(|m| m.get(1)) else {
             continue;
@@ -306,40 +324,29 @@ fn numbered_titles(text: &str, citations: &[Citation], out: &mut Vec<Alias>) {
         out.push(Alias {
             name,
             id: c.id.clone(),
-            quote: text
-                [c.span.start.saturating_sub(before.len())..c.span.end + title_end(after, title)]
-                .to_string(),
+            quote: text[from + k..c.span.end + offset_in(after, title) + title.len()].to_string(),
             repealed: false,
             repealed_on: None,
+            own: false,
         });
     }
 }
 
-/// Where `title` ends in `after` (bytes).
-fn title_end(after: &str, title: &str) -> usize {
-    after.find(title).map_or(0, |at| at + title.len())
-}
-
 /// The words a title runs to before what follows it in the sentence.
 fn cut_title(title: &str) -> &str {
-    const ENDS: [&str; 6] = [
+    // not at a comma: the title's own in `sửa đổi, bổ sung` and in lists of laws
+    const ENDS: [&str; 5] = [
         " được ",
         " có hiệu lực",
         " và các văn bản",
         " ngày ",
-        ", ",
         " đã ",
     ];
-    let mut end = title.len();
-    for e in ENDS {
-        // a comma is the title's own in `sửa đổi, bổ sung` and in lists of laws
-        if e == ", " {
-            continue;
-        }
-        if let Some(at) = title.find(e) {
-            end = end.min(at);
-        }
-    }
+    let end = ENDS
+        .iter()
+        .filter_map(|e| title.find(e))
+        .min()
+        .unwrap_or(title.len());
     title[..end].trim_end_matches([',', ' '])
 }
 
@@ -369,9 +376,10 @@ fn own_title(id: &CiteId, kind: Option<&str>, title: Option<&str>) -> Option<Ali
     (words(name) >= 2).then(|| Alias {
         name: name.to_string(),
         id: id.clone(),
-        quote: format!("{name} — {id}"),
+        quote: title.to_string(),
         repealed: false,
         repealed_on: None,
+        own: true,
     })
 }
 
@@ -393,7 +401,8 @@ fn mention_at(
     citations: &[Citation],
     layout: &Layout,
 ) -> Option<NamedMention> {
-    if citations.iter().any(|c| c.span.contains(&kind.start)) || is_draft(text, kind.start) {
+    let inside = cited_before(citations, kind.start).is_some_and(|c| c.span.end > kind.start);
+    if inside || is_draft(text, kind.start) {
         return None;
     }
     let end = reach_end(text, kind.start, citations);
@@ -412,21 +421,27 @@ fn mention_at(
     if law && next.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let capitalised = !law || next.starts_with(char::is_uppercase);
-    let name_len = name_len(&reach, kind.len(), law);
+    let (section, relation) = relation_of(text, kind.start, citations, layout);
     Some(NamedMention {
         span: kind.start..end,
-        name_len,
-        capitalised,
+        name_len: name_len(&reach, kind.len(), law),
+        capitalised: !law || next.starts_with(char::is_uppercase),
         reach,
-        relation: Relation::Cites,
-        section: Section::Body,
+        relation,
+        section,
         amended_by: None,
     })
-    .map(|mut m| {
-        (m.section, m.relation) = relation_of(text, &m, citations, layout);
-        m
-    })
+}
+
+/// The last numbered occurrence starting at or before `at` (occurrences are in text order).
+fn cited_before(citations: &[Citation], at: usize) -> Option<&Citation> {
+    let i = citations.partition_point(|c| c.span.start <= at);
+    i.checked_sub(1).map(|i| &citations[i])
+}
+
+/// The first numbered occurrence starting after `at`.
+fn cited_after(citations: &[Citation], at: usize) -> Option<&Citation> {
+    citations.get(citations.partition_point(|c| c.span.start <= at))
 }
 
 /// A law still to be made: `dự án Luật …`, `dự thảo Luật …`.
@@ -440,11 +455,7 @@ fn is_draft(text: &str, at: usize) -> bool {
 /// next numbered occurrence, or [`MAX_REACH`].
 fn reach_end(text: &str, start: usize, citations: &[Citation]) -> usize {
     let limit = text.floor_char_boundary((start + MAX_REACH).min(text.len()));
-    let next_citation = citations
-        .iter()
-        .map(|c| c.span.start)
-        .find(|&s| s > start)
-        .unwrap_or(text.len());
+    let next_citation = cited_after(citations, start).map_or(text.len(), |c| c.span.start);
     let mut end = limit.min(next_citation);
     let bytes = text.as_bytes();
     for (i, c) in text[start..end].char_indices() {
@@ -525,16 +536,13 @@ static TITLE_ACT: LazyLock<Regex> = LazyLock::new(|| {
 /// title does.
 fn relation_of(
     text: &str,
-    m: &NamedMention,
+    at: usize,
     citations: &[Citation],
     layout: &Layout,
 ) -> (Section, Relation) {
-    let at = m.span.start;
     if let Some(title) = layout.title.as_ref().filter(|r| r.contains(&at)) {
         let before = &text[title.start..at];
-        let inside_other = citations
-            .iter()
-            .any(|c| c.span.start >= title.start && c.span.end <= at);
+        let inside_other = cited_before(citations, at).is_some_and(|c| c.span.start >= title.start);
         let rel = match TITLE_ACT.captures(before) {
             _ if inside_other => Relation::Cites,
             Some(c)
@@ -605,7 +613,7 @@ fn stated_amendments(text: &str, citations: &[Citation], mentions: &mut [NamedMe
 
 /// `Luật số 97/2025/QH15 … sửa đổi, bổ sung một số điều của` right before the name.
 fn amender_before(text: &str, citations: &[Citation], at: usize) -> Option<CiteId> {
-    let c = citations.iter().rev().find(|c| c.span.end <= at)?;
+    let c = cited_before(citations, at).filter(|c| c.span.end <= at)?;
     if at - c.span.end > 400 || !is_statute(&c.id) {
         return None;
     }
@@ -631,7 +639,7 @@ static AMENDED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `Luật Ban hành văn bản quy phạm pháp luật (được sửa đổi, bổ sung tại Luật số
 /// 87/2025/QH15)`: the number right after the name, passive.
 fn amender_after(text: &str, citations: &[Citation], end: usize) -> Option<CiteId> {
-    let c = citations.iter().find(|c| c.span.start >= end)?;
+    let c = cited_after(citations, end.saturating_sub(1))?;
     let between = text.get(end..c.span.start)?;
     (is_statute(&c.id) && AMENDED_AFTER.is_match(between)).then(|| c.id.clone())
 }

@@ -220,7 +220,8 @@ impl Engine {
     }
 
     /// Runs a search. A group of words that names a document (`nghị quyết 57`, `NQ57`,
-    /// `nghị định 135/2026`) is read against the graph: the identifier a person most likely
+    /// `nghị định 135/2026`, or a law by its name, `luật mặt trận tổ quốc việt nam`) is read
+    /// against the graph: the identifier a person most likely
     /// means ranks its own document first, then what implements and cites it, then the
     /// rest of the words' matches; the answer says how it was read (`interpreted`).
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
@@ -243,7 +244,15 @@ impl Engine {
                     let n = g.node_named(&reading.id)?;
                     Some((name, reading, n))
                 });
-            let Some((name, reading, n)) = read else {
+            // else a name written without a number (`luật mặt trận tổ quốc việt nam`)
+            let read = read
+                .map(|(name, reading, n)| (name.asks_for_implementers(), reading, n))
+                .or_else(|| {
+                    let reading = g.interpret_title(text)?;
+                    let n = g.node_named(&reading.id)?;
+                    Some((false, reading, n))
+                });
+            let Some((implementers_first, reading, n)) = read else {
                 continue;
             };
             let Some(id) = g.nodes[n].id.clone() else {
@@ -253,7 +262,7 @@ impl Engine {
                 at: i,
                 id,
                 documents: g.tiers_if_shared(n),
-                implementers_first: name.asks_for_implementers(),
+                implementers_first,
             });
             interpreted.push(reading);
         }

@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Graph, NodeIx};
-use crate::cite::named::{year_after, Alias, NamedMention, Names};
+use crate::cite::named::{year_after, NamedMention, Names};
 use crate::cite::{CiteId, Relation};
 use crate::date::Date;
 use crate::text::fold;
@@ -109,37 +109,50 @@ pub(super) struct Table {
     /// Numbers a later document says ceased to be in force, and from when (that document's
     /// coming into force, else its date).
     repealed: FxHashMap<NodeIx, Option<Date>>,
-    /// Amending laws (named `Luật sửa đổi, bổ sung …`, or said to amend a law named): a base
+    /// Per number, how many times it is written under an amending law's title and under
+    /// another name: an amending law's number written with a base
     /// law's name written with one's number (`Luật Quảng cáo số 75/2025/QH15`) is not its
     /// name.
-    amending: FxHashSet<String>,
+    amending: FxHashMap<String, (u32, u32)>,
 }
 
-/// What the table needs of one document: its year, and the node each number it
-/// writes resolves to.
-pub(super) struct Teacher<'a> {
+/// One document as the table sees it: what it names and teaches, its date, its node.
+pub(super) struct Namer<'a> {
+    pub entry: usize,
+    pub doc: &'a str,
     pub date: Option<Date>,
-    pub own: Option<NodeIx>,
+    /// Its node: its own number's, or the one made for it.
+    pub node: NodeIx,
     pub names: &'a Names,
+    /// The node each number it writes resolves to.
     pub node_of: &'a dyn Fn(&CiteId) -> Option<NodeIx>,
 }
 
 impl Table {
-    pub(super) fn learn(&mut self, entry: usize, t: &Teacher) {
-        let by_name = t
+    pub(super) fn learn(&mut self, t: &Namer) {
+        for a in &t.names.aliases {
+            let votes = self.amending.entry(a.id.key()).or_default();
+            if key(&a.name).starts_with("luat sua doi") {
+                votes.0 += 1;
+            } else {
+                votes.1 += 1;
+            }
+        }
+        for id in t
             .names
             .mentions
             .iter()
-            .filter_map(|m| m.amended_by.as_ref());
-        let titled = t
-            .names
-            .aliases
-            .iter()
-            .filter(|a| key(&a.name).starts_with("luat sua doi"));
-        let amending = by_name.chain(titled.map(|a| &a.id));
-        self.amending.extend(amending.map(|id| id.key()));
+            .filter_map(|m| m.amended_by.as_ref())
+        {
+            self.amending.entry(id.key()).or_default().0 += 1;
+        }
         for a in &t.names.aliases {
-            let Some(node) = (t.node_of)(&a.id).or_else(|| own_alias(a, t)) else {
+            let node = if a.own {
+                Some(t.node)
+            } else {
+                (t.node_of)(&a.id)
+            };
+            let Some(node) = node else {
                 continue;
             };
             let k = key(&a.name);
@@ -152,7 +165,7 @@ impl Table {
             }
             taught.push(Taught {
                 node,
-                entry,
+                entry: t.entry,
                 quote: a.quote.clone(),
             });
             if a.repealed {
@@ -191,21 +204,6 @@ impl Table {
     }
 }
 
-/// A law's own title teaches its own number, which is its own node.
-fn own_alias(a: &Alias, t: &Teacher) -> Option<NodeIx> {
-    a.quote.ends_with(&format!(" — {}", a.id)).then_some(t.own?)
-}
-
-/// One naming document as resolution needs it.
-pub(super) struct Reader<'a> {
-    pub entry: usize,
-    pub doc: &'a str,
-    pub date: Option<Date>,
-    pub own: NodeIx,
-    pub names: &'a Names,
-    pub node_of: &'a dyn Fn(&CiteId) -> Option<NodeIx>,
-}
-
 /// A name matched: the node or candidates, the name's length in the reach.
 struct Found {
     /// The alias's key.
@@ -217,7 +215,7 @@ struct Found {
 
 impl Table {
     /// Every mention of `r`'s document resolved, ambiguous or kept as a named mention.
-    pub(super) fn resolve(&self, g: &Graph, r: &Reader, docs: &[&str]) -> Vec<NamedRef> {
+    pub(super) fn resolve(&self, g: &Graph, r: &Namer, docs: &[&str]) -> Vec<NamedRef> {
         let mentions = &r.names.mentions;
         let found: Vec<Option<Found>> = mentions
             .iter()
@@ -232,7 +230,7 @@ impl Table {
         for (m, f) in mentions.iter().zip(found) {
             let f = f.or_else(|| self.short_form(g, r, m, &keys, docs));
             let named = match f {
-                Some(f) if f.nodes.contains(&r.own) => continue,
+                Some(f) if f.nodes.contains(&r.node) => continue,
                 Some(f) => {
                     let (node, candidates) = match f.nodes.as_slice() {
                         [one] => (Some(*one), Vec::new()),
@@ -258,7 +256,7 @@ impl Table {
 
     /// The longest alias the mention starts with, unless a number follows it (the name
     /// then only teaches).
-    fn matched(&self, g: &Graph, r: &Reader, m: &NamedMention, docs: &[&str]) -> Option<Found> {
+    fn matched(&self, g: &Graph, r: &Namer, m: &NamedMention, docs: &[&str]) -> Option<Found> {
         let w = Words::of(&m.reach);
         let (k, n) = self.longest(&w)?;
         let name_end = w.ends[n - 1];
@@ -274,7 +272,7 @@ impl Table {
     fn short_form(
         &self,
         g: &Graph,
-        r: &Reader,
+        r: &Namer,
         m: &NamedMention,
         own_keys: &[String],
         docs: &[&str],
@@ -297,7 +295,7 @@ impl Table {
     fn choose(
         &self,
         g: &Graph,
-        r: &Reader,
+        r: &Namer,
         k: &str,
         year: Option<u16>,
         name_end: usize,
@@ -314,7 +312,7 @@ impl Table {
             .map(|t| id_key(g, t.node))
             .collect();
         if here.is_empty() {
-            self.narrow(g, taught, r, year, &mut ids);
+            self.narrow(g, taught, r.date, year, &mut ids);
         } else {
             ids.retain(|id| here.contains(id));
         }
@@ -338,7 +336,7 @@ impl Table {
         &self,
         g: &Graph,
         taught: &[Taught],
-        r: &Reader,
+        date: Option<Date>,
         year: Option<u16>,
         ids: &mut Vec<String>,
     ) {
@@ -359,11 +357,11 @@ impl Table {
                 return;
             }
         }
-        if let Some(y) = r.date.map(|d| d.year) {
+        if let Some(y) = date.map(|d| d.year) {
             ids.retain(|id| year_of(id).is_none_or(|ny| ny <= y));
         }
-        if ids.iter().any(|id| !self.amending.contains(id)) {
-            ids.retain(|id| !self.amending.contains(id));
+        if ids.iter().any(|id| !self.is_amending(id)) {
+            ids.retain(|id| !self.is_amending(id));
         }
         // ceased before the document, or at a time unknown
         let repealed = |id: &String| {
@@ -371,9 +369,86 @@ impl Table {
                 .iter()
                 .filter(|t| id_key(g, t.node) == *id)
                 .filter_map(|t| self.repealed.get(&t.node))
-                .any(|on| !matches!((on, r.date), (Some(on), Some(d)) if *on > d))
+                .any(|on| !matches!((on, date), (Some(on), Some(d)) if *on > d))
         };
         ids.retain(|id| !repealed(id));
+    }
+}
+
+/// A name as staff may type it (`Luật Mặt trận Tổ quốc Việt Nam`) and the documents it
+/// names: those of today first (not amending, not repealed), newest first, then the older.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Title {
+    /// The name's folded words.
+    pub key: String,
+    pub nodes: Vec<NodeIx>,
+}
+
+impl Table {
+    /// An amending law's number: written under an amending title (`Luật sửa đổi, bổ sung …`)
+    /// or said to amend a law named, at least as often as under a base law's name (`Luật sửa
+    /// đổi … của Luật Đất đai số 31/2024/QH15` may give the base law's number, and a law's
+    /// closing articles amend others).
+    fn is_amending(&self, id: &str) -> bool {
+        self.amending
+            .get(id)
+            .is_some_and(|(titled, named)| titled >= named && *titled > 0)
+    }
+
+    /// Every name the archive ties to a number, with the numbers it names today.
+    pub(super) fn titles(&self, g: &Graph) -> Vec<Title> {
+        let mut out: Vec<Title> = self
+            .by_key
+            .iter()
+            .map(|(k, taught)| {
+                let mut all: Vec<String> = taught.iter().map(|t| id_key(g, t.node)).collect();
+                all.sort_unstable();
+                all.dedup();
+                one_code_per_number(g, taught, &mut all);
+                let mut now = all.clone();
+                self.narrow(g, taught, None, None, &mut now);
+                // the numbers it names today first, then the older ones (a year typed picks)
+                let newest = |ids: &[String]| {
+                    let mut nodes: Vec<NodeIx> =
+                        ids.iter().map(|id| best_node(g, taught, id)).collect();
+                    nodes.sort_by_key(|&n| std::cmp::Reverse(node_year(g, n)));
+                    nodes
+                };
+                let mut nodes = newest(&now);
+                all.retain(|id| !now.contains(id));
+                nodes.extend(newest(&all));
+                Title {
+                    key: k.clone(),
+                    nodes,
+                }
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        out
+    }
+}
+
+impl Graph {
+    /// The nodes a typed name (`luat mat tran to quoc viet nam`, `Luật Đất đai 2013`) names:
+    /// a known name, all the words typed but a year after it, which is then taken first.
+    pub fn titled(&self, typed: &str) -> Option<Vec<NodeIx>> {
+        let w = Words::of(typed);
+        let year = w
+            .keys
+            .last()
+            .and_then(|y| y.parse::<u16>().ok())
+            .filter(|y| *y > 1900);
+        let n = w.keys.len() - usize::from(year.is_some() && w.keys.len() > 2);
+        let k = w.key(n);
+        let at = self
+            .titles
+            .binary_search_by(|t| t.key.as_str().cmp(&k))
+            .ok()?;
+        let mut nodes = self.titles[at].nodes.clone();
+        if let Some(y) = year {
+            nodes.sort_by_key(|&node| node_year(self, node) != Some(y));
+        }
+        Some(nodes)
     }
 }
 

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::ops::Range;
 
-use super::alias::{NamedRef, Reader, Table, Teacher};
+use super::alias::{NamedRef, Namer, Table, Title};
 use super::scope::{is_national, scope_named, Scope};
 use super::{Edge, Graph, Node, NodeIx, Statement};
 use crate::cite::named::Names;
@@ -215,7 +215,8 @@ fn assemble(entries: &mut [Entry]) -> Graph {
         attach_header(&mut g.nodes[from], &e.part);
         froms.push(from);
     }
-    let named = named_refs(&g, entries, &froms);
+    let (named, titles) = named_refs(&g, entries, &froms);
+    g.titles = titles;
     for ((e, from), named) in entries.iter().zip(froms).zip(&named) {
         edges_of(&mut g, e, from, named);
     }
@@ -229,34 +230,29 @@ fn node_in(e: &Entry, id: &CiteId) -> Option<NodeIx> {
     e.mentions.by_key.get(&id.key()).map(|&m| e.nodes[m])
 }
 
-/// Each document's references by name, resolved against the aliases all documents teach.
-fn named_refs(g: &Graph, entries: &[Entry], froms: &[NodeIx]) -> Vec<Vec<NamedRef>> {
+/// Each document's references by name, resolved against the aliases all documents teach,
+/// and the names the archive ties to numbers.
+fn named_refs(g: &Graph, entries: &[Entry], froms: &[NodeIx]) -> (Vec<Vec<NamedRef>>, Vec<Title>) {
     let mut table = Table::default();
-    for (i, e) in entries.iter().enumerate() {
-        let teacher = Teacher {
+    let docs: Vec<&str> = entries.iter().map(|e| e.part.id.as_str()).collect();
+    let each = |i: usize, e: &Entry, f: &mut dyn FnMut(&Namer)| {
+        f(&Namer {
+            entry: i,
+            doc: &e.part.id,
             date: e.part.date,
-            own: e.own.as_ref().map(|o| o.node),
+            node: froms[i],
             names: &e.part.names,
             node_of: &|id: &CiteId| node_in(e, id),
-        };
-        table.learn(i, &teacher);
-    }
-    let docs: Vec<&str> = entries.iter().map(|e| e.part.id.as_str()).collect();
-    entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let reader = Reader {
-                entry: i,
-                doc: &e.part.id,
-                date: e.part.date,
-                own: froms[i],
-                names: &e.part.names,
-                node_of: &|id: &CiteId| node_in(e, id),
-            };
-            table.resolve(g, &reader, &docs)
         })
-        .collect()
+    };
+    for (i, e) in entries.iter().enumerate() {
+        each(i, e, &mut |n| table.learn(n));
+    }
+    let mut out = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        each(i, e, &mut |n| out.push(table.resolve(g, n, &docs)));
+    }
+    (out, table.titles(g))
 }
 
 /// What a statement says, whoever says it, as a hash.

@@ -21,7 +21,7 @@ use crate::cite::{CiteId, Relation};
 use crate::date::Date;
 use crate::doc::Level;
 
-pub use alias::{Evidence, NamedRef};
+pub use alias::{Evidence, NamedRef, Title};
 pub use build::{build, Builder};
 pub use query::{Chain, ChainEdge, ChainNode, Direction, Implementer, Lookup};
 pub use scope::{is_national, scope, Scope};
@@ -116,6 +116,8 @@ pub struct Graph {
     pub edges: Vec<Edge>,
     /// References by name, in the order of their documents.
     pub named: Vec<NamedRef>,
+    /// The names the archive ties to numbers, sorted by key, for names typed.
+    pub titles: Vec<Title>,
     out: Vec<Vec<usize>>,
     inc: Vec<Vec<usize>>,
     by_name: FxHashMap<String, NodeIx>,
@@ -131,11 +133,17 @@ pub struct Graph {
 
 impl Graph {
     /// A graph of these nodes and edges, with its lookup tables.
-    pub fn from_parts(nodes: Vec<Node>, edges: Vec<Edge>, named: Vec<NamedRef>) -> Graph {
+    pub fn from_parts(
+        nodes: Vec<Node>,
+        edges: Vec<Edge>,
+        named: Vec<NamedRef>,
+        titles: Vec<Title>,
+    ) -> Graph {
         let mut g = Graph {
             nodes,
             edges,
             named,
+            titles,
             ..Graph::default()
         };
         g.index();

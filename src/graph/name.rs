@@ -120,6 +120,22 @@ impl Graph {
         })
     }
 
+    /// How a document's name typed without its number (`luat mat tran to quoc viet nam`)
+    /// reads against the names the archive ties to numbers.
+    pub fn interpret_title(&self, typed: &str) -> Option<Interpretation> {
+        let found = self.titled(typed)?;
+        let first = *found.first()?;
+        Some(Interpretation {
+            typed: typed.to_string(),
+            id: self.nodes[first].name.clone(),
+            candidates: found
+                .into_iter()
+                .take(MAX_CANDIDATES)
+                .map(|n| self.name_candidate(n))
+                .collect(),
+        })
+    }
+
     fn name_candidate(&self, n: NodeIx) -> NameCandidate {
         let c = self.chain_node(n);
         // counted on the tree alone: the paths as names are not needed for a number

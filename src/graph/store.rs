@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Edge, Graph, NamedRef, Node};
+use super::{Edge, Graph, NamedRef, Node, Title};
 use crate::error::{Error, Result};
 
 /// The file's name inside the index directory.
 pub const FILE: &str = "trichdan-graph.bin";
 /// Format marker: bumped whenever `Node` or `Edge` change shape.
-const MAGIC: &[u8; 8] = b"TDGRAPH4";
+const MAGIC: &[u8; 8] = b"TDGRAPH5";
 
 #[derive(Serialize)]
 struct Written<'a> {
@@ -20,6 +20,7 @@ struct Written<'a> {
     nodes: &'a [Node],
     edges: &'a [Edge],
     named: &'a [NamedRef],
+    titles: &'a [Title],
 }
 
 #[derive(Deserialize)]
@@ -28,6 +29,7 @@ struct Read {
     nodes: Vec<Node>,
     edges: Vec<Edge>,
     named: Vec<NamedRef>,
+    titles: Vec<Title>,
 }
 
 fn path(dir: &Path) -> PathBuf {
@@ -50,6 +52,7 @@ pub fn save(dir: &Path, tag: &str, graph: &Graph) -> Result<()> {
         nodes: &graph.nodes,
         edges: &graph.edges,
         named: &graph.named,
+        titles: &graph.titles,
     };
     postcard::to_io(&written, &mut f).map_err(|e| Error::Corrupt {
         what: FILE.into(),
@@ -70,5 +73,5 @@ pub fn load(dir: &Path, tag: &str) -> Option<Graph> {
     let bytes = std::fs::read(path(dir)).ok()?;
     let body = bytes.strip_prefix(MAGIC)?;
     let read: Read = postcard::from_bytes(body).ok()?;
-    (read.tag == tag).then(|| Graph::from_parts(read.nodes, read.edges, read.named))
+    (read.tag == tag).then(|| Graph::from_parts(read.nodes, read.edges, read.named, read.titles))
 }

@@ -3,27 +3,32 @@
 //! named mention when none does, and an amendment stated by name is an edge.
 
 use trichdan::doc::Document;
+use trichdan::engine::Engine;
 use trichdan::graph::{build, Graph, NamedRef};
+use trichdan::index::SearchRequest;
 
-/// A plan of a commune Front committee, dated, with `preamble` and `body`.
-fn plan(id: &str, date: &str, preamble: &str, body: &str) -> Document {
+use crate::support::temp_dir;
+
+/// A plan of a commune Front committee, dated, with `preamble` and `body`: its file stem
+/// and text.
+fn plan(id: &str, date: &str, preamble: &str, body: &str) -> (String, String) {
     let text = format!(
         "ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC\n\nSố: {id}/KH-MTTQ-BTT\n\n\
          Lương Minh, {date}\n\nKẾ HOẠCH\nTổ chức hội nghị hiệp thương\n\n{preamble}\n\n\
          I. MỤC ĐÍCH, YÊU CẦU\n{body}\n\nT/M BAN THƯỜNG TRỰC\nCHỦ TỊCH\n\nNguyễn Văn A\n"
     );
-    Document::from_text(format!("plan-{id}"), text)
+    (format!("plan-{id}"), text)
 }
 
 /// A law's closing article: in force from a date, its predecessor repealed.
-fn law(id: &str, number: &str, name: &str, from: &str, repealed: &str) -> Document {
+fn law(id: &str, number: &str, name: &str, from: &str, repealed: &str) -> (String, String) {
     let text = format!(
         "QUỐC HỘI\n\nLuật số: {number}\n\nLUẬT\n{name}\n\nĐiều 1. Phạm vi điều chỉnh\n\
          Luật này quy định về {name}.\n\nĐiều 2. Hiệu lực thi hành\n\
          1. Luật này có hiệu lực thi hành từ ngày {from}.\n\
          2. {repealed} hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.\n"
     );
-    Document::from_text(id.to_string(), text)
+    (id.to_string(), text)
 }
 
 fn refs<'g>(g: &'g Graph, doc: &str) -> &'g [NamedRef] {
@@ -49,6 +54,13 @@ fn resolved(g: &Graph, doc: &str, name: &str) -> String {
 }
 
 fn archive() -> Vec<Document> {
+    texts()
+        .into_iter()
+        .map(|(id, text)| Document::from_text(id, text))
+        .collect()
+}
+
+fn texts() -> Vec<(String, String)> {
     vec![
         plan(
             "16",
@@ -190,4 +202,56 @@ fn an_amendment_stated_by_name_is_an_edge() {
         amends.contains(&("97/2025/QH15".into(), "75/2015/QH13".into())),
         "{amends:?}"
     );
+}
+
+/// Through the engine: a law typed by its name (`luật mặt trận tổ quốc việt nam`) is read as
+/// the number the archive ties to it, and a document's page lists the names it writes with
+/// what each resolves to and why.
+#[test]
+fn names_are_read_when_typed_and_shown_on_the_page() {
+    let dir = temp_dir("named-corpus");
+    for (id, text) in texts() {
+        std::fs::write(dir.join(format!("{id}.txt")), text).unwrap();
+    }
+    let listing = trichdan::ingest::listing(&dir).unwrap();
+    let (engine, _) = Engine::build(&temp_dir("named-index"), &listing, 2, &|_| {}).unwrap();
+    for q in [
+        "luật mặt trận tổ quốc việt nam",
+        "luat mat tran to quoc viet nam",
+    ] {
+        let req = SearchRequest {
+            query: q.into(),
+            limit: 5,
+            offset: 0,
+        };
+        let r = engine.search(&req).unwrap();
+        assert_eq!(
+            r.interpreted.first().map(|i| i.id.as_str()),
+            Some("75/2015/QH13"),
+            "{q}"
+        );
+    }
+    // a year typed picks among the numbers a name had
+    let req = SearchRequest {
+        query: "luật việc làm 2013".into(),
+        limit: 5,
+        offset: 0,
+    };
+    let r = engine.search(&req).unwrap();
+    assert_eq!(r.interpreted[0].id, "38/2013/QH13");
+    let view = engine.document("plan-20").unwrap();
+    let front = view
+        .named
+        .iter()
+        .find(|n| n.name == "Luật Mặt trận Tổ quốc Việt Nam")
+        .unwrap();
+    assert_eq!(front.node.as_deref(), Some("75/2015/QH13"));
+    assert!(front.evidence.iter().any(|e| e.doc == "plan-16"));
+    let open = view
+        .named
+        .iter()
+        .find(|n| n.name == "Luật Việc làm")
+        .unwrap();
+    assert_eq!(open.node, None);
+    assert_eq!(open.candidates.len(), 2);
 }
