@@ -145,7 +145,7 @@ fn starts_word(text: &str, at: usize) -> bool {
 
 static BEFORE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^\p{L}])((?:Bộ luật|BỘ LUẬT|Luật|LUẬT) [^;:()\[\]|]{1,460}?)[\s,]+(?:số|SỐ)[\s:]*$",
+        r"(?:^|[^\p{L}])((?:Bộ luật|BỘ LUẬT|Luật|LUẬT) [^;:()\[\]|]+?)[\s,]+(?:số|SỐ)[\s:]*$",
     )
     .unwrap()
 });
@@ -250,9 +250,8 @@ fn one_line(s: &str) -> String {
     s.replace('\n', " ")
 }
 
-static REPEAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^;]{0,320}?hết hiệu lực(?: thi hành)?(?: kể)? từ ngày").unwrap()
-});
+static REPEAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^;]*?hết hiệu lực(?: thi hành)?(?: kể)? từ ngày").unwrap());
 
 static IN_FORCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:Luật|Bộ luật|Pháp lệnh) này có hiệu lực(?: thi hành)?(?: kể)? từ ngày ")
@@ -284,13 +283,13 @@ fn opens_line(text: &str, at: usize) -> bool {
 }
 
 fn repealed_after(text: &str, end: usize) -> bool {
-    let after = super::window::window_after(text, end, text.len(), 200);
+    let after = super::window::window_after(text, end, text.len(), 360);
     REPEAL.is_match(after)
 }
 
 static NUMBERED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:,?\s*ngày\s+[\d/]+(?:\s+tháng\s+\d+\s+năm\s+\d{4})?)?(?:\s*của\s+Quốc\s+hội)?\s*(?:về\s+)?([^;:()\[\]\n.]{4,400})",
+        r"^(?:,?\s*ngày\s+[\d/]+(?:\s+tháng\s+\d+\s+năm\s+\d{4})?)?(?:\s*của\s+Quốc\s+hội)?\s*(?:về\s+)?([^;:()\[\]\n.]{4,})",
     )
     .unwrap()
 });
@@ -589,13 +588,18 @@ fn body_act(text: &str, at: usize) -> Relation {
     let (before, _) = super::window::window_before(text, at, 200);
     let sentence = before.rsplit(['.', ';', '\n']).next().unwrap_or(before);
     let line = before.rsplit("\n\n").next().unwrap_or(before);
-    if ENACTS_GUIDANCE.is_match(line) {
+    // the verbs' words first: most names have neither before them
+    if has_any(line, &["ban hành", "BAN HÀNH", "Ban hành"]) && ENACTS_GUIDANCE.is_match(line) {
         Relation::Guides
-    } else if CARRIES_OUT.is_match(sentence) {
+    } else if has_any(sentence, &["thi hành", "thực hiện"]) && CARRIES_OUT.is_match(sentence) {
         Relation::Implements
     } else {
         Relation::Cites
     }
+}
+
+fn has_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
 }
 
 static AMENDS: LazyLock<Regex> =
@@ -622,10 +626,11 @@ fn amender_before(text: &str, citations: &[Citation], at: usize) -> Option<CiteI
         return None;
     }
     // the verb, active, and after it no other number
-    let active = AMENDS
-        .captures_iter(between)
-        .last()
-        .is_some_and(|v| v.get(1).is_none());
+    let active = has_any(between, &["sửa đổi", "Sửa đổi", "SỬA ĐỔI"])
+        && AMENDS
+            .captures_iter(between)
+            .last()
+            .is_some_and(|v| v.get(1).is_none());
     active.then(|| c.id.clone())
 }
 
