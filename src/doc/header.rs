@@ -447,8 +447,14 @@ fn own_id(cells: &[Line], all: &[Line]) -> Option<CiteId> {
                 rest
             };
             let written = OWN_NUMBER.find(rest.trim_start())?;
-            // a markdown escape (`57\-NQ/TW`) is not part of the number
-            CiteId::parse(&written.as_str().replace('\\', "")).ok()
+            // a markdown escape (`57\-NQ/TW`) is not part of the number, nor a space before
+            // its slash (`1894 /TB-SCT`)
+            let written: String = written
+                .as_str()
+                .chars()
+                .filter(|c| !matches!(c, '\\' | ' '))
+                .collect();
+            CiteId::parse(&written).ok()
         })
 }
 
@@ -648,7 +654,7 @@ fn without_split_motto(parts: Vec<String>) -> Vec<String> {
 /// the issuing body's name.
 static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐỘC\s+LẬP\s*-\s*TỰ\s+DO\s*-\s*HẠNH\s+PHÚC|[-_*=]{3,})",
+        r"(?:CỘNG\s+H(?:ÒA|OÀ|ÕA)\s+XÃ\s+HỘI(?:\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)?|CHỦ\s+NGHĨA\s+VIỆT\s+NAM|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐỘC\s+LẬP\s*-\s*TỰ\s+DO\s*-\s*HẠNH\s+PHÚC|[-_*=]{3,})",
     )
     .unwrap()
 });

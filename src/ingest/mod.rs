@@ -10,7 +10,7 @@ use std::path::Path;
 use crate::doc::Document;
 use crate::error::{Error, Limit, Result};
 use crate::format::{self, html_text, Format};
-use crate::text::{compose, decode, legacy, DecodeFailure};
+use crate::text::{compose, decode, glyph, legacy, DecodeFailure};
 
 pub use listing::{
     doc_id, files, ids, inputs, is_folder_note, listing, walk, Input, Listing, EXTENSIONS,
@@ -157,7 +157,7 @@ pub fn is_text(text: &str) -> bool {
 
 /// Decodes a file's bytes, converting text typed in a legacy Vietnamese encoding: 8-bit
 /// TCVN3 or VNI bytes (which are not UTF-8), or such text already mis-decoded into Latin-1
-/// characters. Returns the text and, when it was converted, which encoding it was in.
+/// characters; and words a PDF extractor wrote as a font's glyph codes. Returns the text and, when it was converted, which encoding it was in.
 pub fn decode_any(bytes: &[u8]) -> Result<(String, Option<String>), DecodeFailure> {
     match decode(bytes) {
         Ok(text) => Ok(match legacy::detect(&text) {
@@ -165,6 +165,7 @@ pub fn decode_any(bytes: &[u8]) -> Result<(String, Option<String>), DecodeFailur
                 legacy::convert(&text, l),
                 Some(format!("{} (mis-decoded)", l.name())),
             ),
+            None if glyph::detect(&text) => (glyph::convert(&text), Some(glyph::NAME.into())),
             None => (text, None),
         }),
         Err(failure) => {

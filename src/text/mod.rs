@@ -8,6 +8,7 @@ mod compose;
 mod decode;
 mod fold;
 mod furniture;
+pub mod glyph;
 pub mod legacy;
 mod tone;
 pub(crate) mod vowel;
