@@ -34,16 +34,22 @@ fn is_glyph(c: char) -> bool {
     SHIFTED.iter().any(|(r, _)| r.contains(&cp)) || APART.iter().any(|(g, _)| *g == c)
 }
 
-/// True when at least [`MIN_WORDS`] words carry the font's letters. Cheap on other text:
-/// those letters are two-byte UTF-8 starting 0xD1–0xD3 or are `ÿ`, `Ĉ`, `Ƭ`.
+/// How much of a text detection reads: the glyph font shows in the header already.
+const SAMPLE: usize = 16 << 10;
+
+/// True when at least [`MIN_WORDS`] words of the text's start carry the font's letters.
+/// Cheap on other text: those letters are two-byte UTF-8 led by 0xD1–0xD3 (Cyrillic) or by
+/// 0xCC–0xCD past the Vietnamese combining marks, which Vietnamese text never uses.
 pub fn detect(text: &str) -> bool {
-    if !text
-        .bytes()
-        .any(|b| matches!(b, 0xCC..=0xCD | 0xD1..=0xD3 | 0xC3 | 0xC4 | 0xC6))
-    {
-        return false;
-    }
-    text.split_whitespace()
+    let sample = &text[..text.floor_char_boundary(SAMPLE)];
+    let bytes = sample.as_bytes();
+    let led = bytes.windows(2).any(|w| match w[0] {
+        0xD1..=0xD3 | 0xCD => true,
+        0xCC => w[1] >= 0xA8,
+        _ => false,
+    });
+    led && sample
+        .split_whitespace()
         .filter(|w| w.chars().any(is_glyph))
         .take(MIN_WORDS)
         .count()
