@@ -99,7 +99,8 @@ fn is_law(kind: &str) -> bool {
     matches!(kind, "Luật" | "LUẬT" | "Bộ luật" | "BỘ LUẬT")
 }
 
-/// What stops a name's reach: the sentence's punctuation, a blank line.
+/// The punctuation that stops a name's reach (a blank line and a full stop do too: see
+/// [`reach_end`]).
 fn stops_reach(c: char) -> bool {
     matches!(c, ';' | ':' | '(' | ')' | '[' | ']' | '"' | '“' | '”' | '|')
 }
@@ -115,7 +116,9 @@ pub fn read(
     citations: &[Citation],
     own: Option<(&CiteId, Option<&str>, Option<&str>)>,
 ) -> Names {
-    if !text.contains("uật") && !text.contains("UẬT") && !text.contains("Đảng") {
+    // every kind word holds one of these (a text with none names nothing)
+    const HINTS: [&str; 7] = ["uật", "UẬT", "Đảng", "ĐẢNG", "Hiến", "HIẾN", "luận Hội"];
+    if !HINTS.iter().any(|h| text.contains(h)) {
         return Names::default();
     }
     let mut names = Names::default();
@@ -170,12 +173,13 @@ fn alias_heads(text: &str, citations: &[Citation], out: &mut Vec<Alias>) -> Vec<
         let listed = lists_more(text, c.span.end);
         let head = head_of(before, name.start(), name.as_str(), listed);
         let start = from_prev + name.start() + head;
-        let name = one_line(text[start..from_prev + name.end()].trim_end_matches(','));
-        if name.contains("\n\n") || words(&name) < 2 || !title_like(&name) {
+        let written = text[start..from_prev + name.end()].trim_end_matches(',');
+        let name = one_line(written);
+        if written.contains("\n\n") || words(&name) < 2 || !title_like(&name) {
             continue;
         }
         heads.push(start);
-        let repealed = opens_line(text, start) && repealed_after(text, c.span.end);
+        let repealed = repealed_after(text, c.span.end) && opens_line(text, start);
         out.push(Alias {
             name,
             id: c.id.clone(),
@@ -279,7 +283,13 @@ fn in_force_at(text: &str, at: usize, repealed: &CiteId) -> Option<Date> {
 fn opens_line(text: &str, at: usize) -> bool {
     static ITEM: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[\s\-+*]*(?:\d{1,2}[.)]|[a-zđ]\))?\s*$").unwrap());
-    ITEM.is_match(text[..at].rsplit('\n').next().unwrap_or(""))
+    let (before, from) = super::window::window_before(text, at, 12);
+    let line = match before.rfind('\n') {
+        Some(i) => &before[i + 1..],
+        None if from == 0 => before,
+        None => return false,
+    };
+    ITEM.is_match(line)
 }
 
 fn repealed_after(text: &str, end: usize) -> bool {
@@ -302,7 +312,7 @@ fn numbered_titles(text: &str, citations: &[Citation], out: &mut Vec<Alias>) {
             Some(k @ ("Luật" | "Bộ luật")) => k,
             _ => continue,
         };
-        let (before, from) = super::window::window_before(text, c.span.start, 16);
+        let (before, from) = super::window::window_before(text, c.span.start, 24);
         let Some(k) = before
             .rfind(kind)
             .filter(|_| before.trim_end().ends_with("số"))
@@ -356,8 +366,8 @@ fn lower_first_verb(title: &str) -> String {
     }
 }
 
-/// A law's own title names its number: `Luật Bảo vệ môi trường 2020`, kind `Luật` and
-/// title `Hóa chất`.
+/// A law's own title names its number: the title `Luật Bảo vệ môi trường 2020`, or the kind
+/// `Luật` with the title `Hóa chất`.
 fn own_title(id: &CiteId, kind: Option<&str>, title: Option<&str>) -> Option<Alias> {
     if !is_statute(id) {
         return None;
@@ -473,7 +483,7 @@ fn reach_end(text: &str, start: usize, citations: &[Citation]) -> usize {
 }
 
 /// The words that end a name no alias knows: what the sentence says next.
-const NAME_ENDS: [&str; 16] = [
+const NAME_ENDS: [&str; 15] = [
     ",",
     " số ",
     " ngày ",
@@ -482,7 +492,6 @@ const NAME_ENDS: [&str; 16] = [
     " được ",
     " đã ",
     " có ",
-    " và các",
     " quy định",
     " này",
     " theo ",
@@ -738,14 +747,14 @@ mod tests {
             ),
             (
                 "đúng Điều lệ Đảng, Hiến pháp năm 2013",
-                &["Điều lệ Đảng", "Hiến pháp"],
+                &["Điều lệ Đảng", "Hiến pháp năm 2013"],
             ),
         ];
         for (text, want) in rows {
             let got: Vec<String> = names(text)
                 .mentions
                 .iter()
-                .map(|m| m.name().trim_end_matches(" năm 2013").to_string())
+                .map(|m| m.name().to_string())
                 .collect();
             assert_eq!(got, want, "{text}");
         }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Graph, NodeIx};
@@ -61,10 +61,9 @@ impl Words {
             keys: Vec::new(),
             ends: Vec::new(),
         };
-        let mut at = 0;
         for token in name.split(|c: char| c.is_whitespace() || c == ',') {
-            let end = at + token.len();
-            at = end + 1;
+            // where the token ends in `name` (separators may be wider than a byte)
+            let end = token.as_ptr() as usize - name.as_ptr() as usize + token.len();
             let t = fold(token.trim_matches(|c: char| !c.is_alphanumeric()));
             if t.is_empty() {
                 continue;
@@ -85,6 +84,18 @@ impl Words {
     fn key(&self, n: usize) -> String {
         self.keys[..n].join(" ")
     }
+
+    /// The key of the first `max` words, joined once, and where each word's key ends in it.
+    fn joined(&self, max: usize) -> (String, Vec<usize>) {
+        let n = self.keys.len().min(max);
+        let mut at = Vec::with_capacity(n);
+        let mut len = 0;
+        for (i, k) in self.keys[..n].iter().enumerate() {
+            len += k.len() + usize::from(i > 0);
+            at.push(len);
+        }
+        (self.key(n), at)
+    }
 }
 
 /// The folded key of a whole name.
@@ -93,26 +104,55 @@ pub fn key(name: &str) -> String {
     w.key(w.keys.len())
 }
 
-/// Where a name was taught.
+/// Where a name was written with a number, as learned.
 struct Taught {
     node: NodeIx,
     entry: usize,
     quote: String,
 }
 
-/// The aliases of the whole archive.
+/// One number a name was written with, summed over the archive once every document taught.
+struct Tie {
+    /// The number's identifier key.
+    id: String,
+    /// The node to link: one held in the archive, else one not ambiguous.
+    node: NodeIx,
+    year: Option<u16>,
+    /// The documents that write the name with it, sorted.
+    entries: Vec<usize>,
+    /// The first places, one per document.
+    quotes: Vec<(usize, String)>,
+    /// Said to have ceased: from a date, or at a time no document gives.
+    repealed: Option<Option<Date>>,
+    amending: bool,
+}
+
+impl Tie {
+    /// True when it ceased before `date` (or at a time unknown).
+    fn repealed_by(&self, date: Option<Date>) -> bool {
+        match (self.repealed, date) {
+            (None, _) => false,
+            (Some(Some(on)), Some(d)) => on <= d,
+            (Some(_), _) => true,
+        }
+    }
+}
+
+/// The aliases of the whole archive: learned from every document, then sealed into ties.
 #[derive(Default)]
 pub(super) struct Table {
-    by_key: FxHashMap<String, Vec<Taught>>,
+    taught: FxHashMap<String, Vec<Taught>>,
+    /// Each name's numbers, once sealed.
+    ties: FxHashMap<String, Vec<Tie>>,
     /// Keys by their first two words, for names written with a letter wrong.
-    by_head: FxHashMap<String, Vec<String>>,
-    /// Numbers a later document says ceased to be in force, and from when (that document's
-    /// coming into force, else its date).
+    by_head: FxHashMap<String, Vec<(String, usize)>>,
+    /// The most words a known name has.
+    longest_name: usize,
+    /// Numbers a later document says ceased to be in force, and from when.
     repealed: FxHashMap<NodeIx, Option<Date>>,
-    /// Per number, how many times it is written under an amending law's title and under
-    /// another name: an amending law's number written with a base
-    /// law's name written with one's number (`Luật Quảng cáo số 75/2025/QH15`) is not its
-    /// name.
+    /// Per number, how often it is written under an amending law's title or said to amend
+    /// a law named, and how often under another name: a base law's name written with an
+    /// amending law's number (`Luật Quảng cáo số 75/2025/QH15`) is not its name.
     amending: FxHashMap<String, (u32, u32)>,
 }
 
@@ -130,23 +170,22 @@ pub(super) struct Namer<'a> {
 
 impl Table {
     pub(super) fn learn(&mut self, t: &Namer) {
+        let amended = t
+            .names
+            .mentions
+            .iter()
+            .filter_map(|m| m.amended_by.as_ref());
+        for id in amended {
+            self.amending.entry(id.key()).or_default().0 += 1;
+        }
         for a in &t.names.aliases {
+            let k = key(&a.name);
             let votes = self.amending.entry(a.id.key()).or_default();
-            if key(&a.name).starts_with("luat sua doi") {
+            if k.starts_with("luat sua doi") {
                 votes.0 += 1;
             } else {
                 votes.1 += 1;
             }
-        }
-        for id in t
-            .names
-            .mentions
-            .iter()
-            .filter_map(|m| m.amended_by.as_ref())
-        {
-            self.amending.entry(id.key()).or_default().0 += 1;
-        }
-        for a in &t.names.aliases {
             let node = if a.own {
                 Some(t.node)
             } else {
@@ -155,12 +194,22 @@ impl Table {
             let Some(node) = node else {
                 continue;
             };
-            let k = key(&a.name);
-            let taught = self.by_key.entry(k.clone()).or_default();
+            if a.repealed {
+                // the earliest date known; unknown only when no document gives one
+                let on = a.repealed_on.or(t.date);
+                let at = self.repealed.entry(node).or_insert(on);
+                *at = match (*at, on) {
+                    (Some(x), Some(y)) => Some(x.min(y)),
+                    (x, y) => x.or(y),
+                };
+            }
+            let taught = self.taught.entry(k.clone()).or_default();
             if taught.is_empty() {
-                let head = Words::of(&a.name);
-                if head.keys.len() >= 2 {
-                    self.by_head.entry(head.key(2)).or_default().push(k);
+                let words = Words::of(&a.name);
+                let n = words.keys.len();
+                self.longest_name = self.longest_name.max(n);
+                if n >= 2 {
+                    self.by_head.entry(words.key(2)).or_default().push((k, n));
                 }
             }
             taught.push(Taught {
@@ -168,20 +217,71 @@ impl Table {
                 entry: t.entry,
                 quote: a.quote.clone(),
             });
-            if a.repealed {
-                let on = a.repealed_on.or(t.date);
-                let at = self.repealed.entry(node).or_insert(on);
-                *at = (*at).min(on);
-            }
         }
     }
 
-    /// The longest name in `reach` the archive knows: its key and word count.
+    /// Every name's numbers summed once: a mention then costs its name's numbers, not every
+    /// place the archive writes them.
+    pub(super) fn seal(&mut self, g: &Graph) {
+        for (k, taught) in std::mem::take(&mut self.taught) {
+            let mut by_id: FxHashMap<String, Vec<&Taught>> = FxHashMap::default();
+            for t in &taught {
+                by_id.entry(id_key(g, t.node)).or_default().push(t);
+            }
+            let mut ties: Vec<Tie> = by_id
+                .into_iter()
+                .map(|(id, ts)| self.tie(g, id, &ts))
+                .collect();
+            ties.sort_by(|a, b| a.id.cmp(&b.id));
+            one_code_per_number(&mut ties);
+            self.ties.insert(k, ties);
+        }
+    }
+
+    fn tie(&self, g: &Graph, id: String, ts: &[&Taught]) -> Tie {
+        let nodes: Vec<NodeIx> = ts.iter().map(|t| t.node).collect();
+        let held = nodes.iter().copied().find(|&n| !g.nodes[n].docs.is_empty());
+        let node = held
+            .or_else(|| nodes.iter().copied().find(|&n| !g.nodes[n].ambiguous))
+            .unwrap_or(nodes[0]);
+        let mut entries: Vec<usize> = ts.iter().map(|t| t.entry).collect();
+        entries.sort_unstable();
+        entries.dedup();
+        let mut quotes: Vec<(usize, String)> = Vec::new();
+        for t in ts {
+            if quotes.len() < 3 && !quotes.iter().any(|(e, _)| *e == t.entry) {
+                quotes.push((t.entry, t.quote.clone()));
+            }
+        }
+        let repealed = nodes
+            .iter()
+            .filter_map(|n| self.repealed.get(n).copied())
+            .reduce(|x, y| match (x, y) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            });
+        let amending = self
+            .amending
+            .get(&id)
+            .is_some_and(|(titled, named)| titled >= named && *titled > 0);
+        Tie {
+            year: nodes.iter().find_map(|&n| node_year(g, n)),
+            id,
+            node,
+            entries,
+            quotes,
+            repealed,
+            amending,
+        }
+    }
+
+    /// The longest name the written words start with: its key and word count.
     fn longest(&self, w: &Words) -> Option<(String, usize)> {
-        (2..=w.keys.len().min(64))
+        let (joined, at) = w.joined(self.longest_name.min(64));
+        (2..=at.len())
             .rev()
-            .map(|n| (w.key(n), n))
-            .find(|(k, _)| self.by_key.contains_key(k))
+            .find(|&n| self.ties.contains_key(&joined[..at[n - 1]]))
+            .map(|n| (joined[..at[n - 1]].to_string(), n))
             .or_else(|| self.near(w))
     }
 
@@ -193,10 +293,11 @@ impl Table {
         let known = self.by_head.get(&w.key(2))?;
         known
             .iter()
-            .filter(|k| k.len() >= 16)
-            .filter_map(|k| {
-                let n = k.split(' ').count();
-                (n <= w.keys.len()).then(|| (strsim::levenshtein(&w.key(n), k), k, n))
+            .filter(|(k, n)| k.len() >= 16 && *n <= w.keys.len())
+            .filter_map(|(k, n)| {
+                let written = w.key(*n);
+                let close = written.len().abs_diff(k.len()) <= 2;
+                close.then(|| (strsim::levenshtein(&written, k), k, *n))
             })
             .filter(|(d, _, _)| *d <= 2)
             .min_by_key(|(d, k, _)| (*d, std::cmp::Reverse(k.len())))
@@ -204,9 +305,8 @@ impl Table {
     }
 }
 
-/// A name matched: the node or candidates, the name's length in the reach.
+/// A name matched: its key, the numbers it fits, where it ends, the places that tie it.
 struct Found {
-    /// The alias's key.
     key: String,
     nodes: Vec<NodeIx>,
     name_end: usize,
@@ -215,20 +315,18 @@ struct Found {
 
 impl Table {
     /// Every mention of `r`'s document resolved, ambiguous or kept as a named mention.
-    pub(super) fn resolve(&self, g: &Graph, r: &Namer, docs: &[&str]) -> Vec<NamedRef> {
+    pub(super) fn resolve(&self, r: &Namer, docs: &[&str]) -> Vec<NamedRef> {
         let mentions = &r.names.mentions;
-        let found: Vec<Option<Found>> = mentions
-            .iter()
-            .map(|m| self.matched(g, r, m, docs))
-            .collect();
+        let found: Vec<Option<Found>> = mentions.iter().map(|m| self.matched(r, m, docs)).collect();
         // the full names this document writes, for its short forms
         let mut keys: Vec<String> = r.names.aliases.iter().map(|a| key(&a.name)).collect();
         keys.extend(found.iter().flatten().map(|f| f.key.clone()));
+        keys.retain(|k| self.ties.contains_key(k));
         keys.sort_unstable();
         keys.dedup();
         let mut out = Vec::new();
         for (m, f) in mentions.iter().zip(found) {
-            let f = f.or_else(|| self.short_form(g, r, m, &keys, docs));
+            let f = f.or_else(|| self.short_form(r, m, &keys, docs));
             let named = match f {
                 Some(f) if f.nodes.contains(&r.node) => continue,
                 Some(f) => {
@@ -236,12 +334,7 @@ impl Table {
                         [one] => (Some(*one), Vec::new()),
                         many => (None, many.to_vec()),
                     };
-                    let evidence = if node.is_some() {
-                        f.evidence
-                    } else {
-                        Vec::new()
-                    };
-                    named_ref(r.doc, m, f.name_end, node, candidates, evidence)
+                    named_ref(r.doc, m, f.name_end, node, candidates, f.evidence)
                 }
                 None if m.capitalised => named_ref(r.doc, m, m.name_len, None, vec![], vec![]),
                 None => continue,
@@ -256,123 +349,139 @@ impl Table {
 
     /// The longest alias the mention starts with, unless a number follows it (the name
     /// then only teaches).
-    fn matched(&self, g: &Graph, r: &Namer, m: &NamedMention, docs: &[&str]) -> Option<Found> {
+    fn matched(&self, r: &Namer, m: &NamedMention, docs: &[&str]) -> Option<Found> {
         let w = Words::of(&m.reach);
         let (k, n) = self.longest(&w)?;
         let name_end = w.ends[n - 1];
-        let rest = &m.reach[name_end..];
+        let rest = m.reach.get(name_end..)?;
         if is_numbered(rest) {
             return None;
         }
-        Some(self.choose(g, r, &k, year_after(rest), name_end, docs))
+        Some(self.choose(r, &k, year_after(rest), name_end, docs))
     }
 
     /// `Luật Bầu cử` where the same document writes `Luật Bầu cử đại biểu Quốc hội và …`
     /// with its number: the full name's.
     fn short_form(
         &self,
-        g: &Graph,
         r: &Namer,
         m: &NamedMention,
-        own_keys: &[String],
+        keys: &[String],
         docs: &[&str],
     ) -> Option<Found> {
         if !m.capitalised {
             return None;
         }
-        let short = key(m.name());
-        let prefix = format!("{short} ");
-        let fulls: Vec<&String> = own_keys.iter().filter(|k| k.starts_with(&prefix)).collect();
+        let prefix = format!("{} ", key(m.name()));
+        let from = keys.partition_point(|k| k.as_str() < prefix.as_str());
+        let fulls: Vec<&String> = keys[from..]
+            .iter()
+            .take_while(|k| k.starts_with(&prefix))
+            .collect();
         let [full] = fulls.as_slice() else {
             return None;
         };
-        let rest = &m.reach[m.name_len..];
-        Some(self.choose(g, r, full, year_after(rest), m.name_len, docs))
+        let rest = m.reach.get(m.name_len..)?;
+        Some(self.choose(r, full, year_after(rest), m.name_len, docs))
     }
 
     /// The numbers a known name fits for this document: its own tie first, then the year
     /// written, then those not later than the document nor repealed before it.
     fn choose(
         &self,
-        g: &Graph,
         r: &Namer,
         k: &str,
         year: Option<u16>,
         name_end: usize,
         docs: &[&str],
     ) -> Found {
-        let taught = &self.by_key[k];
-        // one candidate per identifier: a number split by year has several nodes
-        let mut ids: Vec<String> = taught.iter().map(|t| id_key(g, t.node)).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let here: Vec<String> = taught
+        let ties = &self.ties[k];
+        let here: Vec<&Tie> = ties
             .iter()
-            .filter(|t| t.entry == r.entry)
-            .map(|t| id_key(g, t.node))
+            .filter(|t| t.entries.binary_search(&r.entry).is_ok())
             .collect();
-        if here.is_empty() {
-            self.narrow(g, taught, r.date, year, &mut ids);
+        let fit = if here.is_empty() {
+            narrow(ties, r.date, year)
         } else {
-            ids.retain(|id| here.contains(id));
-        }
-        one_code_per_number(g, taught, &mut ids);
-        let nodes: Vec<NodeIx> = ids.iter().map(|id| best_node(g, taught, id)).collect();
-        let evidence = match ids.as_slice() {
-            [one] => evidence(g, taught, one, r.entry, docs),
+            here
+        };
+        let evidence = match fit.as_slice() {
+            [one] => evidence(one, r, k, docs),
             _ => Vec::new(),
         };
         Found {
             key: k.to_string(),
-            nodes,
+            nodes: fit.iter().map(|t| t.node).collect(),
             name_end,
             evidence,
         }
     }
+}
 
-    /// The identifiers that fit the written year, else those not later than the document
-    /// and not said to have ceased before it.
-    fn narrow(
-        &self,
-        g: &Graph,
-        taught: &[Taught],
-        date: Option<Date>,
-        year: Option<u16>,
-        ids: &mut Vec<String>,
-    ) {
-        let year_of = |id: &String| {
-            taught
-                .iter()
-                .filter(|t| id_key(g, t.node) == *id)
-                .find_map(|t| node_year(g, t.node))
-        };
-        if let Some(y) = year {
-            let same: Vec<String> = ids
-                .iter()
-                .filter(|id| year_of(id) == Some(y))
-                .cloned()
-                .collect();
-            if !same.is_empty() {
-                *ids = same;
-                return;
-            }
+/// The numbers that fit the written year, else those not later than the document (dated
+/// `date`), not amending while a base law fits, and not said to have ceased before it.
+fn narrow(ties: &[Tie], date: Option<Date>, year: Option<u16>) -> Vec<&Tie> {
+    if let Some(y) = year {
+        let same: Vec<&Tie> = ties.iter().filter(|t| t.year == Some(y)).collect();
+        if !same.is_empty() {
+            return same;
         }
-        if let Some(y) = date.map(|d| d.year) {
-            ids.retain(|id| year_of(id).is_none_or(|ny| ny <= y));
-        }
-        if ids.iter().any(|id| !self.is_amending(id)) {
-            ids.retain(|id| !self.is_amending(id));
-        }
-        // ceased before the document, or at a time unknown
-        let repealed = |id: &String| {
-            taught
-                .iter()
-                .filter(|t| id_key(g, t.node) == *id)
-                .filter_map(|t| self.repealed.get(&t.node))
-                .any(|on| !matches!((on, date), (Some(on), Some(d)) if *on > d))
-        };
-        ids.retain(|id| !repealed(id));
     }
+    let mut fit: Vec<&Tie> = ties
+        .iter()
+        .filter(|t| match (t.year, date) {
+            (Some(ty), Some(d)) => ty <= d.year,
+            _ => true,
+        })
+        .collect();
+    if fit.iter().any(|t| !t.amending) {
+        fit.retain(|t| !t.amending);
+    }
+    fit.retain(|t| !t.repealed_by(date));
+    fit
+}
+
+/// One number and year, one law: the issuer code most documents write (`Luật Đất đai số
+/// 31/2024/QH14` is a slip for 31/2024/QH15); the slip's documents count for the law.
+fn one_code_per_number(ties: &mut Vec<Tie>) {
+    let number = |id: &str| id.split('/').take(2).collect::<Vec<_>>().join("/");
+    ties.sort_by(|a, b| {
+        (number(&a.id), std::cmp::Reverse(a.entries.len()), &a.id).cmp(&(
+            number(&b.id),
+            std::cmp::Reverse(b.entries.len()),
+            &b.id,
+        ))
+    });
+    let mut kept: Vec<Tie> = Vec::with_capacity(ties.len());
+    for t in ties.drain(..) {
+        match kept.last_mut() {
+            Some(k) if number(&k.id) == number(&t.id) => {
+                k.entries.extend(t.entries);
+                k.entries.sort_unstable();
+                k.entries.dedup();
+            }
+            _ => kept.push(t),
+        }
+    }
+    *ties = kept;
+}
+
+/// Up to three places that tie the name to the number, the naming document's own first.
+fn evidence(tie: &Tie, r: &Namer, k: &str, docs: &[&str]) -> Vec<Evidence> {
+    let own = r
+        .names
+        .aliases
+        .iter()
+        .find(|a| a.id.key() == tie.id && key(&a.name) == k)
+        .map(|a| (r.entry, a.quote.clone()));
+    own.into_iter()
+        .chain(tie.quotes.iter().filter(|(e, _)| *e != r.entry).cloned())
+        .take(3)
+        .map(|(e, quote)| Evidence {
+            doc: docs[e].to_string(),
+            quote,
+        })
+        .collect()
 }
 
 /// A name as staff may type it (`Luật Mặt trận Tổ quốc Việt Nam`) and the documents it
@@ -385,41 +494,23 @@ pub struct Title {
 }
 
 impl Table {
-    /// An amending law's number: written under an amending title (`Luật sửa đổi, bổ sung …`)
-    /// or said to amend a law named, at least as often as under a base law's name (`Luật sửa
-    /// đổi … của Luật Đất đai số 31/2024/QH15` may give the base law's number, and a law's
-    /// closing articles amend others).
-    fn is_amending(&self, id: &str) -> bool {
-        self.amending
-            .get(id)
-            .is_some_and(|(titled, named)| titled >= named && *titled > 0)
-    }
-
-    /// Every name the archive ties to a number, with the numbers it names today.
-    pub(super) fn titles(&self, g: &Graph) -> Vec<Title> {
+    /// Every name the archive ties to a number, with the numbers it names.
+    pub(super) fn titles(&self) -> Vec<Title> {
+        let newest = |ts: &mut Vec<&Tie>| ts.sort_by_key(|t| std::cmp::Reverse(t.year));
         let mut out: Vec<Title> = self
-            .by_key
+            .ties
             .iter()
-            .map(|(k, taught)| {
-                let mut all: Vec<String> = taught.iter().map(|t| id_key(g, t.node)).collect();
-                all.sort_unstable();
-                all.dedup();
-                one_code_per_number(g, taught, &mut all);
-                let mut now = all.clone();
-                self.narrow(g, taught, None, None, &mut now);
-                // the numbers it names today first, then the older ones (a year typed picks)
-                let newest = |ids: &[String]| {
-                    let mut nodes: Vec<NodeIx> =
-                        ids.iter().map(|id| best_node(g, taught, id)).collect();
-                    nodes.sort_by_key(|&n| std::cmp::Reverse(node_year(g, n)));
-                    nodes
-                };
-                let mut nodes = newest(&now);
-                all.retain(|id| !now.contains(id));
-                nodes.extend(newest(&all));
+            .map(|(k, ties)| {
+                let mut now = narrow(ties, None, None);
+                newest(&mut now);
+                let mut older: Vec<&Tie> = ties
+                    .iter()
+                    .filter(|t| !now.iter().any(|n| n.id == t.id))
+                    .collect();
+                newest(&mut older);
                 Title {
                     key: k.clone(),
-                    nodes,
+                    nodes: now.iter().chain(&older).map(|t| t.node).collect(),
                 }
             })
             .collect();
@@ -452,30 +543,6 @@ impl Graph {
     }
 }
 
-/// One number and year, one law: the issuer code most documents write (`Luật Đất đai số
-/// 31/2024/QH14` is a slip for 31/2024/QH15).
-fn one_code_per_number(g: &Graph, taught: &[Taught], ids: &mut Vec<String>) {
-    let teachers = |id: &String| {
-        let mut e: Vec<usize> = taught
-            .iter()
-            .filter(|t| id_key(g, t.node) == *id)
-            .map(|t| t.entry)
-            .collect();
-        e.dedup();
-        e.len()
-    };
-    let number = |id: &String| id.split('/').take(2).collect::<Vec<_>>().join("/");
-    let mut best: FxHashMap<String, (usize, String)> = FxHashMap::default();
-    for id in ids.iter() {
-        let n = teachers(id);
-        let b = best.entry(number(id)).or_insert((n, id.clone()));
-        if n > b.0 {
-            *b = (n, id.clone());
-        }
-    }
-    ids.retain(|id| best[&number(id)].1 == *id);
-}
-
 /// A node's identifier key (its name when it has none).
 fn id_key(g: &Graph, n: NodeIx) -> String {
     g.nodes[n]
@@ -484,31 +551,12 @@ fn id_key(g: &Graph, n: NodeIx) -> String {
         .map_or_else(|| g.nodes[n].name.clone(), |id| id.key())
 }
 
-/// The node to link for an identifier: one held in the archive, else one not ambiguous.
-fn best_node(g: &Graph, taught: &[Taught], id: &str) -> NodeIx {
-    let nodes: Vec<NodeIx> = taught
-        .iter()
-        .map(|t| t.node)
-        .filter(|&n| id_key(g, n) == id)
-        .collect();
-    let held = nodes.iter().copied().find(|&n| !g.nodes[n].docs.is_empty());
-    held.or_else(|| nodes.iter().copied().find(|&n| !g.nodes[n].ambiguous))
-        .unwrap_or(nodes[0])
-}
-
-/// Up to three places that tie the name to `node`, the naming document's own first.
-fn evidence(g: &Graph, taught: &[Taught], id: &str, entry: usize, docs: &[&str]) -> Vec<Evidence> {
-    let mut ties: Vec<&Taught> = taught.iter().filter(|t| id_key(g, t.node) == id).collect();
-    ties.sort_by_key(|t| t.entry != entry);
-    let mut seen = FxHashSet::default();
-    ties.into_iter()
-        .filter(|t| seen.insert(t.entry))
-        .take(3)
-        .map(|t| Evidence {
-            doc: docs[t.entry].to_string(),
-            quote: t.quote.clone(),
-        })
-        .collect()
+/// The year of a node's document: its own, its number's, or its date's.
+fn node_year(g: &Graph, n: NodeIx) -> Option<u16> {
+    let node = &g.nodes[n];
+    node.year
+        .or(node.id.as_ref().and_then(|id| id.year))
+        .or(node.date.map(|d| d.year))
 }
 
 /// `số 75/2015/QH13` right after the name, or the reach ending at `số` (the number follows).
@@ -540,12 +588,4 @@ fn named_ref(
         evidence,
         amended_by: None,
     }
-}
-
-/// The year of a node's document: its own, its number's, or its date's.
-fn node_year(g: &Graph, n: NodeIx) -> Option<u16> {
-    let node = &g.nodes[n];
-    node.year
-        .or(node.id.as_ref().and_then(|id| id.year))
-        .or(node.date.map(|d| d.year))
 }

@@ -248,11 +248,12 @@ fn named_refs(g: &Graph, entries: &[Entry], froms: &[NodeIx]) -> (Vec<Vec<NamedR
     for (i, e) in entries.iter().enumerate() {
         each(i, e, &mut |n| table.learn(n));
     }
+    table.seal(g);
     let mut out = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
-        each(i, e, &mut |n| out.push(table.resolve(g, n, &docs)));
+        each(i, e, &mut |n| out.push(table.resolve(n, &docs)));
     }
-    (out, table.titles(g))
+    (out, table.titles())
 }
 
 /// What a statement says, whoever says it, as a hash.
@@ -495,11 +496,13 @@ fn edges_of(g: &mut Graph, e: &Entry, from: NodeIx, named: &[NamedRef]) {
             spans,
         });
     }
+    let mut amends: Vec<(NodeIx, NodeIx)> = Vec::new();
     for n in named {
         let (Some(a), Some(b)) = (n.amended_by, n.node) else {
             continue;
         };
-        if a != b {
+        if a != b && !amends.contains(&(a, b)) {
+            amends.push((a, b));
             g.edges.push(Edge {
                 from: a,
                 to: b,
@@ -511,8 +514,7 @@ fn edges_of(g: &mut Graph, e: &Entry, from: NodeIx, named: &[NamedRef]) {
         }
     }
     for s in &d.stated {
-        let node = |id: &CiteId| e.mentions.by_key.get(&id.key()).map(|&m| e.nodes[m]);
-        let (Some(a), Some(b)) = (node(&s.from), node(&s.to)) else {
+        let (Some(a), Some(b)) = (node_in(e, &s.from), node_in(e, &s.to)) else {
             continue;
         };
         if a != b {

@@ -11,7 +11,8 @@ use crate::error::{Error, Result};
 
 /// The file's name inside the index directory.
 pub const FILE: &str = "trichdan-graph.bin";
-/// Format marker: bumped whenever `Node` or `Edge` change shape.
+/// Format marker: bumped whenever what is written (`Node`, `Edge`, `NamedRef`, `Title`)
+/// changes shape.
 const MAGIC: &[u8; 8] = b"TDGRAPH5";
 
 #[derive(Serialize)]

@@ -76,9 +76,12 @@ pub fn convert(text: &str) -> String {
 /// (`1*+` is `NGH`, `7+` is `TH`), else as it is.
 fn word(w: &str) -> std::borrow::Cow<'_, str> {
     let glyphs = w.chars().any(is_glyph);
+    // not a number's `\-` escape or a run of `*` (`57\-NQ/TW`, `**`)
     let capitals = !glyphs
         && w.len() >= 2
         && w.chars().any(|c| matches!(c, '+' | '*' | '\\'))
+        && w.chars().any(|c| c.is_ascii_alphanumeric())
+        && !w.contains(['/', '-'])
         && w.chars()
             .all(|c| matches!(c, '!'..=']') && !c.is_ascii_lowercase());
     if !glyphs && !capitals && !capital_after_lower(w) {
@@ -159,6 +162,7 @@ mod tests {
             ("/XұW Vӕ 55/2024/QH15", "Luật số 55/2024/QH15"),
             ("*Lҩ\\ PӡL", "Giấy mời"),
             ("WӍQK Lào Cai. 6ӣ", "tỉnh Lào Cai. Sở"),
+            ("Số 57\\-NQ/TW và **", "Số 57\\-NQ/TW và **"),
             ("QJKLӋP thu, NӃ,", "nghiệm thu, kế,"),
             // the font that codes only the Vietnamese letters, and the one using marks
             ("KiӇm tra YLӋF sӱ dөng", "Kiểm tra việc sử dụng"),

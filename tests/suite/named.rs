@@ -86,6 +86,12 @@ fn texts() -> Vec<(String, String)> {
             "Tuyên truyền Luật Tố cáo và Luật Việc làm.",
         ),
         plan(
+            "23",
+            "ngày 06 tháng 12 năm 2025",
+            "Căn cứ Luật\u{2009}Mặt trận Tổ quốc\u{2003}Việt Nam;",
+            "Tuyên truyền Luật\u{2009}Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân.",
+        ),
+        plan(
             "22",
             "ngày 05 tháng 3 năm 2026",
             "Căn cứ Hướng dẫn số 13/HD-MTTW-BTT;",
@@ -254,4 +260,33 @@ fn names_are_read_when_typed_and_shown_on_the_page() {
         .unwrap();
     assert_eq!(open.node, None);
     assert_eq!(open.candidates.len(), 2);
+}
+
+/// Every reference's span holds its name as written (line breaks as spaces), also when the
+/// words are set apart by spaces wider than a byte: the page cuts the text at these bytes.
+#[test]
+fn spans_hold_the_names_as_written() {
+    let docs = archive();
+    let g = build(&docs);
+    let mut seen = 0;
+    for d in &docs {
+        for r in g.named_by(&d.id) {
+            assert_eq!(
+                d.text[r.span.clone()].replace('\n', " "),
+                r.name,
+                "{}",
+                d.id
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 10, "{seen}");
+    assert_eq!(
+        resolved(
+            &g,
+            "plan-23",
+            "Luật\u{2009}Mặt trận Tổ quốc\u{2003}Việt Nam"
+        ),
+        "75/2015/QH13"
+    );
 }

@@ -94,11 +94,19 @@ pub fn run(set: &NamedSet, graph: &Graph, docs: &[Document], corpus: &Path) -> R
             continue;
         }
         rep.documents += 1;
-        let file = std::fs::read_to_string(corpus.join(&labelled.path)).unwrap_or_default();
+        // read as the index read it (legacy encodings and glyph codes converted)
+        let bytes = std::fs::read(corpus.join(&labelled.path)).unwrap_or_default();
+        let file = trichdan::ingest::decode_any(&bytes).map_or_else(|_| String::new(), |(t, _)| t);
         let file = trichdan::text::compose(&file);
         let mut ours = Vec::new();
         for d in parts {
-            let first_line = part_line(&file, &d.text);
+            let Some(first_line) = part_line(&file, &d.text) else {
+                rep.absent.push(format!(
+                    "{} (part {} not found in the file)",
+                    labelled.path, d.id
+                ));
+                continue;
+            };
             for r in graph.named_by(&d.id) {
                 let line = first_line + d.text[..r.span.start].matches('\n').count();
                 ours.push(Ours {
@@ -133,10 +141,10 @@ fn parts_of<'a>(path: &str, by_id: &HashMap<&str, &'a Document>) -> Vec<&'a Docu
 }
 
 /// The 1-based line of the file a part's text starts on.
-fn part_line(file: &str, part: &str) -> usize {
+fn part_line(file: &str, part: &str) -> Option<usize> {
     let probe: String = part.chars().take(160).collect();
-    let at = file.find(&probe).unwrap_or(0);
-    1 + file[..at].matches('\n').count()
+    let at = file.find(&probe)?;
+    Some(1 + file[..at].matches('\n').count())
 }
 
 fn score_doc(rep: &mut NamedReport, labelled: &LabelledDoc, ours: &mut [Ours], g: &Graph) {
