@@ -741,7 +741,7 @@ mod tests {
     /// by reading): the document named, or one citing it, in the top 3 for at least 95%
     /// (issue 20), far above FTS5; the name read as the identifier meant. Written in the
     /// texts (tests/golden/named_refs.json): numbers resolved with precision ≥ 0.95 and
-    /// recall ≥ 0.85 (issue 20 asks 0.8; 0.892 measured), the mentions found, ambiguous
+    /// recall ≥ 0.85 (issue 20 asks 0.8; 0.896 measured), the mentions found, ambiguous
     /// names left ambiguous.
     #[test]
     fn names_typed_and_written_find_the_documents_they_name() {
