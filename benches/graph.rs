@@ -66,6 +66,7 @@ fn document(n: usize, own: CiteId, parent: &CiteId, province: usize, also: &[Cit
         }],
         citations,
         names: Default::default(),
+        duties: Default::default(),
         encoding: None,
         text: String::new(),
     }

@@ -21,6 +21,7 @@
 pub mod cite;
 pub mod date;
 pub mod doc;
+pub mod duty;
 pub mod engine;
 pub mod error;
 pub mod export;

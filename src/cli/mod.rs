@@ -183,6 +183,10 @@ enum Command {
         /// graph of the index of --corpus: mentions found, numbers resolved, ambiguity kept.
         #[arg(long, conflicts_with_all = ["queries", "names", "headers"])]
         named: Option<PathBuf>,
+        /// Instead, score recipients, tasks and deadlines against a set labelled by reading
+        /// (tests/golden/duties.json); `seeds/…` paths are read beside --corpus.
+        #[arg(long, conflicts_with_all = ["queries", "names", "headers", "named"])]
+        duties: Option<PathBuf>,
         /// With --queries: the index of the corpus (built there when missing).
         #[command(flatten)]
         index: IndexDir,
@@ -296,6 +300,12 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             headers: Some(headers),
             ..
         } => eval::headers(&corpus, &headers, json),
+        Command::Eval {
+            corpus,
+            json,
+            duties: Some(duties),
+            ..
+        } => eval::duties(&corpus, &duties, json),
         Command::Eval {
             corpus,
             json,

@@ -6,7 +6,7 @@ mod header;
 pub mod issuer;
 mod layout;
 pub mod level;
-mod line;
+pub(crate) mod line;
 pub mod locality;
 mod signer;
 
@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::cite::named::Names;
 use crate::cite::{self, Citation, CiteId, StatedRelation};
 use crate::date::Date;
+use crate::duty::{self, Duties};
 pub use level::{Branch, Level, Tier};
 pub use locality::Locality;
 
@@ -46,6 +47,9 @@ pub struct Document {
     /// Documents it names without their numbers, and the names it writes with a number.
     #[serde(default)]
     pub names: Names,
+    /// Who it is sent to, what it asks of each unit, and what falls due.
+    #[serde(default, skip_serializing_if = "Duties::is_empty")]
+    pub duties: Duties,
     /// The legacy encoding the file was converted from (`TCVN3 (8-bit)`, `VNI (mis-decoded)`),
     /// when it was.
     #[serde(default)]
@@ -85,8 +89,10 @@ impl Document {
             header.own_id.as_ref(),
             header.kind.as_deref(),
         );
+        let duties = duty::read(&text, header.date, locality.province.as_deref());
         Document {
             id: id.into(),
+            duties,
             locality,
             kind: header.kind,
             title: header.title,

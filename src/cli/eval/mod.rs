@@ -22,6 +22,7 @@ use trichdan::error::{Error, Result};
 use trichdan::ingest::read_documents;
 use trichdan::text::fold;
 
+mod duties;
 pub mod golden;
 mod headers;
 pub mod judged;
@@ -500,6 +501,54 @@ pub fn headers(corpus: &Path, file: &Path, json: bool) -> anyhow::Result<ExitCod
     writeln!(o, "\ndisagreements (path, field, label, ours):")?;
     for (path, field, label, ours) in &report.misses {
         writeln!(o, "  {path}\t{field}\t{label}\t{ours}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `eval --duties`: recipients, tasks and deadlines against the labels, every miss listed.
+pub fn duties(corpus: &Path, file: &Path, json: bool) -> anyhow::Result<ExitCode> {
+    let set = duties::load(file)?;
+    let r = duties::run(&set, corpus)?;
+    let mut o = super::out();
+    if json {
+        writeln!(o, "{}", serde_json::to_string_pretty(&r)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        o,
+        "{} documents labelled ({}); {} absent {:?}",
+        r.documents,
+        file.display(),
+        r.absent.len(),
+        r.absent
+    )?;
+    let rows = [
+        ("recipients (units, groups expanded)", &r.recipients),
+        ("recipient items", &r.items),
+        ("tasks (unit on its line)", &r.tasks),
+        ("deadlines (normalized)", &r.deadlines),
+    ];
+    for (name, s) in rows {
+        writeln!(
+            o,
+            "{name:<37} precision {:.3} ({} of {}), recall {:.3} ({} of {})",
+            s.precision, s.kept, s.found, s.recall, s.right, s.labelled
+        )?;
+    }
+    writeln!(
+        o,
+        "task roles agreeing                   {} of {}",
+        r.roles_right, r.tasks.right
+    )?;
+    for (name, s) in rows {
+        writeln!(o, "\n{name}: missed ({})", s.misses.len())?;
+        for m in &s.misses {
+            writeln!(o, "  {m}")?;
+        }
+        writeln!(o, "{name}: not in the labels ({})", s.wrong.len())?;
+        for m in &s.wrong {
+            writeln!(o, "  {m}")?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
