@@ -142,6 +142,29 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The day `days` after 1970-01-01 (the inverse of [`Date::days`]), clamped to the
+    /// years a [`Date`] holds.
+    pub fn from_days(days: i64) -> Date {
+        let z = days.clamp(-25_567, 47_846) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + (m <= 2) as i64;
+        Date::new(y as u32, m as u32, d as u32).expect("a day between 1900 and 2100")
+    }
+
+    /// Today (UTC), from the system clock.
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64);
+        Date::from_days(secs / 86_400)
+    }
+
     /// The date as documents and the page write it: `25/10/2021`.
     pub fn display(&self) -> String {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)

@@ -25,6 +25,7 @@ pub mod duty;
 pub mod engine;
 pub mod error;
 pub mod export;
+pub mod followup;
 pub mod format;
 pub mod graph;
 pub mod index;

@@ -303,7 +303,29 @@ pub fn page_words() -> serde_json::Value {
         "tiers": {"Trung ương": "Trung ương", "Tỉnh": "Tỉnh, thành phố", "Huyện": "Huyện, quận", "Xã": "Xã, phường"},
         "tier_codes": tier_codes(),
         "unknown_tier": "Chưa rõ cấp",
-        "home": "Trang chủ"
+        "home": "Trang chủ",
+        "follow": follow_words()
+    })
+}
+
+/// The follow-up panel's words (apart: one `json!` of them all would pass its recursion limit).
+fn follow_words() -> serde_json::Value {
+    serde_json::json!({
+        "title": follow::TITLE, "not_seen": follow::NOT_SEEN, "acted": follow::ACTED,
+        "overdue": follow::OVERDUE, "soon": follow::SOON, "later": follow::LATER,
+        "undated": follow::UNDATED, "unasked": follow::UNASKED,
+        "unexpanded": follow::UNEXPANDED, "no_recipients": follow::NO_RECIPIENTS,
+        "columns": follow::COLUMNS, "as_of": "Tính đến ngày", "all": "Tất cả",
+        "deadlines": "Thời hạn, báo cáo", "tasks": "Nhiệm vụ được giao",
+        "lag": "Thời gian ban hành văn bản thực hiện (trung vị)", "days": "ngày",
+        "print": "In báo cáo", "csv": "Tải CSV", "xlsx": "Tải Excel",
+        "map": "Sơ đồ các tỉnh, thành phố", "status": "Trạng thái", "level": "Cấp",
+        "unit": "Đơn vị", "from": "Văn bản đặt ra", "due": "Hạn",
+        "summary": "Đã có văn bản: {a}/{n} đơn vị được giao",
+        "roles": {"lead": "chủ trì", "support": "phối hợp", "carry": "thực hiện"},
+        "every": {"week": "hằng tuần", "month": "hằng tháng", "quarter": "hằng quý",
+                  "half_year": "6 tháng một lần", "year": "hằng năm", "unspecified": "định kỳ"},
+        "after": "{n} tháng sau ngày ban hành"
     })
 }
 
@@ -479,6 +501,87 @@ pub fn building_first(dir: &str, corpus: &str, outdated: bool) -> String {
 
 /// Why a file in a known format gave no text (the underlying library's own words are left
 /// out: they are English and name its internals).
+/// The follow-up's words: the panel, the CLI, the CSV and spreadsheet share them.
+pub mod follow {
+    pub const TITLE: &str = "Theo dõi thực hiện";
+    pub const NOT_SEEN: &str = "chưa thấy văn bản trong kho";
+    pub const ACTED: &str = "đã có văn bản";
+    pub const OVERDUE: &str = "quá hạn";
+    pub const SOON: &str = "sắp đến hạn";
+    pub const LATER: &str = "còn hạn";
+    pub const UNDATED: &str = "định kỳ, không ghi kỳ hạn";
+    pub const UNASKED: &str = "Đơn vị đã ban hành văn bản thực hiện nhưng không có trong nơi nhận";
+    pub const UNEXPANDED: &str = "Nơi nhận chưa tách được thành đơn vị";
+    pub const NO_RECIPIENTS: &str =
+        "Văn bản không có khối Nơi nhận đọc được, hoặc văn bản gốc chưa có trong kho: chỉ liệt kê các văn bản thực hiện.";
+    pub const COLUMNS: [&str; 8] = [
+        "Đơn vị",
+        "Cấp",
+        "Tỉnh, thành phố",
+        "Trạng thái",
+        "Văn bản thực hiện",
+        "Ngày ban hành",
+        "Số ngày sau",
+        "Nhiệm vụ được giao",
+    ];
+    pub const ROLES: [(&str, &str); 3] = [
+        ("lead", "chủ trì"),
+        ("support", "phối hợp"),
+        ("carry", "thực hiện"),
+    ];
+
+    /// `Đã có văn bản: 12/34 đơn vị`.
+    pub fn summary(acted: usize, asked: usize) -> String {
+        format!("Đã có văn bản: {acted}/{asked} đơn vị được giao")
+    }
+
+    /// A period's recurrence as staff say it.
+    pub fn every(period: crate::duty::Period) -> &'static str {
+        use crate::duty::Period;
+        match period {
+            Period::Week => "hằng tuần",
+            Period::Month => "hằng tháng",
+            Period::Quarter => "hằng quý",
+            Period::HalfYear => "6 tháng một lần",
+            Period::Year => "hằng năm",
+            Period::Unspecified => "định kỳ",
+        }
+    }
+
+    pub fn status(s: crate::followup::DueStatus) -> &'static str {
+        use crate::followup::DueStatus;
+        match s {
+            DueStatus::Overdue => OVERDUE,
+            DueStatus::Soon => SOON,
+            DueStatus::Later => LATER,
+            DueStatus::Undated => UNDATED,
+        }
+    }
+
+    pub fn role(r: crate::duty::Role) -> &'static str {
+        use crate::duty::Role;
+        match r {
+            Role::Lead => "chủ trì",
+            Role::Support => "phối hợp",
+            Role::Carry => "thực hiện",
+        }
+    }
+
+    /// `sau 33 ngày` / `trước 5 ngày` (a plan dated before the directive it names).
+    pub fn lag(days: i64) -> String {
+        if days >= 0 {
+            format!("sau {days} ngày")
+        } else {
+            format!("trước {} ngày", -days)
+        }
+    }
+
+    pub const BAD_DATE: &str = "Ngày không hợp lệ: hãy viết YYYY-MM-DD, ví dụ 2026-12-07.";
+    pub const BAD_FORMAT: &str = "Định dạng không hỗ trợ: dùng format=json, csv hoặc xlsx.";
+    pub const BAD_PERIOD: &str =
+        "Khoảng ngày không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, và không quá 3 năm.";
+}
+
 pub mod format {
     pub const NOT_ZIP: &str =
         "không phải tệp .docx (không mở được như tệp nén zip); hãy lưu lại bằng Word";

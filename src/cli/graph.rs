@@ -16,7 +16,7 @@ use trichdan::{message, Error};
 
 /// Prints what a failed resolution says (candidates or suggestions) and gives its exit code;
 /// other errors go up.
-fn failed(e: Error, json: bool) -> Result<ExitCode> {
+pub fn failed(e: Error, json: bool) -> Result<ExitCode> {
     let said = e.to_string();
     match e {
         Error::Ambiguous { query, candidates } => {

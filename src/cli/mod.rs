@@ -4,6 +4,7 @@
 
 mod bench;
 mod eval;
+mod follow;
 mod graph;
 mod index;
 mod load;
@@ -152,6 +153,11 @@ enum Command {
         #[command(flatten)]
         open: OpenArgs,
     },
+    /// Follow-up on a directive: the units asked, the plan each issued (or not yet), the
+    /// tasks, the median lag per level, and deadlines overdue or coming due.
+    FollowUp(follow::FollowArgs),
+    /// What falls due in a period across the archive, by unit.
+    Due(follow::DueArgs),
     /// Compare what is extracted with the labels of each set (index.jsonl) of a corpus.
     Eval {
         /// A corpus whose sets have an index.jsonl of labels.
@@ -279,6 +285,8 @@ fn dispatch(command: Command) -> Result<ExitCode> {
         } => graph::chain(&open, &id, rel, up, depth),
         Command::Cites { doc, open } => graph::cites(&open, &doc),
         Command::Lookup { id, open } => graph::lookup(&open, &id),
+        Command::FollowUp(args) => follow::follow_up(&args),
+        Command::Due(args) => follow::due(&args),
         Command::Eval {
             corpus,
             json,

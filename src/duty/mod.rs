@@ -146,7 +146,7 @@ impl Due {
                 let a = anchor?;
                 if period == Period::Week {
                     let weeks = ((from.days() - a.days()).max(0) + 6) / 7;
-                    return Some(date_of_days(a.days() + weeks * 7));
+                    return Some(Date::from_days(a.days() + weeks * 7));
                 }
                 let step = period.months()?;
                 let mut k = 1;
@@ -175,20 +175,6 @@ pub fn add_months(date: Date, months: u32) -> Date {
 /// The last day of a month.
 pub fn month_end(year: u32, month: u32) -> Option<Date> {
     (28..=31).rev().find_map(|d| Date::new(year, month, d))
-}
-
-/// The day `days` after 1970-01-01 (the inverse of [`Date::days`]).
-pub fn date_of_days(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + (m <= 2) as i64;
-    Date::new(y as u32, m as u32, d as u32).expect("a day between 1900 and 2100")
 }
 
 /// Reads what a document asks of whom. `date` anchors dates written without their year;
@@ -221,7 +207,7 @@ mod tests {
         assert_eq!(add_months(d("2024-07-28"), 60), d("2029-07-28"));
         assert_eq!(month_end(2024, 2), Some(d("2024-02-29")));
         for s in ["1970-01-01", "2000-02-29", "2025-12-31", "2100-03-01"] {
-            assert_eq!(date_of_days(d(s).days()), d(s));
+            assert_eq!(Date::from_days(d(s).days()), d(s));
         }
     }
 

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use crate::cite::Relation;
 use crate::error::{Error, Result};
 use crate::export;
+use crate::followup::{self, agenda::Agenda, FollowUp};
 use crate::graph::{self, Direction, Graph, NodeIx};
 use crate::index::{
     self, BuildSummary, Clause, Mode, Named, SearchIndex, SearchRequest, SearchResult, SMALL_BUDGET,
@@ -369,6 +370,23 @@ impl Engine {
         let g = self.graph();
         let n = self.resolve(&g, query)?;
         Ok(IdentifierView::of(&g, n, depth.min(MAX_DEPTH)))
+    }
+
+    /// The follow-up of the directive `query` names, as of `as_of`: the units asked, the
+    /// plan each issued, tasks and what falls due (see [`crate::followup`]).
+    pub fn follow_up(&self, query: &str, as_of: crate::date::Date) -> Result<FollowUp> {
+        let g = self.graph();
+        let n = self.resolve(&g, query)?;
+        let doc = match g.nodes[n].docs.first() {
+            Some(id) => self.index.document(id)?,
+            None => None,
+        };
+        Ok(followup::follow_up(&g, n, doc.as_ref(), as_of))
+    }
+
+    /// What falls due between two days across the archive, by unit.
+    pub fn agenda(&self, from: crate::date::Date, to: crate::date::Date) -> Agenda {
+        followup::agenda::agenda(&self.graph(), from, to)
     }
 
     /// What a corpus document cites, and the edges it states between others.

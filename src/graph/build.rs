@@ -146,6 +146,8 @@ struct Part {
     date: Option<Date>,
     issuer: Option<String>,
     level: Level,
+    province: Option<String>,
+    dues: Vec<crate::duty::Deadline>,
     /// Each citation in order: its mention (in the document's list), relation and span
     /// (as `u32`s: texts are far under 4 GB, ingest stops files at 64 MB, and a million
     /// documents cite tens of millions of times).
@@ -163,6 +165,8 @@ impl Part {
             date: d.date,
             issuer: d.issuer.clone(),
             level: d.level,
+            province: d.belongs_to().map(str::to_string),
+            dues: d.duties.deadlines.clone(),
             occurrences: d
                 .citations
                 .iter()
@@ -445,6 +449,10 @@ fn attach_header(n: &mut Node, d: &Part) {
     n.issuer = n.issuer.take().or_else(|| d.issuer.clone());
     if n.level == crate::doc::Level::default() {
         n.level = d.level;
+    }
+    n.province = n.province.take().or_else(|| d.province.clone());
+    if n.dues.is_empty() {
+        n.dues = d.dues.clone();
     }
 }
 

@@ -60,6 +60,10 @@ pub struct Node {
     /// The issuing body's level: a corpus document's own, else read from what the texts say
     /// of its issuer and from its number's codes.
     pub level: Level,
+    /// The province a corpus document's issuer belongs to (none for a central body).
+    pub province: Option<String>,
+    /// What a corpus document says falls due (for follow-up and the agenda).
+    pub dues: Vec<crate::duty::Deadline>,
 }
 
 impl Node {
@@ -78,6 +82,8 @@ impl Node {
             date: None,
             issuer: None,
             level: Level::default(),
+            province: None,
+            dues: Vec::new(),
         }
     }
 }

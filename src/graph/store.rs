@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 pub const FILE: &str = "trichdan-graph.bin";
 /// Format marker: bumped whenever what is written (`Node`, `Edge`, `NamedRef`, `Title`)
 /// changes shape.
-const MAGIC: &[u8; 8] = b"TDGRAPH5";
+const MAGIC: &[u8; 8] = b"TDGRAPH6";
 
 #[derive(Serialize)]
 struct Written<'a> {

@@ -14,11 +14,14 @@ use serde_json::json;
 use super::error::{ApiError, ErrorBody};
 use super::AppState;
 use crate::cite::Relation;
+use crate::date::Date;
 use crate::engine::{DocumentView, Engine, IdentifierView, Stats, MAX_DEPTH, MAX_NODES};
+use crate::followup::{agenda::Agenda, sheet, FollowUp};
 use crate::format::Format;
 use crate::graph::{Chain, Direction};
 use crate::index::{SearchRequest, SearchResult, MAX_LIMIT};
 use crate::{message, Error};
+use axum::http::header;
 
 /// Query parameters, decoded; a value that is not UTF-8 is refused.
 struct Params(Vec<(String, String)>);
@@ -166,6 +169,110 @@ pub async fn identifier(
     Ok(Json(
         blocking(&state, move |e| e.identifier(&id, depth)).await?,
     ))
+}
+
+/// A directive's follow-up: the units asked and the plan each issued, tasks, deadlines.
+#[utoipa::path(get, path = "/api/follow-up/{identifier}",
+    params(
+        ("identifier" = String, Path, description = "the directive: 31-CTr/TW (URL-encoded), a scoped node or a corpus id"),
+        ("as_of" = Option<String>, Query, description = "the day deadlines are judged on, YYYY-MM-DD (today by default)"),
+        ("format" = Option<String>, Query, description = "json (default), csv or xlsx"),
+    ),
+    responses(
+        (status = 200, body = FollowUp, description = "JSON; with format=csv or xlsx the table as a file"),
+        (status = 300, body = ErrorBody, description = "several documents: `candidates`"),
+        (status = 400, body = ErrorBody, description = "a bad day or format"),
+        (status = 404, body = ErrorBody, description = "unknown: `suggestions`"),
+    ))]
+pub async fn follow_up(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, ApiError> {
+    let id = segment(id)?;
+    let params = Params::parse(raw)?;
+    let as_of = day(&params, "as_of")?.unwrap_or_else(Date::today);
+    let format = params.get("format").unwrap_or("json").to_string();
+    if !matches!(format.as_str(), "json" | "csv" | "xlsx") {
+        return Err(ApiError::bad_parameter(message::follow::BAD_FORMAT));
+    }
+    let f = blocking(&state, move |e| e.follow_up(&id, as_of)).await?;
+    let file = |ext: &str| {
+        format!(
+            "attachment; filename=\"theo-doi-{}.{ext}\"",
+            safe_name(&f.node)
+        )
+    };
+    Ok(match format.as_str() {
+        "csv" => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (header::CONTENT_DISPOSITION, file("csv")),
+            ],
+            // a byte-order mark: Excel opens UTF-8 CSV as such only with one
+            format!("\u{feff}{}", sheet::csv(&f)),
+        )
+            .into_response(),
+        "xlsx" => {
+            let bytes = sheet::xlsx(&f).map_err(|_| {
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    message::api::INTERNAL,
+                )
+            })?;
+            let kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            (
+                [
+                    (header::CONTENT_TYPE, kind.to_string()),
+                    (header::CONTENT_DISPOSITION, file("xlsx")),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        _ => Json(f).into_response(),
+    })
+}
+
+/// What falls due in a period across the archive, by unit.
+#[utoipa::path(get, path = "/api/due",
+    params(
+        ("from" = Option<String>, Query, description = "first day, YYYY-MM-DD (today by default)"),
+        ("to" = Option<String>, Query, description = "last day, YYYY-MM-DD (30 days on by default; at most 3 years after `from`)"),
+    ),
+    responses((status = 200, body = Agenda), (status = 400, body = ErrorBody)))]
+pub async fn due(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<Agenda>, ApiError> {
+    let params = Params::parse(raw)?;
+    let from = day(&params, "from")?.unwrap_or_else(Date::today);
+    let to = day(&params, "to")?.unwrap_or_else(|| Date::from_days(from.days() + 30));
+    if to < from || to.days() - from.days() > 3 * 366 {
+        return Err(ApiError::bad_parameter(message::follow::BAD_PERIOD));
+    }
+    Ok(Json(
+        blocking(&state, move |e| Ok(e.agenda(from, to))).await?,
+    ))
+}
+
+/// A day parameter, `YYYY-MM-DD`.
+fn day(params: &Params, name: &str) -> Result<Option<Date>, ApiError> {
+    match params.get(name).map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => v
+            .parse()
+            .map(Some)
+            .map_err(|_| ApiError::bad_parameter(message::follow::BAD_DATE)),
+    }
+}
+
+/// An identifier as a file name: letters and digits kept, the rest `-`.
+fn safe_name(node: &str) -> String {
+    node.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
 }
 
 /// Nodes and edges around a node, for drawing.

@@ -34,6 +34,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::search))
         .routes(routes!(api::document, api::remove))
         .routes(routes!(api::identifier))
+        .routes(routes!(api::follow_up))
+        .routes(routes!(api::due))
         .routes(routes!(api::graph))
         .routes(routes!(api::stats))
         .routes(routes!(api::health))

@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod corpus;
 mod engine;
+mod followup;
 mod formats;
 mod golden;
 mod graph;
