@@ -261,7 +261,7 @@ async function showIdentifier(id, params) {
     html += `</ul>`;
   }
   if (!v.implementers.length) html += `<p class="muted">${esc(W.none)}</p>`;
-  html += `</div><h2>${esc(W.chain)}</h2><div class="controls"><label>${esc(W.depth)}
+  html += `</div><section id="follow" aria-live="polite"></section><h2>${esc(W.chain)}</h2><div class="controls"><label>${esc(W.depth)}
     <select id="depth">${[1, 2, 3, 4, 5].map(n => `<option${n === 2 ? " selected" : ""}>${n}</option>`).join("")}</select></label>
     <span class="muted">${esc(W.graph_hint)}</span></div>
     <div class="chainbox"><div id="cy" role="img" aria-label="${esc(W.chain)}"></div>
@@ -273,6 +273,122 @@ async function showIdentifier(id, params) {
   const depth = document.getElementById("depth");
   depth.addEventListener("change", () => quietly(drawChain(v.node, +depth.value)));
   quietly(drawChain(v.node, 2));
+  quietly(drawFollowUp(v.node, params && params.get("as_of")));
+}
+
+// ---------- follow-up: who was asked, who acted, what falls due ----------
+
+const FW = W.follow;
+function tierOf(code) { return code ? tierName(W.tier_codes[code]) : W.unknown_tier; }
+function dueText(d) {
+  if (d.due.kind === "every") return FW.every[d.due.period] + (d.next ? ` (${date(d.next)})` : "");
+  return d.next ? date(d.next) : W.none;
+}
+
+async function drawFollowUp(node, asOf) {
+  const q = asOf ? `?as_of=${encodeURIComponent(asOf)}` : "";
+  const { status, body: f } = await api(`/api/follow-up/${encodeURIComponent(node)}${q}`);
+  const box = document.getElementById("follow");
+  if (status !== 200 || !box || (!f.asked && !f.unasked.length && !f.deadlines.length)) return;
+  const file = fmt => `/api/follow-up/${encodeURIComponent(node)}?format=${fmt}&as_of=${f.as_of}`;
+  let html = `<h2>${esc(FW.title)}</h2><div class="card follow">
+    <p class="summary">${esc(fill(FW.summary, { a: f.acted, n: f.asked }))}</p>
+    <div class="controls"><label>${esc(FW.as_of)} <input type="date" id="as-of" value="${esc(f.as_of)}"></label>
+      <label>${esc(FW.level)} <select id="f-level"><option value="">${esc(FW.all)}</option>${
+        [...new Set(f.units.map(u => u.tier))].map(t => `<option value="${esc(t || "")}">${esc(tierOf(t))}</option>`).join("")}</select></label>
+      <label>${esc(FW.status)} <select id="f-status"><option value="">${esc(FW.all)}</option>
+        <option value="acted">${esc(FW.acted)}</option><option value="not_seen">${esc(FW.not_seen)}</option></select></label>
+      <button type="button" id="f-print">${esc(FW.print)}</button>
+      <a href="${file("csv")}" download>${esc(FW.csv)}</a> <a href="${file("xlsx")}" download>${esc(FW.xlsx)}</a></div>`;
+  if (!f.asked) html += `<p class="muted">${esc(FW.no_recipients)}</p>`;
+  html += mapHtml(f) + unitsTable(f);
+  if (f.unexpanded.length) html += `<h3>${esc(FW.unexpanded)}</h3><ul>${f.unexpanded.map(r => `<li>${esc(r)}</li>`).join("")}</ul>`;
+  if (f.unasked.length) html += `<h3>${esc(FW.unasked)}</h3><ul>${f.unasked.map(p =>
+    `<li>${esc(p.issuer || W.none)}: ${nodeLink(p)} <span class="meta">${esc(date(p.date))}${p.days_after != null ? " · " + esc(fill(W.days_after, { n: num(p.days_after) })) : ""}</span></li>`).join("")}</ul>`;
+  if (f.lags.length) html += `<h3>${esc(FW.lag)}</h3><ul>${f.lags.map(l =>
+    `<li>${esc(tierOf(l.tier))}: ${l.median_days != null ? num(l.median_days) + " " + esc(FW.days) : W.none} <span class="meta">(${l.plans})</span></li>`).join("")}</ul>`;
+  if (f.deadlines.length) html += deadlinesTable(f);
+  box.innerHTML = html + `</div>`;
+  const filter = () => {
+    const lv = document.getElementById("f-level").value, st = document.getElementById("f-status").value;
+    for (const tr of box.querySelectorAll("#f-units tbody tr")) {
+      tr.hidden = (lv && tr.dataset.tier !== lv) || (st && tr.dataset.status !== st);
+    }
+  };
+  document.getElementById("f-level").addEventListener("change", filter);
+  document.getElementById("f-status").addEventListener("change", filter);
+  document.getElementById("as-of").addEventListener("change", e => {
+    if (e.target.value) quietly(drawFollowUp(node, e.target.value));
+  });
+  document.getElementById("f-print").addEventListener("click", () => {
+    document.body.classList.add("print-follow");
+    window.print();
+    document.body.classList.remove("print-follow");
+  });
+  for (const th of box.querySelectorAll("#f-units th[data-key]")) th.addEventListener("click", () => sortUnits(th));
+}
+
+function mapHtml(f) {
+  const tiles = f.units.filter(u => u.tile);
+  if (!tiles.length) return "";
+  const at = new Map();
+  for (const u of tiles) {
+    const k = u.tile.join(","), was = at.get(k);
+    // a square of several old provinces shows the best news among them
+    if (!was || (!was.plans.length && u.plans.length)) at.set(k, u);
+  }
+  let cells = "";
+  for (const u of at.values()) {
+    const [row, col] = u.tile, p = u.plans[0];
+    const label = `${u.province}: ${p ? p.node + " · " + date(p.date) : FW.not_seen}`;
+    const inner = esc((u.province || "").split(" ").map(w => w[0]).join(""));
+    const style = `grid-row:${row + 1};grid-column:${col + 1}`;
+    cells += p
+      ? `<a class="tile acted" style="${style}" href="${nodeUrl(p)}" title="${esc(label)}" aria-label="${esc(label)}">${inner}</a>`
+      : `<span class="tile" style="${style}" title="${esc(label)}" aria-label="${esc(label)}">${inner}</span>`;
+  }
+  return `<h3>${esc(FW.map)}</h3><div class="tilemap" role="img" aria-label="${esc(FW.map)}">${cells}</div>`;
+}
+
+function unitsTable(f) {
+  if (!f.units.length) return "";
+  const C = FW.columns;
+  let html = `<div class="scroll"><table id="f-units"><thead><tr><th data-key="0">${esc(C[0])}</th><th data-key="1">${esc(C[1])}</th>
+    <th data-key="2">${esc(C[3])}</th><th data-key="3">${esc(C[4])}</th><th data-key="4">${esc(C[5])}</th><th data-key="5">${esc(C[6])}</th></tr></thead><tbody>`;
+  for (const u of f.units) {
+    const p = u.plans[0];
+    const tasks = u.tasks.map(t => f.tasks[t]);
+    const detail = tasks.length ? `<details><summary>${esc(FW.tasks)} (${tasks.length})</summary><ul>${tasks.map(t =>
+      `<li><b>${esc(FW.roles[t.role])}</b>: ${esc(t.text)}</li>`).join("")}</ul></details>` : "";
+    html += `<tr data-tier="${esc(u.tier || "")}" data-status="${p ? "acted" : "not_seen"}" class="${p ? "acted" : "not-seen"}">
+      <td data-v="${esc(u.name)}">${esc(u.name)}${detail}</td><td data-v="${esc(u.tier || "")}">${esc(tierOf(u.tier))}</td>
+      <td data-v="${p ? 1 : 0}">${esc(p ? FW.acted : FW.not_seen)}</td><td data-v="${esc(p ? p.node : "")}">${p ? nodeLink(p) : ""}</td>
+      <td data-v="${esc(p && p.date || "")}">${p ? esc(date(p.date)) : ""}</td><td data-v="${p && p.days_after != null ? p.days_after : ""}">${p && p.days_after != null ? num(p.days_after) : ""}</td></tr>`;
+  }
+  return html + `</tbody></table></div>`;
+}
+
+function sortUnits(th) {
+  const table = th.closest("table"), body = table.tBodies[0], k = +th.dataset.key;
+  const up = th.dataset.dir !== "asc";
+  table.querySelectorAll("th").forEach(h => { delete h.dataset.dir; h.removeAttribute("aria-sort"); });
+  th.dataset.dir = up ? "asc" : "desc";
+  th.setAttribute("aria-sort", up ? "ascending" : "descending");
+  const val = tr => tr.cells[k].dataset.v;
+  const rows = [...body.rows].sort((a, b) => {
+    const x = val(a), y = val(b), nx = parseFloat(x), ny = parseFloat(y);
+    const c = !isNaN(nx) && !isNaN(ny) ? nx - ny : x.localeCompare(y, "vi");
+    return up ? c : -c;
+  });
+  rows.forEach(r => body.appendChild(r));
+}
+
+function deadlinesTable(f) {
+  return `<h3>${esc(FW.deadlines)}</h3><div class="scroll"><table class="dues"><thead><tr><th>${esc(FW.due)}</th><th>${esc(FW.status)}</th>
+    <th>${esc(W.fields.title)}</th><th>${esc(FW.unit)}</th><th>${esc(FW.from)}</th></tr></thead><tbody>` +
+    f.deadlines.map(d => `<tr class="${d.status}"><td>${esc(dueText(d))}</td><td>${esc(FW[d.status])}</td><td>${esc(d.text)}</td>
+      <td>${esc(d.unit || "")}</td><td>${d.doc ? `<a href="${docUrl(d.doc)}">${esc(d.from)}</a>` : esc(d.from)}</td></tr>`).join("") +
+    `</tbody></table></div>`;
 }
 
 let cy = null;

@@ -20,22 +20,31 @@ static ON_DAY: LazyLock<Regex> = LazyLock::new(|| {
         [\s,]* (?:ngày\s*)?
         (?P<d>\d{1,2}) (?: \s*[/.\-]\s*(?P<m>\d{1,2})(?:\s*[/.\-]\s*(?P<y>\d{4}))?
                          | \s+tháng\s+(?P<m2>\d{1,2})(?:\s*,?\s*năm\s+(?P<y2>\d{4}))? )
-        \b",
+        (?-u:\b)",
     )
     .unwrap()
 });
 
-/// A month, quarter, half-year or year by which.
+/// A month, quarter or half-year (the words that say it is due are read before it:
+/// [`TRIGGER`]; a pattern with them optional in front has no literal to search for).
 static IN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?P<t> trước | trong | chậm\s+nhất(?:\s+(?:là|vào|trong))? | hoàn\s+thành(?:\s+trong)? | xong(?:\s+trong)?
-             | thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:(?:\s*(?:dự\s+kiến|ngày|trong))? )?
-        \s*
         (?: tháng\s+(?P<m>\d{1,2})\s*(?:/|-|năm)\s*(?P<my>\d{4})
           | quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|-|năm)\s*(?P<qy>\d{4})
           | 6\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s+(?P<hy>\d{4}) )
-        \b",
+        (?-u:\b)",
+    )
+    .unwrap()
+});
+
+/// The words before a period that make it a deadline, at the end of the text before it.
+static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?P<t> trước | trong | chậm\s+nhất(?:\s+(?:là|vào|trong))? | hoàn\s+thành(?:\s+trong)? | xong(?:\s+trong)?
+             | thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:(?:\s*(?:dự\s+kiến|ngày|trong))? )
+        \s*$",
     )
     .unwrap()
 });
@@ -45,28 +54,49 @@ static IN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        (?: thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|tổ\s+chức))?\s*:\s*(?:dự\s+kiến\s+)? )?
-        (?: (?:trong\s+khoảng\s+thời\s+gian\s+)?từ\s+ )?
+        (?: thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|tổ\s+chức))?\s*:\s*(?:dự\s+kiến\s+)?
+            (?: (?:trong\s+khoảng\s+thời\s+gian\s+)?từ\s+ )?
+          | (?:trong\s+khoảng\s+thời\s+gian\s+)?từ\s+ )
         (?: ngày\s+ )? (?P<a> \d{1,2}/\d{1,2}(?:/\d{4})? | tháng\s+\d{1,2}/\d{4} | quý\s+[IV1-4]+/\d{4} )
         \s* (?: - | – | đến | và ) \s*
         (?: \d{1,2}\s+giờ(?:\s+\d{1,2})?(?:\s+phút)?\s*,?\s* )?
         (?: ngày\s+ )? (?P<b> \d{1,2}/\d{1,2}(?:/\d{4})? | tháng\s+\d{1,2}/\d{4} | quý\s+[IV1-4]+/\d{4} )
-        \b",
+        (?-u:\b)",
     )
     .unwrap()
 });
 
-/// A time alone on its line or in brackets: a table's or a task's value (`Hàng năm`,
-/// `Trong năm 2026`, `(tháng 01/2022)`).
+/// A time that is a table cell's whole value, or a task's in brackets (`Hàng năm`,
+/// `Trong năm 2026`, `(tháng 01/2022)` is a month: read by [`IN_PERIOD`]).
 static CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?imx)
-        (?: ^[\s|*]* | \(\s*\*? )
-        (?P<v> (?:trong\s+)?năm\s+(?P<y>\d{4}) | (?P<every>hằng|hàng)\s+(?P<p>năm|quý|tháng) )
-        (?: [\s|*]*$ | \*?\s*\) )",
-    )
-    .unwrap()
+    Regex::new(r"(?i)^(?:(?:trong\s+)?năm\s+(?P<y>\d{4})|(?:hằng|hàng)\s+(?P<p>năm|quý|tháng))$")
+        .unwrap()
 });
+
+/// The times alone on their lines (table cells), with their spans.
+fn cells(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, Due)> + '_ {
+    let mut at = 0;
+    text.split('\n').filter_map(move |line| {
+        let start = at;
+        at += line.len() + 1;
+        let v = line.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '*');
+        if v.len() > 24 || v.is_empty() {
+            return None;
+        }
+        let c = CELL.captures(v)?;
+        let due = match (c.name("y"), c.name("p")) {
+            (Some(y), _) => Due::On {
+                date: Date::new(y.as_str().parse().ok()?, 12, 31)?,
+            },
+            (_, Some(p)) => Due::Every {
+                period: period_word(p.as_str()),
+            },
+            _ => return None,
+        };
+        let from = start + (v.as_ptr() as usize - line.as_ptr() as usize);
+        Some((from..from + v.len(), due))
+    })
+}
 
 /// The last day of a time written `d/m[/y]`, `tháng m/y` or `quý q/y`.
 fn end_of(s: &str, date: Option<Date>) -> Option<Date> {
@@ -99,8 +129,10 @@ fn end_of(s: &str, date: Option<Date>) -> Option<Date> {
 
 /// A year to finish in: `hoàn thành trong năm 2026`, `trước năm 2027`.
 static IN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<t>hoàn\s+thành|xong|trước)(?:\s+(?:trong|trước))?\s+năm\s+(?P<y>\d{4})\b")
-        .unwrap()
+    Regex::new(
+        r"(?i)(?P<t>hoàn\s+thành|xong|trước)(?:\s+(?:trong|trước))?\s+năm\s+(?P<y>\d{4})(?-u:\b)",
+    )
+    .unwrap()
 });
 
 /// A recurrence: `hằng năm`, `hàng quý`, `định kỳ 6 tháng`, `định kỳ` alone.
@@ -110,8 +142,7 @@ static EVERY: LazyLock<Regex> = LazyLock::new(|| {
         (?: định\s+kỳ\s+ )?
         (?: (?:hằng|hàng|mỗi)\s+(?P<p>năm|quý|tháng|tuần)
           | định\s+kỳ\s+(?P<n>\d+|sáu|ba)\s+tháng(?:\s+một\s+lần|/lần)?
-          | (?P<bare>định\s+kỳ) )
-        \b",
+          | (?P<bare>định\s+kỳ) )",
     )
     .unwrap()
 });
@@ -152,28 +183,8 @@ pub fn read(text: &str, date: Option<Date>) -> Vec<Deadline> {
             found.push(deadline(text, &c, Due::On { date }));
         }
     }
-    for c in CELL.captures_iter(text) {
-        let due = match (c.name("y"), c.name("p")) {
-            (Some(y), _) => y
-                .as_str()
-                .parse()
-                .ok()
-                .and_then(|y| Date::new(y, 12, 31))
-                .map(|date| Due::On { date }),
-            (_, Some(p)) => Some(Due::Every {
-                period: period_word(p.as_str()),
-            }),
-            _ => None,
-        };
-        if let (Some(due), Some(v)) = (due, c.name("v")) {
-            let text_v = v.as_str().to_string();
-            found.push(Deadline {
-                span: v.range(),
-                text: text_v,
-                unit: None,
-                due,
-            });
-        }
+    for (span, due) in cells(text) {
+        found.push(spanned(text, span, due));
     }
     for c in ON_DAY.captures_iter(text) {
         if let Some(d) = on_day(text, &c, date) {
@@ -207,10 +218,16 @@ pub fn read(text: &str, date: Option<Date>) -> Vec<Deadline> {
 
 fn deadline(text: &str, c: &Captures, due: Due) -> Deadline {
     let m = c.get(0).expect("the whole match");
-    let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+    spanned(text, m.range(), due)
+}
+
+/// A deadline over `span`, its leading spaces left out and its words joined.
+fn spanned(text: &str, span: std::ops::Range<usize>, due: Due) -> Deadline {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
     Deadline {
-        span: start..m.end(),
-        text: text[start..m.end()]
+        span: start..span.end,
+        text: text[start..span.end]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" "),
@@ -251,14 +268,20 @@ fn implied_year(doc: Date, month: u32) -> u32 {
 fn in_period(text: &str, c: &Captures) -> Option<Deadline> {
     let whole = c.get(0)?;
     // a period is due only after a trigger, or as a table's value at a cell's start
-    let cell_start = text[..whole.start()]
-        .trim_end_matches([' ', '*'])
+    let lead_text = lead(text, whole.start(), 60);
+    let cell_start = lead_text
+        .trim_end_matches([' ', '*', '('])
         .ends_with(['\n', '|'])
-        || text[..whole.start()].ends_with("   ");
-    let before = c.name("t").map(|t| fold(t.as_str()));
+        || lead_text.ends_with("   ")
+        || lead_text.trim_end_matches(['*', ' ']).ends_with('(');
+    let trigger = TRIGGER.captures(lead_text).and_then(|t| t.name("t"));
+    let before = trigger.map(|t| fold(t.as_str()));
     if before.is_none() && !cell_start {
         return None;
     }
+    let start = trigger.map_or(whole.start(), |t| {
+        whole.start() - (lead_text.len() - t.start())
+    });
     let strict = before.as_deref() == Some("truoc");
     let end = if let Some(m) = c.name("m") {
         let (y, m): (u32, u32) = (c["my"].parse().ok()?, m.as_str().parse().ok()?);
@@ -285,7 +308,7 @@ fn in_period(text: &str, c: &Captures) -> Option<Deadline> {
         let first = fold(&c["h"]) == "dau";
         month_end(y, if first { 6 } else { 12 })
     }?;
-    Some(deadline(text, c, Due::On { date: end }))
+    Some(spanned(text, start..whole.end(), Due::On { date: end }))
 }
 
 /// The last day before month `m` of year `y`.
@@ -299,6 +322,10 @@ fn last_before(y: u32, m: u32) -> Option<Date> {
 
 fn every(text: &str, c: &Captures) -> Option<Deadline> {
     let whole = c.get(0)?;
+    // a whole word (a Unicode `\b` would keep the regex off its fast engines)
+    if text[whole.end()..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
     let period = if let Some(p) = c.name("p") {
         period_word(p.as_str())
     } else if let Some(n) = c.name("n") {
@@ -508,7 +535,10 @@ mod tests {
                 &[("hoàn thành trước năm 2030", "2029-12-31")],
             ),
             ("Sở Nông nghiệp\nHàng năm\n", &[("Hàng năm", "every Year")]),
-            ("quán triệt Kết luận (*tháng 01/2022*). Hướng", &[]),
+            (
+                "quán triệt Kết luận (*tháng 01/2022*). Hướng",
+                &[("tháng 01/2022", "2022-01-31")],
+            ),
             ("Trong năm 2026\n4", &[("Trong năm 2026", "2026-12-31")]),
             (
                 "Trong thời hạn 5 năm, lưu trữ",

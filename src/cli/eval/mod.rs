@@ -845,7 +845,7 @@ mod tests {
     /// Recipients, tasks and deadlines against the 27 documents labelled by reading
     /// (tests/golden/duties.json; issue 21): floors at what is measured today. Recipients
     /// meet the issue's target (P ≥ 0.95 asked, 0.947 measured; R 0.915); deadlines
-    /// (P 0.831, R 0.754) and tasks (R 0.401: appendix tables are not read) do not yet.
+    /// (P 0.803, R 0.785) and tasks (R 0.401: appendix tables are not read) do not yet.
     #[test]
     fn duties_hold_their_floors() {
         let (corpus, _) = shared_or_fail();
@@ -854,7 +854,7 @@ mod tests {
         assert!(r.documents >= 20 && r.absent.is_empty(), "{:?}", r.absent);
         let floors = [
             ("recipients", &r.recipients, 0.94, 0.90),
-            ("deadlines", &r.deadlines, 0.80, 0.72),
+            ("deadlines", &r.deadlines, 0.78, 0.75),
             ("tasks", &r.tasks, 0.75, 0.38),
         ];
         for (name, s, p, rc) in floors {
