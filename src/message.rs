@@ -320,7 +320,7 @@ fn follow_words() -> serde_json::Value {
         "lag": "Thời gian ban hành văn bản thực hiện (trung vị)", "days": "ngày",
         "print": "In báo cáo", "csv": "Tải CSV", "xlsx": "Tải Excel",
         "map": "Sơ đồ các tỉnh, thành phố", "status": "Trạng thái", "level": "Cấp",
-        "unit": "Đơn vị", "from": "Văn bản đặt ra", "due": "Hạn",
+        "unit": "Đơn vị", "from": "Văn bản đặt ra", "due": "Hạn", "what": "Nội dung",
         "summary": "Đã có văn bản: {a}/{n} đơn vị được giao",
         "roles": {"lead": "chủ trì", "support": "phối hợp", "carry": "thực hiện"},
         "every": {"week": "hằng tuần", "month": "hằng tháng", "quarter": "hằng quý",

@@ -337,17 +337,23 @@ function mapHtml(f) {
     // a square of several old provinces shows the best news among them
     if (!was || (!was.plans.length && u.plans.length)) at.set(k, u);
   }
+  // initials, with the first word's second letter where two squares would read alike
+  const initials = name => (name || "").split(" ").map(w => w[0]).join("");
+  const seen = new Map();
+  for (const u of at.values()) seen.set(initials(u.province), (seen.get(initials(u.province)) || 0) + 1);
+  const short = name => seen.get(initials(name)) > 1 ? name[0] + name[1] + initials(name).slice(1) : initials(name);
   let cells = "";
   for (const u of at.values()) {
     const [row, col] = u.tile, p = u.plans[0];
     const label = `${u.province}: ${p ? p.node + " · " + date(p.date) : FW.not_seen}`;
-    const inner = esc((u.province || "").split(" ").map(w => w[0]).join(""));
+    const inner = esc(short(u.province));
     const style = `grid-row:${row + 1};grid-column:${col + 1}`;
     cells += p
       ? `<a class="tile acted" style="${style}" href="${nodeUrl(p)}" title="${esc(label)}" aria-label="${esc(label)}">${inner}</a>`
       : `<span class="tile" style="${style}" title="${esc(label)}" aria-label="${esc(label)}">${inner}</span>`;
   }
-  return `<h3>${esc(FW.map)}</h3><div class="tilemap" role="img" aria-label="${esc(FW.map)}">${cells}</div>`;
+  return `<h3>${esc(FW.map)}</h3><p class="legend"><span class="tile acted"></span> ${esc(FW.acted)}
+    <span class="tile"></span> ${esc(FW.not_seen)}</p><div class="tilemap" role="img" aria-label="${esc(FW.map)}">${cells}</div>`;
 }
 
 function unitsTable(f) {
@@ -385,7 +391,7 @@ function sortUnits(th) {
 
 function deadlinesTable(f) {
   return `<h3>${esc(FW.deadlines)}</h3><div class="scroll"><table class="dues"><thead><tr><th>${esc(FW.due)}</th><th>${esc(FW.status)}</th>
-    <th>${esc(W.fields.title)}</th><th>${esc(FW.unit)}</th><th>${esc(FW.from)}</th></tr></thead><tbody>` +
+    <th>${esc(FW.what)}</th><th>${esc(FW.unit)}</th><th>${esc(FW.from)}</th></tr></thead><tbody>` +
     f.deadlines.map(d => `<tr class="${d.status}"><td>${esc(dueText(d))}</td><td>${esc(FW[d.status])}</td><td>${esc(d.text)}</td>
       <td>${esc(d.unit || "")}</td><td>${d.doc ? `<a href="${docUrl(d.doc)}">${esc(d.from)}</a>` : esc(d.from)}</td></tr>`).join("") +
     `</tbody></table></div>`;
