@@ -157,12 +157,12 @@ impl Date {
         Date::new(y as u32, m as u32, d as u32).expect("a day between 1900 and 2100")
     }
 
-    /// Today (UTC), from the system clock.
+    /// Today in Vietnam (UTC+7), from the system clock.
     pub fn today() -> Date {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
-        Date::from_days(secs / 86_400)
+        Date::from_days((secs + 7 * 3600) / 86_400)
     }
 
     /// The date as documents and the page write it: `25/10/2021`.

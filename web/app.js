@@ -281,7 +281,7 @@ async function showIdentifier(id, params) {
 const FW = W.follow;
 function tierOf(code) { return code ? tierName(W.tier_codes[code]) : W.unknown_tier; }
 function dueText(d) {
-  if (d.due.kind === "every") return FW.every[d.due.period] + (d.next ? ` (${date(d.next)})` : "");
+  if (d.due.every) return FW.every[d.due.every.period] + (d.next ? ` (${date(d.next)})` : "");
   return d.next ? date(d.next) : W.none;
 }
 
@@ -290,7 +290,7 @@ async function drawFollowUp(node, asOf) {
   const { status, body: f } = await api(`/api/follow-up/${encodeURIComponent(node)}${q}`);
   const box = document.getElementById("follow");
   if (status !== 200 || !box || (!f.asked && !f.unasked.length && !f.deadlines.length)) return;
-  const file = fmt => `/api/follow-up/${encodeURIComponent(node)}?format=${fmt}&as_of=${f.as_of}`;
+  const file = fmt => esc(`/api/follow-up/${encodeURIComponent(node)}?format=${fmt}&as_of=${encodeURIComponent(f.as_of)}`);
   let html = `<h2>${esc(FW.title)}</h2><div class="card follow">
     <p class="summary">${esc(fill(FW.summary, { a: f.acted, n: f.asked }))}</p>
     <div class="controls"><label>${esc(FW.as_of)} <input type="date" id="as-of" value="${esc(f.as_of)}"></label>
@@ -306,7 +306,7 @@ async function drawFollowUp(node, asOf) {
   if (f.unasked.length) html += `<h3>${esc(FW.unasked)}</h3><ul>${f.unasked.map(p =>
     `<li>${esc(p.issuer || W.none)}: ${nodeLink(p)} <span class="meta">${esc(date(p.date))}${p.days_after != null ? " · " + esc(fill(W.days_after, { n: num(p.days_after) })) : ""}</span></li>`).join("")}</ul>`;
   if (f.lags.length) html += `<h3>${esc(FW.lag)}</h3><ul>${f.lags.map(l =>
-    `<li>${esc(tierOf(l.tier))}: ${l.median_days != null ? num(l.median_days) + " " + esc(FW.days) : W.none} <span class="meta">(${l.plans})</span></li>`).join("")}</ul>`;
+    `<li>${esc(tierOf(l.tier))}: ${l.median_days != null ? esc(num(l.median_days) + " " + FW.days) : esc(W.none)} <span class="meta">(${esc(l.plans)})</span></li>`).join("")}</ul>`;
   if (f.deadlines.length) html += deadlinesTable(f);
   box.innerHTML = html + `</div>`;
   const filter = () => {
@@ -392,7 +392,7 @@ function sortUnits(th) {
 function deadlinesTable(f) {
   return `<h3>${esc(FW.deadlines)}</h3><div class="scroll"><table class="dues"><thead><tr><th>${esc(FW.due)}</th><th>${esc(FW.status)}</th>
     <th>${esc(FW.what)}</th><th>${esc(FW.unit)}</th><th>${esc(FW.from)}</th></tr></thead><tbody>` +
-    f.deadlines.map(d => `<tr class="${d.status}"><td>${esc(dueText(d))}</td><td>${esc(FW[d.status])}</td><td>${esc(d.text)}</td>
+    f.deadlines.map(d => `<tr class="${esc(d.status)}"><td>${esc(dueText(d))}</td><td>${esc(FW[d.status])}</td><td>${esc(d.text)}</td>
       <td>${esc(d.unit || "")}</td><td>${d.doc ? `<a href="${docUrl(d.doc)}">${esc(d.from)}</a>` : esc(d.from)}</td></tr>`).join("") +
     `</tbody></table></div>`;
 }

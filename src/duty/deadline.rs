@@ -117,9 +117,9 @@ fn end_of(s: &str, date: Option<Date>) -> Option<Date> {
         return month_end(*nums.last()?, n * 3);
     }
     if f.starts_with("thang") {
-        return month_end(nums[1], nums[0]);
+        return month_end(*nums.get(1)?, *nums.first()?);
     }
-    let (d, m) = (nums[0], nums[1]);
+    let (d, m) = (*nums.first()?, *nums.get(1)?);
     let y = match nums.get(2) {
         Some(&y) => y,
         None => implied_year(date?, m),
@@ -197,7 +197,7 @@ pub fn read(text: &str, date: Option<Date>) -> Vec<Deadline> {
     for c in IN_YEAR.captures_iter(text) {
         let y: u32 = c["y"].parse().unwrap_or(0);
         let before = fold(&c[0]).contains("truoc");
-        let due = Date::new(y - before as u32, 12, 31);
+        let due = Date::new(y.saturating_sub(before as u32), 12, 31);
         found.extend(due.map(|date| deadline(text, &c, Due::On { date })));
     }
     for c in EVERY.captures_iter(text) {
@@ -314,7 +314,7 @@ fn in_period(text: &str, c: &Captures) -> Option<Deadline> {
 /// The last day before month `m` of year `y`.
 fn last_before(y: u32, m: u32) -> Option<Date> {
     if m == 1 {
-        month_end(y - 1, 12)
+        month_end(y.saturating_sub(1), 12)
     } else {
         month_end(y, m - 1)
     }
@@ -381,7 +381,8 @@ fn after(text: &str, c: &Captures) -> Option<Deadline> {
         "bon" => 4,
         "nam" => 5,
         "muoi" => 10,
-        digits => digits.parse().ok()?,
+        // a review more than a century away is a misreading
+        digits => digits.parse().ok().filter(|&n: &u32| n <= 100)?,
     };
     let unit = fold(c.name("u").or(c.name("u2")).or(c.name("u3"))?.as_str());
     let months = if unit == "nam" { n * 12 } else { n };

@@ -96,9 +96,10 @@ pub struct Deadline {
     pub due: Due,
 }
 
-/// When something falls due, normalized.
+/// When something falls due, normalized. Externally tagged (`{"on": {"date": …}}`): the
+/// graph file stores it with postcard, which cannot read internally tagged enums.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Due {
     /// By this day (the last day of a month, quarter or year named).
     On { date: Date },
@@ -141,35 +142,32 @@ impl Due {
     pub fn next_on_or_after(&self, anchor: Option<Date>, from: Date) -> Option<Date> {
         match *self {
             Due::On { date } => Some(date),
-            Due::After { months } => anchor.map(|a| add_months(a, months)),
+            Due::After { months } => add_months(anchor?, months),
             Due::Every { period } => {
                 let a = anchor?;
                 if period == Period::Week {
-                    let weeks = ((from.days() - a.days()).max(0) + 6) / 7;
+                    let weeks = (((from.days() - a.days()).max(0) + 6) / 7).max(1);
                     return Some(Date::from_days(a.days() + weeks * 7));
                 }
                 let step = period.months()?;
-                let mut k = 1;
-                loop {
-                    let d = add_months(a, step * k);
-                    if d >= from || k > 1200 {
-                        return Some(d);
-                    }
-                    k += 1;
-                }
+                // the first period after the anchor that ends on or after `from`
+                let gap =
+                    (from.year as i64 - a.year as i64) * 12 + from.month as i64 - a.month as i64;
+                let first = (gap.max(0) as u32 / step).max(1);
+                (first..first + 3)
+                    .filter_map(|k| add_months(a, step * k))
+                    .find(|d| *d >= from)
             }
         }
     }
 }
 
-/// `date` moved on by `months`, the day kept or the month's last day.
-pub fn add_months(date: Date, months: u32) -> Date {
-    let total = date.month as u32 - 1 + months;
+/// `date` moved on by `months`, the day kept or the month's last day; none past the years
+/// a [`Date`] holds.
+pub fn add_months(date: Date, months: u32) -> Option<Date> {
+    let total = (date.month as u32 - 1).checked_add(months)?;
     let (y, m) = (date.year as u32 + total / 12, total % 12 + 1);
-    (1..=date.day as u32)
-        .rev()
-        .find_map(|d| Date::new(y, m, d))
-        .unwrap_or(date)
+    (1..=date.day as u32).rev().find_map(|d| Date::new(y, m, d))
 }
 
 /// The last day of a month.
@@ -203,8 +201,10 @@ mod tests {
 
     #[test]
     fn months_and_days_round_trip() {
-        assert_eq!(add_months(d("2025-01-31"), 1), d("2025-02-28"));
-        assert_eq!(add_months(d("2024-07-28"), 60), d("2029-07-28"));
+        assert_eq!(add_months(d("2025-01-31"), 1), Some(d("2025-02-28")));
+        assert_eq!(add_months(d("2024-07-28"), 60), Some(d("2029-07-28")));
+        assert_eq!(add_months(d("2026-07-28"), 1200), None, "past 2100");
+        assert_eq!(add_months(d("2026-07-28"), u32::MAX), None);
         assert_eq!(month_end(2024, 2), Some(d("2024-02-29")));
         for s in ["1970-01-01", "2000-02-29", "2025-12-31", "2100-03-01"] {
             assert_eq!(Date::from_days(d(s).days()), d(s));
@@ -220,6 +220,9 @@ mod tests {
             (every(Period::HalfYear), "2026-12-07", "2026-12-22"),
             (every(Period::Quarter), "2026-01-01", "2026-03-22"),
             (every(Period::Week), "2024-12-23", "2024-12-29"),
+            (every(Period::Week), "2024-12-01", "2024-12-29"),
+            (every(Period::Year), "2024-01-01", "2025-12-22"),
+            (every(Period::Month), "2027-03-23", "2027-04-22"),
             (Due::After { months: 60 }, "2026-12-07", "2029-12-22"),
         ];
         for (due, from, want) in cases {

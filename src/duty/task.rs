@@ -30,6 +30,10 @@ static NEXT_SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[IVX]+\s*[.)\-]\s*\S|Chương\s+[IVX\d]+|PHỤ\s+LỤC|Phụ\s+lục\s+\d)").unwrap()
 });
 
+/// A numbered item's first line (`1.2. Xây dựng …`), where a role line's item starts.
+static NUMBERED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\*{0,2}\d+(?:\.\d+)*\s*[.)]\s").unwrap());
+
 /// A line giving a role its units: `Đơn vị chủ trì: …`, `- Phối hợp: …`.
 static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[-+•*\s]*(?:(?:đơn\s+vị|cơ\s+quan|bộ\s+phận)\s+)?(?P<r>chủ\s+trì|phối\s+hợp)\s*:\s*(?P<units>\S.*)$").unwrap()
@@ -186,6 +190,7 @@ pub fn read(text: &str, date: Option<Date>) -> Vec<Task> {
     for range in sections(text) {
         section_tasks(text, range, date, &mut out);
     }
+    out.sort_by_key(|t| t.span.start);
     out
 }
 
@@ -224,20 +229,48 @@ struct Found {
     numbered: bool,
 }
 
+/// The tasks of role lines (`Đơn vị chủ trì: …`) waiting for their item's end, where the
+/// item's text (and its deadline) is known.
+struct Pending {
+    item_start: usize,
+    tasks: Vec<(Range<usize>, Role)>,
+}
+
+impl Pending {
+    /// Writes the waiting tasks with the item's text `item_start..end`, read once.
+    fn flush(&mut self, text: &str, end: usize, date: Option<Date>, out: &mut Vec<Task>) {
+        if !self.tasks.is_empty() {
+            let work = &text[self.item_start..end.max(self.item_start)];
+            let due = deadline::read(work, date).first().map(|d| d.due);
+            for (name, role) in self.tasks.drain(..) {
+                out.push(task(text, name, role, work, due));
+            }
+        }
+        self.item_start = end;
+    }
+}
+
 fn section_tasks(text: &str, range: Range<usize>, date: Option<Date>, out: &mut Vec<Task>) {
     let mut found: Vec<Found> = Vec::new();
+    let mut pending = Pending {
+        item_start: range.start,
+        tasks: Vec::new(),
+    };
     for l in line::lines_from(text, range.start).take_while(|l| l.start < range.end) {
+        if NUMBERED_ITEM.is_match(l.text) {
+            pending.flush(text, l.start, date, out);
+        }
         if let Some(c) = ROLE_LINE.captures(l.text) {
             let role = match fold(&c["r"]).as_str() {
                 "chu tri" => Role::Lead,
                 _ => Role::Support,
             };
-            let units = c.name("units").expect("a role line's units");
-            let work = &text[l.start + units.end()..range.end];
+            let Some(units) = c.name("units") else {
+                continue;
+            };
             for name in listed(units.as_str()) {
                 let at = l.start + units.start() + name.start;
-                let due = deadline::read(work, date).first().map(|d| d.due);
-                out.push(task(text, at..at + name.len(), role, work, due));
+                pending.tasks.push((at..at + name.len(), role));
             }
             continue;
         }
@@ -248,6 +281,7 @@ fn section_tasks(text: &str, range: Range<usize>, date: Option<Date>, out: &mut 
             found.push(f);
         }
     }
+    pending.flush(text, range.end, date, out);
     if let Some(last) = found.last_mut() {
         last.work.end = range.end;
     }

@@ -13,8 +13,14 @@ pub struct Agenda {
     pub from: Date,
     pub to: Date,
     pub units: Vec<UnitAgenda>,
+    /// Everything that falls due in the period; at most [`MAX_ITEMS`] of it are listed.
     pub total: usize,
+    pub shown: usize,
 }
+
+/// Most deadlines one agenda lists (the earliest first): a period over a large archive
+/// would otherwise answer with every deadline it holds.
+pub const MAX_ITEMS: usize = 2_000;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct UnitAgenda {
@@ -45,10 +51,13 @@ pub fn agenda(g: &Graph, from: Date, to: Date) -> Agenda {
             });
         }
     }
+    let total = items.len();
+    items.sort_by_key(|d| d.next);
+    items.truncate(MAX_ITEMS);
     items.sort_by(|a, b| {
         (a.unit.is_none(), &a.unit, a.next).cmp(&(b.unit.is_none(), &b.unit, b.next))
     });
-    let total = items.len();
+    let shown = items.len();
     let mut units: Vec<UnitAgenda> = Vec::new();
     for item in items {
         match units.last_mut() {
@@ -64,5 +73,6 @@ pub fn agenda(g: &Graph, from: Date, to: Date) -> Agenda {
         to,
         units,
         total,
+        shown,
     }
 }

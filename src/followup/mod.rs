@@ -266,12 +266,13 @@ fn asked(duties: Option<&duty::Duties>, date: Option<Date>) -> (Vec<AskedUnit>, 
 
 /// A named unit's tier, read from its words (`Trung ương` → central, `tỉnh` → province).
 fn tier_of(name: &str) -> Tier {
-    let f = fold(name);
-    if f.contains(" xa") || f.contains(" phuong") {
+    let f = format!(" {} ", fold(name));
+    let has = |w: &str| f.contains(&format!(" {w} "));
+    if (has("xa") && !has("xa hoi")) || has("phuong") {
         Tier::Commune
-    } else if f.contains("huyen") {
+    } else if has("huyen") || has("quan") {
         Tier::District
-    } else if f.contains("tinh") || f.contains("thanh pho") {
+    } else if has("tinh") || has("thanh pho") {
         Tier::Province
     } else {
         Tier::Central
@@ -353,7 +354,14 @@ pub fn same_body(a: &str, b: &str) -> bool {
     if a.len() < 4 || b.len() < 4 {
         return false;
     }
-    if a == b || a.contains(&b) || b.contains(&a) {
+    if a == b {
+        return true;
+    }
+    // bodies of two places are two bodies, however many words they share
+    if place_of(&a) != place_of(&b) && place_of(&a).is_some() && place_of(&b).is_some() {
+        return false;
+    }
+    if a.contains(&b) || b.contains(&a) {
         return true;
     }
     let wa: FxHashSet<&str> = a.split(' ').collect();
@@ -361,7 +369,24 @@ pub fn same_body(a: &str, b: &str) -> bool {
     wa.intersection(&wb).count() * 10 >= 8 * wa.len().max(wb.len())
 }
 
-/// The median lag of the plans of each tier (their first plan only, once per issuer).
+/// The place a folded name ends with (`… tinh lao cai` → `lao cai`), after its level word.
+fn place_of(folded: &str) -> Option<&str> {
+    [
+        "tinh ",
+        "thanh pho ",
+        "xa ",
+        "phuong ",
+        "huyen ",
+        "quan ",
+        "thi xa ",
+    ]
+    .iter()
+    .filter_map(|w| folded.rfind(w).map(|i| &folded[i + w.len()..]))
+    .filter(|p| !p.is_empty())
+    .min_by_key(|p| p.len())
+}
+
+/// The median lag of the plans of each tier: direct plans, each issuer's first only.
 fn lags(plans: &[Plan]) -> Vec<TierLag> {
     let tiers = [
         Some(Tier::Central),
@@ -373,7 +398,12 @@ fn lags(plans: &[Plan]) -> Vec<TierLag> {
     tiers
         .into_iter()
         .filter_map(|t| {
-            let of: Vec<&Plan> = plans.iter().filter(|p| p.tier == t).collect();
+            let mut issuers = FxHashSet::default();
+            let of: Vec<&Plan> = plans
+                .iter()
+                .filter(|p| p.tier == t && p.depth == 1)
+                .filter(|p| issuers.insert(p.issuer.clone().unwrap_or_else(|| p.node.clone())))
+                .collect();
             if of.is_empty() {
                 return None;
             }
@@ -459,11 +489,29 @@ mod tests {
     #[test]
     fn bodies_named_two_ways_are_one() {
         assert!(same_body("Tỉnh uỷ Lào Cai", "Tỉnh ủy Lào Cai"));
+        assert_eq!(
+            tier_of("Bộ Lao động - Thương binh và Xã hội"),
+            Tier::Central
+        );
+        assert_eq!(tier_of("Tiểu ban chuyên môn"), Tier::Central);
+        assert_eq!(tier_of("Ủy ban nhân dân xã Lương Minh"), Tier::Commune);
         assert!(same_body(
             "BTT Ủy ban MTTQ Việt Nam tỉnh",
             "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"
         ));
         assert!(!same_body("Tỉnh ủy Lào Cai", "Tỉnh ủy Lai Châu"));
         assert!(!same_body("Ban", "Ban Tổ chức Trung ương"));
+        assert!(!same_body(
+            "Ủy ban MTTQ Việt Nam tỉnh Lào Cai",
+            "Ủy ban MTTQ Việt Nam tỉnh Lai Châu"
+        ));
+        assert!(!same_body(
+            "Ủy ban nhân dân tỉnh Lào Cai",
+            "Ủy ban nhân dân tỉnh Lai Châu"
+        ));
+        assert!(same_body(
+            "Ban Thường vụ Tỉnh ủy Lào Cai",
+            "Tỉnh ủy Lào Cai"
+        ));
     }
 }

@@ -78,6 +78,19 @@ pub fn csv(f: &FollowUp) -> String {
     out
 }
 
+/// Most characters a spreadsheet cell holds.
+const CELL_CHARS: usize = 32_767;
+
+/// A cell's text cut to what a cell holds, marked `…` when cut.
+fn fits(s: &str) -> String {
+    if s.chars().count() <= CELL_CHARS {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(CELL_CHARS - 1).collect();
+    out.push('…');
+    out
+}
+
 /// The table and the deadlines as an `.xlsx` workbook.
 pub fn xlsx(f: &FollowUp) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
@@ -97,7 +110,7 @@ pub fn xlsx(f: &FollowUp) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     }
     for (r, row) in rows(f).iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
-            sheet.write_string_with_format(3 + r as u32, c as u16, cell, &wrap)?;
+            sheet.write_string_with_format(3 + r as u32, c as u16, fits(cell), &wrap)?;
         }
     }
     for (c, width) in [40, 12, 18, 26, 22, 14, 10, 80].into_iter().enumerate() {
@@ -112,7 +125,7 @@ pub fn xlsx(f: &FollowUp) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         let r = 1 + r as u32;
         dues.write_string(r, 0, d.next.map(|d| d.display()).unwrap_or_default())?;
         dues.write_string(r, 1, follow::status(d.status))?;
-        dues.write_string(r, 2, &d.text)?;
+        dues.write_string(r, 2, fits(&d.text))?;
         dues.write_string(r, 3, d.unit.clone().unwrap_or_default())?;
         dues.write_string(r, 4, &d.from)?;
     }

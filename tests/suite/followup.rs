@@ -45,15 +45,33 @@ const UNASKED: &str = "ỦY BAN MTTQ VIỆT NAM\nTỈNH LÀO CAI\nBAN THƯỜNG 
 /// An engine over the two directives (2024 and 2026), a province's plan and a plan by a
 /// body the directive did not name.
 fn engine() -> Engine {
+    engine_at(&temp_dir("followup-index"))
+}
+
+fn engine_at(index: &std::path::Path) -> Engine {
     let dir = temp_dir("followup-corpus");
     std::fs::write(dir.join("kl99.txt"), directive("99-KL/TW", "28/7/2026")).unwrap();
     std::fs::write(dir.join("kl98.txt"), directive("98-KL/TW", "10/5/2024")).unwrap();
     std::fs::write(dir.join("ctr104.txt"), PLAN).unwrap();
     std::fs::write(dir.join("mttq12.txt"), UNASKED).unwrap();
     let listing = ingest::listing(&dir).unwrap();
-    Engine::build(&temp_dir("followup-index"), &listing, 2, &|_| {})
-        .unwrap()
-        .0
+    Engine::build(index, &listing, 2, &|_| {}).unwrap().0
+}
+
+/// The graph saved beside the index reads back with the deadlines its nodes keep (postcard
+/// cannot read internally tagged enums: a `Due` so tagged made every open rebuild the graph).
+#[test]
+fn the_saved_graph_reads_back_with_its_deadlines() {
+    let dir = temp_dir("followup-saved");
+    let e = engine_at(&dir);
+    let tag = e.index().commit_tag();
+    let g = trichdan::graph::load(&dir, &tag).expect("the saved graph reads back");
+    let dues: usize = g.nodes.iter().map(|n| n.dues.len()).sum();
+    assert!(dues >= 6, "{dues}");
+    assert_eq!(
+        dues,
+        e.graph().nodes.iter().map(|n| n.dues.len()).sum::<usize>()
+    );
 }
 
 fn day(s: &str) -> Date {
