@@ -17,7 +17,7 @@ mod relation;
 mod scan;
 mod short;
 mod verb;
-mod window;
+pub(crate) mod window;
 
 pub use code::canonical_segment;
 pub use extract::{extract, Citation, Extraction};

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::{month_end, Deadline, Due, Period};
+use crate::cite::window::{window_after, window_before};
 use crate::date::Date;
 use crate::text::fold;
 
@@ -391,24 +392,14 @@ fn after(text: &str, c: &Captures) -> Option<Deadline> {
 
 /// Up to `reach` bytes before `at`, cut at a character boundary.
 fn lead(text: &str, at: usize, reach: usize) -> &str {
-    let mut a = at.saturating_sub(reach);
-    while !text.is_char_boundary(a) {
-        a -= 1;
-    }
-    &text[a..at]
+    window_before(text, at, reach).0
 }
 
 /// Up to `reach` bytes either side of `start..end`, cut at character boundaries.
 fn window(text: &str, start: usize, end: usize, reach: usize) -> &str {
-    let mut a = start.saturating_sub(reach);
-    while !text.is_char_boundary(a) {
-        a -= 1;
-    }
-    let mut b = (end + reach).min(text.len());
-    while !text.is_char_boundary(b) {
-        b += 1;
-    }
-    &text[a..b]
+    let from = window_before(text, start, reach).1;
+    let after = window_after(text, end, text.len(), reach);
+    &text[from..end + after.len()]
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use trichdan::date::Date;
 use trichdan::doc::Document;
 use trichdan::duty::{self, unit, Addressee, Body, Due, Group, Period, Role};
-use trichdan::text::fold;
+use trichdan::followup::same_body;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct DutySet {
@@ -135,28 +135,6 @@ pub fn run(set: &DutySet, corpus: &Path) -> Result<DutyReport> {
 
 fn line_of(doc: &Document, at: usize) -> usize {
     1 + doc.text[..at.min(doc.text.len())].matches('\n').count()
-}
-
-/// Two names of one body: equal folded, one inside the other, or most words shared.
-fn same_body(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        fold(s)
-            .replace(['(', ')', ',', '.', ';', ':'], " ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let (a, b) = (norm(a), norm(b));
-    if a.is_empty() || b.is_empty() {
-        return false;
-    }
-    if a == b || a.contains(&b) || b.contains(&a) {
-        return true;
-    }
-    let wa: std::collections::HashSet<&str> = a.split(' ').collect();
-    let wb: std::collections::HashSet<&str> = b.split(' ').collect();
-    let shared = wa.intersection(&wb).count();
-    shared * 10 >= 7 * wa.len().max(wb.len())
 }
 
 /// A labelled addressee expanded to the names of its units.
