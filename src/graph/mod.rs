@@ -60,9 +60,12 @@ pub struct Node {
     /// The issuing body's level: a corpus document's own, else read from what the texts say
     /// of its issuer and from its number's codes.
     pub level: Level,
-    /// The province a corpus document's issuer belongs to (none for a central body).
+    /// The province a corpus document's issuer belongs to (none for a central body);
+    /// defaulted when read from an export written before it existed.
+    #[serde(default)]
     pub province: Option<String>,
     /// What a corpus document says falls due (for follow-up and the agenda).
+    #[serde(default)]
     pub dues: Vec<crate::duty::Deadline>,
 }
 
