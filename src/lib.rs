@@ -30,6 +30,7 @@ pub mod format;
 pub mod graph;
 pub mod index;
 pub mod ingest;
+pub mod lint;
 pub mod message;
 pub mod server;
 pub mod text;

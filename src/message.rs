@@ -304,7 +304,9 @@ pub fn page_words() -> serde_json::Value {
         "tier_codes": tier_codes(),
         "unknown_tier": "Chưa rõ cấp",
         "home": "Trang chủ",
-        "follow": follow_words()
+        "follow": follow_words(),
+        "due": due_words(),
+        "lint": lint_words()
     })
 }
 
@@ -326,6 +328,32 @@ fn follow_words() -> serde_json::Value {
         "every": {"week": "hằng tuần", "month": "hằng tháng", "quarter": "hằng quý",
                   "half_year": "6 tháng một lần", "year": "hằng năm", "unspecified": "định kỳ"},
         "after": "{n} tháng sau ngày ban hành"
+    })
+}
+
+/// The agenda page's words.
+fn due_words() -> serde_json::Value {
+    serde_json::json!({
+        "title": "Việc đến hạn", "nav": "Đến hạn", "from": "Từ ngày", "to": "Đến ngày",
+        "show": "Xem", "no_unit": follow::NO_UNIT,
+        "summary": "Đến hạn từ {from} đến {to}: {n} việc",
+        "capped": "Hiển thị {shown} việc đến hạn sớm nhất.",
+        "none": "Không có việc nào đến hạn trong khoảng này.",
+        "intro": "Các thời hạn, báo cáo định kỳ và mốc sơ kết, tổng kết ghi trong các văn bản của kho, theo đơn vị được giao."
+    })
+}
+
+/// The data-quality page's words.
+fn lint_words() -> serde_json::Value {
+    let checks: serde_json::Map<String, serde_json::Value> = crate::lint::Check::ALL
+        .iter()
+        .map(|&c| (c.name().to_string(), lint::label(c).into()))
+        .collect();
+    serde_json::json!({
+        "title": lint::TITLE, "nav": lint::TITLE, "intro": lint::INTRO, "none": lint::NONE_FOUND,
+        "summary": "{d} văn bản đã kiểm tra, {n} vấn đề", "all": "Tất cả", "checks": checks,
+        "header": lint::HEADER, "shown": "Hiển thị {a}–{b} trong {n}", "more": "Xem tiếp",
+        "said": "ghi"
     })
 }
 
@@ -578,6 +606,16 @@ pub mod follow {
 
     pub const BAD_DATE: &str = "Ngày không hợp lệ: hãy viết YYYY-MM-DD, ví dụ 2026-12-07.";
     pub const BAD_FORMAT: &str = "Định dạng không hỗ trợ: dùng format=json, csv hoặc xlsx.";
+    /// The agenda's heading for what no unit is named for.
+    pub const NO_UNIT: &str = "(văn bản không ghi đơn vị)";
+    /// The agenda's heading line.
+    pub fn agenda(from: &str, to: &str, total: usize) -> String {
+        format!(
+            "Đến hạn từ {from} đến {to}: {} việc",
+            super::thousands(total as u64)
+        )
+    }
+
     pub const BAD_PERIOD: &str =
         "Khoảng ngày không hợp lệ: ngày bắt đầu phải trước ngày kết thúc, và không quá 3 năm.";
 }
@@ -595,6 +633,95 @@ pub mod format {
 }
 
 /// The API's messages.
+/// The data-quality report's words (`trichdan lint`, the Kiểm tra dữ liệu page).
+pub mod lint {
+    use crate::lint::{Check, Variant};
+
+    pub const TITLE: &str = "Kiểm tra dữ liệu";
+    pub const INTRO: &str = "Những chỗ cần sửa trong văn bản gốc: số ký hiệu viết sai hoặc không thống nhất giữa các văn bản, văn bản không có số ký hiệu, tệp dùng phông chữ cũ và tệp không đọc được.";
+    pub const NONE_FOUND: &str = "Không phát hiện vấn đề nào.";
+    pub const HEADER: &str = "phần đầu văn bản";
+
+    /// What a check finds, as a heading.
+    pub fn label(check: Check) -> &'static str {
+        match check {
+            Check::QdQdi => "Nhầm QĐ và QĐi",
+            Check::DoubledSuffix => "Ký hiệu viết lặp",
+            Check::KindDisagrees => "Loại văn bản ghi không thống nhất",
+            Check::DateDisagrees => "Ngày ban hành ghi không thống nhất",
+            Check::IssuerDisagrees => "Cơ quan ban hành ghi không thống nhất",
+            Check::NoOwnNumber => "Văn bản không có số ký hiệu",
+            Check::LegacyEncoding => "Tệp dùng phông chữ, bảng mã cũ (đã chuyển sang Unicode)",
+            Check::Unread => "Tệp không đọc được",
+        }
+    }
+
+    /// The report's first line: documents read and findings.
+    pub fn summary(documents: usize, findings: usize) -> String {
+        format!(
+            "{}: {} văn bản, {} vấn đề",
+            TITLE,
+            super::thousands(documents as u64),
+            super::thousands(findings as u64)
+        )
+    }
+
+    pub fn doubled(raw: &str, id: &str) -> String {
+        format!("Viết «{raw}», hiểu là {id}: bỏ phần ký hiệu viết lặp.")
+    }
+
+    pub fn qd_read_as_qdi(raw: &str, id: &str) -> String {
+        format!(
+            "Viết «{raw}» nhưng cùng số, cùng ngày với quy định {id} trong văn bản: sửa thành {id} nếu đúng là quy định."
+        )
+    }
+
+    pub fn qd_pair(qd: &str, qdi: &str) -> String {
+        format!(
+            "{qd} và {qdi} cùng số, cùng cơ quan, cùng ngày: có thể là một văn bản ghi hai cách; quy định ghi QĐi, quyết định ghi QĐ."
+        )
+    }
+
+    /// The citing documents say different things of `subject`.
+    pub fn disagrees(check: Check, subject: &str, variants: &[Variant]) -> String {
+        let what = match check {
+            Check::KindDisagrees => "loại văn bản",
+            Check::DateDisagrees => "ngày ban hành",
+            _ => "cơ quan ban hành",
+        };
+        let said = variants
+            .iter()
+            .map(|v| format!("«{}» ({} nơi)", v.value, v.count))
+            .collect::<Vec<_>>()
+            .join(", ");
+        format!("Các văn bản ghi {what} của {subject} khác nhau: {said}.")
+    }
+
+    pub fn no_own_number(label: &str) -> String {
+        if label.is_empty() {
+            "Không đọc được số ký hiệu ở phần đầu văn bản.".to_string()
+        } else {
+            format!("Không đọc được số ký hiệu ở phần đầu văn bản «{label}».")
+        }
+    }
+
+    pub fn legacy(encoding: &str) -> String {
+        if encoding == crate::text::glyph::NAME {
+            return "Văn bản lấy từ PDF có bảng mã phông chữ hỏng (chữ thành mã glyph); đã đọc lại: nên xuất lại PDF có phông Unicode hoặc lưu bản Word.".to_string();
+        }
+        format!("Tệp gõ bằng bảng mã cũ {encoding}; đã chuyển sang Unicode khi đọc: nên lưu lại bản Unicode.")
+    }
+
+    /// A check the API does not know.
+    pub fn unknown_check(name: &str) -> String {
+        let known: Vec<&str> = Check::ALL.iter().map(|c| c.name()).collect();
+        format!(
+            "Không có phép kiểm tra «{name}»; hãy dùng một trong: {}.",
+            known.join(", ")
+        )
+    }
+}
+
 pub mod api {
     pub const PARAM_NOT_UTF8: &str =
         "Tham số không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.";

@@ -49,7 +49,7 @@ document.addEventListener("click", e => {
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname.startsWith("/api/") || url.pathname.startsWith("/static/")) return;
   e.preventDefault();
-  go(url.pathname + url.search);
+  go(url.pathname + url.search + url.hash);
 });
 window.addEventListener("popstate", route);
 
@@ -58,6 +58,8 @@ const box = document.getElementById("q");
 box.placeholder = W.placeholder;
 box.setAttribute("aria-label", W.search);
 document.getElementById("go").textContent = W.search;
+document.getElementById("nav-due").textContent = W.due.nav;
+document.getElementById("nav-lint").textContent = W.lint.nav;
 form.addEventListener("submit", e => {
   e.preventDefault();
   const q = box.value.trim();
@@ -91,6 +93,8 @@ async function route() {
   try {
     if (path.startsWith("/van-ban/")) return await showDocument(path.slice("/van-ban/".length));
     if (path.startsWith("/so-hieu/")) return await showIdentifier(path.slice("/so-hieu/".length), params);
+    if (path === "/den-han") return await showAgenda(params);
+    if (path === "/kiem-tra") return await showLint(params);
     return await showSearch(params);
   } catch (e) {
     if (e === STALE) return;
@@ -186,7 +190,7 @@ function linkedText(text, citations, named) {
     } else {
       const href = c.doc ? docUrl(c.doc) : idUrl(c.node || c.id);
       const title = c.named ? `${rel} — ${c.node}` : rel;
-      out += `<a class="cite${c.named ? " named" : ""}" href="${href}" title="${esc(title)}">${words}</a>`;
+      out += `<a class="cite${c.named ? " named" : ""}" id="o${c.start}" href="${href}" title="${esc(title)}">${words}</a>`;
     }
     at = c.end;
   }
@@ -228,6 +232,9 @@ async function showDocument(id) {
     [F.id, esc(d.id)],
   ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}${namedHtml(d.named)}
     <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${linkedText(d.text, d.citations, d.named)}</div></article>`;
+  // a place the data-quality report points at (`#o1234`, a citation's first byte)
+  const here = location.hash && document.getElementById(location.hash.slice(1));
+  if (here) { here.classList.add("here"); here.scrollIntoView({ block: "center" }); }
 }
 
 
@@ -395,6 +402,82 @@ function deadlinesTable(f) {
     f.deadlines.map(d => `<tr class="${esc(d.status)}"><td>${esc(dueText(d))}</td><td>${esc(FW[d.status])}</td><td>${esc(d.text)}</td>
       <td>${esc(d.unit || "")}</td><td>${d.doc ? `<a href="${docUrl(d.doc)}">${esc(d.from)}</a>` : esc(d.from)}</td></tr>`).join("") +
     `</tbody></table></div>`;
+}
+
+// ---------- the agenda: what falls due in a period ----------
+
+async function showAgenda(params) {
+  const DW = W.due;
+  document.title = `${DW.title} — trichdan`;
+  const from = params.get("tu") || "", to = params.get("den") || "";
+  const q = [from && `from=${encodeURIComponent(from)}`, to && `to=${encodeURIComponent(to)}`].filter(Boolean).join("&");
+  const { status, body: a } = await api("/api/due" + (q ? "?" + q : ""));
+  if (status !== 200) return showError(status, a);
+  let html = `<h1>${esc(DW.title)}</h1><p class="muted">${esc(DW.intro)}</p>
+    <form class="controls" id="agenda-form"><label>${esc(DW.from)} <input type="date" name="tu" value="${esc(a.from)}"></label>
+    <label>${esc(DW.to)} <input type="date" name="den" value="${esc(a.to)}"></label><button type="submit">${esc(DW.show)}</button></form>
+    <p class="summary" role="status">${esc(fill(DW.summary, { from: date(a.from), to: date(a.to), n: num(a.total) }))}</p>`;
+  if (a.shown < a.total) html += `<p class="muted">${esc(fill(DW.capped, { shown: num(a.shown) }))}</p>`;
+  if (!a.total) html += `<p>${esc(DW.none)}</p>`;
+  for (const u of a.units) {
+    html += `<section class="card follow agenda"><h2 class="unit">${esc(u.unit || DW.no_unit)} <span class="count">${u.items.length}</span></h2>` +
+      `<div class="scroll"><table class="dues"><thead><tr><th>${esc(FW.due)}</th><th>${esc(FW.status)}</th><th>${esc(FW.what)}</th><th>${esc(FW.from)}</th></tr></thead><tbody>` +
+      u.items.map(d => `<tr class="${esc(d.status)}"><td>${esc(dueText(d))}</td><td>${esc(FW[d.status])}</td><td>${esc(d.text)}</td>
+        <td>${d.doc ? `<a href="${docUrl(d.doc)}">${esc(d.from)}</a>` : esc(d.from)}</td></tr>`).join("") + `</tbody></table></div></section>`;
+  }
+  main.innerHTML = html;
+  document.getElementById("agenda-form").addEventListener("submit", e => {
+    e.preventDefault();
+    const f = new FormData(e.target);
+    go(`/den-han?tu=${encodeURIComponent(f.get("tu"))}&den=${encodeURIComponent(f.get("den"))}`);
+  });
+}
+
+// ---------- the data-quality report ----------
+
+const LINT_PAGE = 100;
+// checks whose subject is an identifier (linked to its page) rather than a document or a file
+const ID_CHECKS = new Set(["qd_qdi", "doubled_suffix", "kind_disagrees", "date_disagrees", "issuer_disagrees"]);
+
+async function showLint(params) {
+  const LW = W.lint;
+  document.title = `${LW.title} — trichdan`;
+  const check = params.get("loai") || "";
+  const page = Math.max(1, parseInt(params.get("trang") || "1", 10) || 1);
+  const q = `limit=${LINT_PAGE}&offset=${(page - 1) * LINT_PAGE}` + (check ? `&check=${encodeURIComponent(check)}` : "");
+  const { status, body: r } = await api("/api/lint?" + q);
+  if (status !== 200) return showError(status, r);
+  const all = r.counts.reduce((n, c) => n + c.count, 0);
+  let html = `<h1>${esc(LW.title)}</h1><p class="muted">${esc(LW.intro)}</p>
+    <p class="summary" role="status">${esc(fill(LW.summary, { d: num(r.documents), n: num(all) }))}</p>
+    <ul class="checks"><li><a href="/kiem-tra"${check ? "" : ' aria-current="page"'}>${esc(LW.all)}</a> <span class="count">${num(all)}</span></li>` +
+    r.counts.map(c => `<li>${c.count ? `<a href="/kiem-tra?loai=${esc(c.check)}"${c.check === check ? ' aria-current="page"' : ""}>${esc(c.label)}</a>` : esc(c.label)} <span class="count">${num(c.count)}</span></li>`).join("") + `</ul>`;
+  if (!r.total) html += `<p>${esc(LW.none)}</p>`;
+  let last = null;
+  for (const f of r.findings) {
+    if (f.check !== last) { html += `<h2>${esc(LW.checks[f.check])}</h2>`; last = f.check; }
+    html += findingHtml(f);
+  }
+  const end = r.offset + r.findings.length;
+  if (r.total > r.findings.length) {
+    html += `<p class="pager">${esc(fill(LW.shown, { a: num(r.offset + 1), b: num(end), n: num(r.total) }))}` +
+      (end < r.total ? ` <a href="/kiem-tra?${check ? "loai=" + esc(check) + "&" : ""}trang=${page + 1}">${esc(LW.more)}</a>` : "") + `</p>`;
+  }
+  main.innerHTML = html;
+}
+
+function findingHtml(f) {
+  const LW = W.lint;
+  const subject = ID_CHECKS.has(f.check) ? `<a href="${idUrl(f.subject)}">${esc(f.subject)}</a>`
+    : f.check === "unread" ? `<code>${esc(f.subject)}</code>` : `<a href="${docUrl(f.subject)}">${esc(f.subject)}</a>`;
+  const places = f.places.filter(p => p.span || p.doc !== f.subject).map(p => {
+    const where = p.span ? `${docUrl(p.doc)}#o${p.span[0]}` : docUrl(p.doc);
+    const words = p.excerpt ? `…${esc(p.excerpt.before)}<mark>${esc(p.excerpt.hit)}</mark>${esc(p.excerpt.after)}…`
+      : `${esc(LW.header)}${p.said ? ": " + esc(LW.said) + " «" + esc(p.said) + "»" : ""}`;
+    return `<li><a href="${where}">${esc(p.doc)}</a> <span class="excerpt">${words}</span></li>`;
+  });
+  return `<article class="card finding"><h3>${subject}</h3><p>${esc(f.detail)}</p>` +
+    (places.length ? `<ul class="places">${places.join("")}</ul>` : "") + `</article>`;
 }
 
 let cy = null;

@@ -129,6 +129,19 @@ pub fn codes(word: &str) -> Option<&'static [&'static str]> {
         .filter(|c| !c.is_empty())
 }
 
+/// The table's kind word a written one starts with (`Chương trình hành động` →
+/// `Chương trình`, `KẾ HOẠCH` → `Kế hoạch`), else the word tidied; none for `Văn bản`, which
+/// says no kind.
+pub fn kind_word_of(word: &str) -> Option<String> {
+    let key = fold(&tidy(word));
+    let table = KIND_WORDS.iter().find(|(w, _)| key.starts_with(&fold(w)));
+    match table {
+        Some((w, _)) if *w == "Văn bản" => None,
+        Some((w, _)) => Some(w.to_string()),
+        None => Some(tidy(word)),
+    }
+}
+
 static WS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").unwrap());
 
 /// The kind word for a kind code (`CV` → `Công văn`), the first the table lists; `TT` is a

@@ -22,7 +22,7 @@ pub(crate) mod window;
 pub use code::canonical_segment;
 pub use extract::{extract, Citation, Extraction};
 pub use id::{is_dash, CiteId, Shape};
-pub use kind::{word_for_code, KIND_WORDS};
+pub use kind::{kind_word_of, word_for_code, KIND_WORDS};
 pub use name::{Interpretation, NameCandidate, NamedDocuments, TypedName};
 pub use relation::{Layout, Opening, Relation, Section, StatedRelation};
 pub use scan::{scan, Form, Found};

@@ -174,17 +174,11 @@ pub fn due(a: &DueArgs) -> Result<ExitCode> {
 fn print_agenda(o: &mut impl Write, a: &Agenda) -> Result<()> {
     writeln!(
         o,
-        "Đến hạn từ {} đến {}: {} việc",
-        a.from.display(),
-        a.to.display(),
-        a.total
+        "{}",
+        follow::agenda(&a.from.display(), &a.to.display(), a.total)
     )?;
     for u in &a.units {
-        writeln!(
-            o,
-            "\n{}",
-            u.unit.as_deref().unwrap_or("(văn bản không ghi đơn vị)")
-        )?;
+        writeln!(o, "\n{}", u.unit.as_deref().unwrap_or(follow::NO_UNIT))?;
         for d in &u.items {
             writeln!(o, "  {:<24} {} [{}]", due_text(d), d.text, d.from)?;
         }

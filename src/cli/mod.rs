@@ -7,6 +7,7 @@ mod eval;
 mod follow;
 mod graph;
 mod index;
+mod lint;
 mod load;
 #[path = "../../benches/peers/mod.rs"]
 mod peers;
@@ -158,6 +159,10 @@ enum Command {
     FollowUp(follow::FollowArgs),
     /// What falls due in a period across the archive, by unit.
     Due(follow::DueArgs),
+    /// The data-quality report: QĐ/QĐi mix-ups, doubled suffixes, identifiers whose kind,
+    /// date or issuer the citing documents disagree on, documents without their own number,
+    /// legacy encodings and broken font maps, files not read; each with its documents and spans.
+    Lint(lint::LintArgs),
     /// Compare what is extracted with the labels of each set (index.jsonl) of a corpus.
     Eval {
         /// A corpus whose sets have an index.jsonl of labels.
@@ -287,6 +292,7 @@ fn dispatch(command: Command) -> Result<ExitCode> {
         Command::Lookup { id, open } => graph::lookup(&open, &id),
         Command::FollowUp(args) => follow::follow_up(&args),
         Command::Due(args) => follow::due(&args),
+        Command::Lint(args) => lint::lint(&args),
         Command::Eval {
             corpus,
             json,

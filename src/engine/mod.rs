@@ -16,6 +16,7 @@ use crate::index::{
     self, BuildSummary, Clause, Mode, Named, SearchIndex, SearchRequest, SearchResult, SMALL_BUDGET,
 };
 use crate::ingest::{self, Input, Listing};
+use crate::lint;
 
 pub use view::{
     ChainTree, CitationReport, CitationView, CiterRow, DocumentView, IdentifierView,
@@ -47,6 +48,8 @@ pub struct Engine {
     index: SearchIndex,
     graph: RwLock<Arc<Graph>>,
     writing: Mutex<()>,
+    /// The last data-quality report and the commit it was made for.
+    lint: Mutex<Option<(String, Arc<lint::Report>)>>,
 }
 
 impl Engine {
@@ -82,6 +85,7 @@ impl Engine {
             index,
             graph: RwLock::new(Arc::new(graph)),
             writing: Mutex::new(()),
+            lint: Mutex::new(None),
         })
     }
 
@@ -105,10 +109,13 @@ impl Engine {
     ) -> Result<(Engine, BuildSummary)> {
         let index = SearchIndex::open_to_replace(dir)?.with_build_budget(budget);
         let summary = write_inputs(&index, &listing.documents, Mode::Replace, threads, progress)?;
+        // a report: a list that cannot be written leaves the lint without it, the index whole
+        let _ = lint::unread::save(dir, &summary.failures);
         let engine = Engine {
             index,
             graph: RwLock::new(Arc::new(Graph::default())),
             writing: Mutex::new(()),
+            lint: Mutex::new(None),
         };
         engine.refresh()?;
         Ok((engine, summary))
@@ -126,6 +133,7 @@ impl Engine {
             index: SearchIndex::open(dir)?,
             graph: RwLock::new(Arc::new(graph)),
             writing: Mutex::new(()),
+            lint: Mutex::new(None),
         })
     }
 
@@ -190,6 +198,8 @@ impl Engine {
         let _guard = self.write_lock();
         let summary = write_inputs(&self.index, &inputs, Mode::Add, 1, progress)?;
         self.refresh()?;
+        let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+        let _ = lint::unread::merge(self.index.path(), &paths, &summary.failures);
         Ok(summary)
     }
 
@@ -384,9 +394,35 @@ impl Engine {
         Ok(followup::follow_up(&g, n, doc.as_ref(), as_of))
     }
 
-    /// What falls due between two days across the archive, by unit.
+    /// What falls due between two days across the archive, by unit, marked as of today.
     pub fn agenda(&self, from: crate::date::Date, to: crate::date::Date) -> Agenda {
-        followup::agenda::agenda(&self.graph(), from, to)
+        followup::agenda::agenda(&self.graph(), from, to, crate::date::Date::today())
+    }
+
+    /// The data-quality report over the whole archive (see [`crate::lint`]), made once per
+    /// commit: every document is read without its text, then the texts of the documents
+    /// whose places need an excerpt.
+    pub fn lint(&self) -> Result<Arc<lint::Report>> {
+        let tag = self.index.commit_tag();
+        let mut cached = self.lint.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, report)) = cached.as_ref().filter(|(t, _)| *t == tag) {
+            return Ok(report.clone());
+        }
+        let g = self.graph();
+        let mut collector = lint::Collector::new(&g);
+        self.index.each_without_text(&mut |d| {
+            collector.add(&d);
+            Ok(())
+        })?;
+        let mut report = collector.finish(&lint::unread::load(self.index.path()));
+        for id in report.docs_to_excerpt() {
+            if let Some(doc) = self.index.document(&id)? {
+                report.excerpt(&doc);
+            }
+        }
+        let report = Arc::new(report);
+        *cached = Some((tag, report.clone()));
+        Ok(report)
     }
 
     /// What a corpus document cites, and the edges it states between others.

@@ -29,8 +29,9 @@ pub struct UnitAgenda {
     pub items: Vec<DueItem>,
 }
 
-/// Every deadline of the archive whose next day on or after `from` is no later than `to`.
-pub fn agenda(g: &Graph, from: Date, to: Date) -> Agenda {
+/// Every deadline of the archive whose next day on or after `from` is no later than `to`,
+/// each marked past, coming due or later as of `as_of` (today, for a person).
+pub fn agenda(g: &Graph, from: Date, to: Date, as_of: Date) -> Agenda {
     let mut items: Vec<DueItem> = Vec::new();
     for node in g.nodes.iter().filter(|n| !n.docs.is_empty()) {
         for d in &node.dues {
@@ -45,7 +46,7 @@ pub fn agenda(g: &Graph, from: Date, to: Date) -> Agenda {
                 unit: d.unit.clone(),
                 due: d.due,
                 next: Some(next),
-                status: super::status(&d.due, node.date, from).1,
+                status: super::status_of(Some(next), as_of),
                 from: node.name.clone(),
                 doc: node.docs.first().cloned(),
             });

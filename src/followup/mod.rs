@@ -125,13 +125,17 @@ pub struct DueItem {
 /// Where `due` stands on `as_of`, counted from `anchor`.
 pub fn status(due: &Due, anchor: Option<Date>, as_of: Date) -> (Option<Date>, DueStatus) {
     let next = due.next_on_or_after(anchor, as_of);
-    let status = match next {
+    (next, status_of(next, as_of))
+}
+
+/// Whether a day is past, within [`SOON_DAYS`] or later, as of `as_of`.
+pub fn status_of(next: Option<Date>, as_of: Date) -> DueStatus {
+    match next {
         None => DueStatus::Undated,
         Some(d) if d < as_of => DueStatus::Overdue,
         Some(d) if d.days() - as_of.days() <= SOON_DAYS => DueStatus::Soon,
         Some(_) => DueStatus::Later,
-    };
-    (next, status)
+    }
 }
 
 /// The follow-up of node `n`, its recipients and tasks read from `doc` (its stored

@@ -22,7 +22,7 @@ pub struct BuildSummary {
 }
 
 /// A file that could not be indexed, and why.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Failure {
     pub path: PathBuf,
     pub reason: String,

@@ -20,6 +20,7 @@ use crate::followup::{agenda::Agenda, sheet, FollowUp};
 use crate::format::Format;
 use crate::graph::{Chain, Direction};
 use crate::index::{SearchRequest, SearchResult, MAX_LIMIT};
+use crate::lint::{Check, ReportPage};
 use crate::{message, Error};
 use axum::http::header;
 
@@ -256,6 +257,36 @@ pub async fn due(
         blocking(&state, move |e| Ok(e.agenda(from, to))).await?,
     ))
 }
+
+/// The data-quality report over the archive (made once per commit).
+#[utoipa::path(get, path = "/api/lint",
+    params(
+        ("check" = Option<String>, Query, description = "only this check: qd_qdi, doubled_suffix, kind_disagrees, date_disagrees, issuer_disagrees, no_own_number, legacy_encoding, unread"),
+        ("limit" = Option<usize>, Query, description = "findings per page, 0..=1,000 (200 by default; 0 for the counts alone)"),
+        ("offset" = Option<usize>, Query, description = "findings to skip"),
+    ),
+    responses((status = 200, body = ReportPage), (status = 400, body = ErrorBody),
+              (status = 503, body = ErrorBody, description = "the index is being built")))]
+pub async fn lint(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<ReportPage>, ApiError> {
+    let params = Params::parse(raw)?;
+    let check = match params.get("check").map(str::trim).filter(|v| !v.is_empty()) {
+        Some(name) => Some(
+            Check::parse(name)
+                .ok_or_else(|| ApiError::bad_parameter(message::lint::unknown_check(name)))?,
+        ),
+        None => None,
+    };
+    let limit = params.number("limit", 200, MAX_LINT_LIMIT)?;
+    let offset = params.number("offset", 0, usize::MAX)?;
+    let report = blocking(&state, |e| e.lint()).await?;
+    Ok(Json(report.page(check, offset, limit)))
+}
+
+/// Most findings one `/api/lint` answer lists.
+const MAX_LINT_LIMIT: usize = 1_000;
 
 /// A day parameter, `YYYY-MM-DD`.
 fn day(params: &Params, name: &str) -> Result<Option<Date>, ApiError> {

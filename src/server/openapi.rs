@@ -36,6 +36,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::identifier))
         .routes(routes!(api::follow_up))
         .routes(routes!(api::due))
+        .routes(routes!(api::lint))
         .routes(routes!(api::graph))
         .routes(routes!(api::stats))
         .routes(routes!(api::health))

@@ -245,5 +245,43 @@ async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
     appears(&c, Locator::Id("implementers")).await;
     assert_eq!(path(&c).await, "/so-hieu/21-KL/TW");
     shot(&c, "5-back").await;
+
+    // 7. the data-quality report from the header: a doubled suffix, its place opened with
+    // the written identifier marked
+    c.find(Locator::Id("nav-lint"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    appears(&c, Locator::Css(".finding")).await;
+    assert_eq!(path(&c).await, "/kiem-tra");
+    c.find(Locator::Css("a[href='/kiem-tra?loai=doubled_suffix']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(&c, "the doubled suffixes alone", "return location.search === '?loai=doubled_suffix' && document.querySelectorAll('.finding').length > 0").await;
+    shot(&c, "6-lint").await;
+    c.find(Locator::Css(".finding .places a"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let marked = appears(&c, Locator::Css("#text a.cite.here")).await;
+    assert_eq!(marked.text().await.unwrap(), "156-KH/TU-KH/TU");
+    shot(&c, "7-lint-place").await;
+
+    // 8. the agenda from the header
+    c.find(Locator::Id("nav-due"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    appears(&c, Locator::Id("agenda-form")).await;
+    assert_eq!(path(&c).await, "/den-han");
     c.close().await.unwrap();
 }

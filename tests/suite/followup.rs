@@ -149,6 +149,26 @@ fn deadlines_count_from_the_directive() {
     assert_eq!(report.status, DueStatus::Overdue);
 }
 
+/// The agenda lists what falls in the period asked and marks it as of another day: past,
+/// coming due within 30 days, or later.
+#[test]
+fn the_agenda_marks_each_day_as_of_the_day_asked() {
+    let e = engine();
+    let g = e.graph();
+    let (from, to) = (day("2026-12-01"), day("2027-01-31"));
+    let status = |as_of: &str| -> Vec<DueStatus> {
+        let a = trichdan::followup::agenda::agenda(&g, from, to, day(as_of));
+        a.units
+            .iter()
+            .flat_map(|u| &u.items)
+            .map(|d| d.status)
+            .collect()
+    };
+    assert_eq!(status("2026-11-01"), [DueStatus::Later]);
+    assert_eq!(status("2026-12-20"), [DueStatus::Soon]);
+    assert_eq!(status("2027-01-05"), [DueStatus::Overdue]);
+}
+
 async fn fetch(router: axum::Router, uri: &str) -> (StatusCode, Vec<u8>) {
     let res = router
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())

@@ -12,6 +12,7 @@ mod graph;
 mod identifiers;
 mod ingest;
 mod legacy;
+mod lint;
 mod named;
 mod names;
 mod properties;
