@@ -177,19 +177,27 @@ const BODIES: [(&str, &str); 9] = [
     ("chu tich nuoc", "Chủ tịch nước"),
 ];
 
-/// The central body an issuer phrase names, if any (the first of [`BODIES`] in it).
+/// The central body an issuer phrase names first, if any (`Chính phủ thủ tướng` names the
+/// Chính phủ; `Bộ Chính trị, Ban Bí thư` the Bộ Chính trị).
 fn body(issuer: &str) -> Option<&'static str> {
+    let words: String = fold(issuer)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
     let folded = format!(
         " {} ",
-        fold(issuer)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        words.split_whitespace().collect::<Vec<_>>().join(" ")
     );
     BODIES
         .iter()
-        .find(|(key, _)| folded.contains(&format!(" {key} ")))
-        .map(|(_, name)| *name)
+        .filter_map(|(key, name)| {
+            folded
+                .find(&format!(" {key} "))
+                .map(|at| (at, key.len(), *name))
+        })
+        // the earliest; at one place the longer key (`thu tuong` before `chinh phu` inside it)
+        .min_by_key(|&(at, len, _)| (at, std::cmp::Reverse(len)))
+        .map(|(_, _, name)| name)
 }
 
 #[cfg(test)]
@@ -261,6 +269,9 @@ mod tests {
                 Some("Văn phòng Chính phủ"),
             ),
             ("Bộ trưởng Bộ Công Thương", None),
+            ("Chính phủ thủ tướng n", Some("Chính phủ")),
+            ("Bộ Chính trị, Ban Bí thư", Some("Bộ Chính trị")),
+            ("Ủy ban thường Quốc hội", Some("Quốc hội")),
             ("UBND tỉnh Lào Cai", None),
         ];
         for (issuer, want) in table {
