@@ -6,6 +6,9 @@
 //! each province's districts, plans implementing those (`N-KH/HU`); and Front plans
 //! implementing the district plans, each also citing a few central documents.
 //!
+//! The follow-up of that directive, as if its text asked every province and the central
+//! boards (each unit compared with every plan below it).
+//!
 //! Run: `cargo bench --bench graph`
 
 use std::hint::black_box;
@@ -14,9 +17,17 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use trichdan::cite::{Citation, CiteId, Form, Relation, Section, StatedRelation};
 use trichdan::date::Date;
 use trichdan::doc::{Document, Locality};
+use trichdan::followup;
 use trichdan::graph::{self, Direction};
 
 const DOCUMENTS: usize = 100_000;
+/// A directive of 2020 sent to every province and the central boards.
+const ASKING: &str =
+    "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 1-KL/TW          Hà Nội, ngày 10 tháng 1 năm 2020\n\n\
+    KẾT LUẬN\nvề một nhiệm vụ\n\nIV. TỔ CHỨC THỰC HIỆN\n\
+    1. Các tỉnh uỷ, thành uỷ xây dựng kế hoạch thực hiện; báo cáo trước ngày 31/12/2020.\n\n\
+    Nơi nhận:                                   T/M BỘ CHÍNH TRỊ\n- Các tỉnh uỷ, thành uỷ;\n\
+    - Các ban đảng, đảng uỷ trực thuộc Trung ương;\n- Lưu Văn phòng Trung ương Đảng.\n";
 const DIRECTIVES: usize = 40;
 const PROVINCES: usize = 63;
 
@@ -165,6 +176,16 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("chain_down_depth3_named", |b| {
         b.iter(|| graph.chain(black_box(root), Direction::Down, 3).nodes.len())
+    });
+    // the follow-up of the directive, asking every province and the central boards: each
+    // unit compared with every plan below it, answered as JSON
+    let asked = Document::from_text("asking", ASKING.to_string());
+    let today = Date::new(2026, 12, 7).unwrap();
+    g.bench_function("follow_up_depth3_json", |b| {
+        b.iter(|| {
+            let f = followup::follow_up(&graph, black_box(root), Some(&asked), today);
+            serde_json::to_vec(&f).unwrap().len()
+        })
     });
     g.finish();
 }

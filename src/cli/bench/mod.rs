@@ -269,7 +269,23 @@ pub struct Directive {
     pub below: usize,
     /// `implementers` to depth 3 (median of 20 runs, ms).
     pub implementers_ms: f64,
+    /// Its follow-up as a directive asking every province, the central boards and the
+    /// Front ([`ASKING`]), answered as JSON (median of 20 runs, ms).
+    pub follow_up_ms: f64,
+    /// Units that follow-up lists (asked, then plans by units not asked).
+    pub follow_up_rows: usize,
 }
+
+/// A directive's recipients and tasks, read from text, as the follow-up of a measured node
+/// reads its stored document: every province of 2024 (63), the central boards, the Front;
+/// each unit is compared with every plan below the node.
+const ASKING: &str = "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 99-KL/TW          Hà Nội, ngày 10 tháng 5 năm 2024\n\n\
+    KẾT LUẬN\nvề một nhiệm vụ\n\nIV. TỔ CHỨC THỰC HIỆN\n\
+    1. Các tỉnh uỷ, thành uỷ xây dựng kế hoạch thực hiện; báo cáo trước ngày 31/12/2024.\n\
+    2. Ban Tuyên giáo Trung ương chủ trì, phối hợp với Ban Tổ chức Trung ương hướng dẫn; định kỳ hằng năm báo cáo.\n\n\
+    Nơi nhận:                                   T/M BỘ CHÍNH TRỊ\n- Các tỉnh uỷ, thành uỷ;\n\
+    - Các ban đảng, đảng uỷ trực thuộc Trung ương;\n- Ủy ban Trung ương MTTQ Việt Nam;\n\
+    - Lưu Văn phòng Trung ương Đảng.\n";
 
 /// How build cost grows from one size to the next.
 #[derive(Debug, Clone, Serialize)]
@@ -321,6 +337,11 @@ impl BenchReport {
             q("implementers"),
             q("chain"),
         );
+        let t = &self.graph.thousands;
+        line.push_str(&format!(
+            "; follow-up of {} ({} below, {} rows) {:.2} ms",
+            t.name, t.below, t.follow_up_rows, t.follow_up_ms
+        ));
         if let Some(p) = &self.peers {
             line.push('\n');
             line.push_str(&p.summary());
@@ -548,11 +569,23 @@ fn directive(g: &Graph, name: &str) -> Directive {
     })
     .unwrap_or_default()
         * 1e3;
+    let asked = trichdan::doc::Document::from_text("asking", ASKING.to_string());
+    let as_of = trichdan::date::Date::today();
+    let answer = || trichdan::followup::follow_up(g, n, Some(&asked), as_of);
+    let follow_up_ms = median(20, || {
+        serde_json::to_vec(&answer())?;
+        Ok(())
+    })
+    .unwrap_or_default()
+        * 1e3;
+    let f = answer();
     Directive {
         name: name.to_string(),
         direct: direct(g, n),
         below: g.implementers(n, 3).len(),
         implementers_ms,
+        follow_up_ms,
+        follow_up_rows: f.units.len() + f.unasked.len(),
     }
 }
 
