@@ -327,7 +327,8 @@ fn follow_words() -> serde_json::Value {
         "roles": {"lead": "chủ trì", "support": "phối hợp", "carry": "thực hiện"},
         "every": {"week": "hằng tuần", "month": "hằng tháng", "quarter": "hằng quý",
                   "half_year": "6 tháng một lần", "year": "hằng năm", "unspecified": "định kỳ"},
-        "after": "{n} tháng sau ngày ban hành"
+        "after": "{n} tháng sau ngày ban hành",
+        "more": "… và {n} văn bản khác"
     })
 }
 
@@ -606,6 +607,11 @@ pub mod follow {
 
     pub const BAD_DATE: &str = "Ngày không hợp lệ: hãy viết YYYY-MM-DD, ví dụ 2026-12-07.";
     pub const BAD_FORMAT: &str = "Định dạng không hỗ trợ: dùng format=json, csv hoặc xlsx.";
+    /// Plans left out of a long list.
+    pub fn more(n: usize) -> String {
+        format!("… và {} văn bản khác", super::thousands(n as u64))
+    }
+
     /// The agenda's heading for what no unit is named for.
     pub const NO_UNIT: &str = "(văn bản không ghi đơn vị)";
     /// The agenda's heading line.

@@ -310,8 +310,9 @@ async function drawFollowUp(node, asOf) {
   if (!f.asked) html += `<p class="muted">${esc(FW.no_recipients)}</p>`;
   html += mapHtml(f) + unitsTable(f);
   if (f.unexpanded.length) html += `<h3>${esc(FW.unexpanded)}</h3><ul>${f.unexpanded.map(r => `<li>${esc(r)}</li>`).join("")}</ul>`;
-  if (f.unasked.length) html += `<h3>${esc(FW.unasked)}</h3><ul>${f.unasked.map(p =>
-    `<li>${esc(p.issuer || W.none)}: ${nodeLink(p)} <span class="meta">${esc(date(p.date))}${p.days_after != null ? " · " + esc(fill(W.days_after, { n: num(p.days_after) })) : ""}</span></li>`).join("")}</ul>`;
+  if (f.unasked.length) html += `<h3>${esc(FW.unasked)} <span class="count">${num(f.unasked_total)}</span></h3><ul>${f.unasked.map(p =>
+    `<li>${esc(p.issuer || W.none)}: ${nodeLink(p)} <span class="meta">${esc(date(p.date))}${p.days_after != null ? " · " + esc(fill(W.days_after, { n: num(p.days_after) })) : ""}</span></li>`).join("")}${
+    f.unasked_total > f.unasked.length ? `<li class="muted">${esc(fill(FW.more, { n: num(f.unasked_total - f.unasked.length) }))}</li>` : ""}</ul>`;
   if (f.lags.length) html += `<h3>${esc(FW.lag)}</h3><ul>${f.lags.map(l =>
     `<li>${esc(tierOf(l.tier))}: ${l.median_days != null ? esc(num(l.median_days) + " " + FW.days) : esc(W.none)} <span class="meta">(${esc(l.plans)})</span></li>`).join("")}</ul>`;
   if (f.deadlines.length) html += deadlinesTable(f);

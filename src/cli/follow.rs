@@ -127,6 +127,9 @@ fn print_follow_up(o: &mut impl Write, f: &FollowUp) -> Result<()> {
             let issuer = p.issuer.as_deref().unwrap_or(message::NONE);
             writeln!(o, "  {issuer:<48} {} {lag}", p.node)?;
         }
+        if f.unasked_total > f.unasked.len() {
+            writeln!(o, "  {}", follow::more(f.unasked_total - f.unasked.len()))?;
+        }
     }
     if !f.lags.is_empty() {
         writeln!(o, "\nThời gian ban hành văn bản thực hiện (trung vị):")?;

@@ -39,6 +39,11 @@ static IN_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The end of the text before a month that makes it a date line's (folded): `ngày`, with
+/// its day or without.
+static DATE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^a-z])ngay(?:[\s*|]*\d{1,2})?$").unwrap());
+
 /// The words before a period that make it a deadline, at the end of the text before it.
 static TRIGGER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -142,7 +147,7 @@ static EVERY: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?: định\s+kỳ\s+ )?
         (?: (?:hằng|hàng|mỗi)\s+(?P<p>năm|quý|tháng|tuần)
-          | định\s+kỳ\s+(?P<n>\d+|sáu|ba)\s+tháng(?:\s+một\s+lần|/lần)?
+          | định\s+kỳ\s+(?:báo\s+cáo\s+)?(?P<n>\d+|sáu|ba)\s+tháng(?:\s+một\s+lần|/lần)?
           | (?P<bare>định\s+kỳ) )",
     )
     .unwrap()
@@ -174,6 +179,9 @@ const DUTY_WORDS: &[&str] = &[
     "ra soat",
     "cap nhat",
     "thong tin ve",
+    "sao luu",
+    "dien tap",
+    "tiep cong dan",
 ];
 
 /// Every deadline of the text, in order, overlapping phrases kept once.
@@ -275,6 +283,12 @@ fn in_period(text: &str, c: &Captures) -> Option<Deadline> {
         .ends_with(['\n', '|'])
         || lead_text.ends_with("   ")
         || lead_text.trim_end_matches(['*', ' ']).ends_with('(');
+    // the rest of a date line broken before its month (`ngày 28` / `tháng 11 năm 2025`,
+    // `ngày    tháng 01 năm 2026` with the day left blank): the document's date, not a period
+    let bare_lead = fold(lead_text.trim_end_matches([' ', '*', '|', '\n']));
+    if c.name("m").is_some() && DATE_LINE.is_match(&bare_lead) {
+        return None;
+    }
     let trigger = TRIGGER.captures(lead_text).and_then(|t| t.name("t"));
     let before = trigger.map(|t| fold(t.as_str()));
     if before.is_none() && !cell_start {
@@ -340,10 +354,15 @@ fn every(text: &str, c: &Captures) -> Option<Deadline> {
     } else {
         Period::Unspecified
     };
-    let near = window(text, whole.start(), whole.end(), 70);
-    let near = fold(near);
-    // `định kỳ` alone is a duty's word; `hằng năm` only beside a report or review
-    if period != Period::Unspecified && !DUTY_WORDS.iter().any(|w| near.contains(w)) {
+    // a recurrence only beside a report or review: `định kỳ` alone closer (a `chuyên mục
+    // định kỳ`, `thiết bị kiểm tra an toàn định kỳ` is no one's duty to report)
+    let reach = if period == Period::Unspecified {
+        24
+    } else {
+        70
+    };
+    let near = fold(window(text, whole.start(), whole.end(), reach));
+    if !DUTY_WORDS.iter().any(|w| near.contains(w)) {
         return None;
     }
     // `kế hoạch 5 năm và hằng năm`, `dự toán hằng năm`: what is made each year, not reported
@@ -536,10 +555,23 @@ mod tests {
                 "Trong thời hạn 5 năm, lưu trữ",
                 &[("Trong thời hạn 5 năm", "after 60")],
             ),
+            // `định kỳ` alone only beside a duty
             (
                 "sao lưu định kỳ dữ liệu",
                 &[("định kỳ", "every Unspecified")],
             ),
+            ("Nâng cao hiệu quả chuyên mục định kỳ trên Trang", &[]),
+            (
+                "định kỳ báo cáo Ban Thường vụ",
+                &[("định kỳ", "every Unspecified")],
+            ),
+            (
+                "định kỳ báo cáo 6 tháng, 01 năm gửi về",
+                &[("định kỳ báo cáo 6 tháng", "every HalfYear")],
+            ),
+            // a date line broken before its month, or with its day left blank
+            ("Hà Nội, ngày 28\ntháng 11 năm 2025*\n", &[]),
+            ("Lương Minh, ngày    tháng 01 năm 2026\n", &[]),
         ];
         for (text, want) in cases {
             let want: Vec<(String, String)> = want

@@ -295,11 +295,30 @@ fn body_of(f: &str) -> Body {
     }
 }
 
-/// The item without what it is sent for (`(để b/c)`, `(để thực hiện)`) or markup.
+/// What an item's closing brackets say it is sent for (folded openings).
+const PURPOSES: &[&str] = &[
+    "b/c",
+    "bc",
+    "thuc hien",
+    "t/h",
+    "phoi hop",
+    "chi dao",
+    "biet",
+];
+
+/// The item without what it is sent for (`(để b/c)`, `( B/c)`, `( Thực hiện)`) or markup.
 fn without_purpose(text: &str) -> String {
     let t = match text.rfind('(') {
-        Some(p) if fold(&text[p..]).starts_with("(de") || text[p..].contains("b/c") => &text[..p],
-        _ => text,
+        Some(p) => {
+            // `để` told from `Đề án` before folding joins them
+            let written = text[p + 1..].trim_start().to_lowercase();
+            let said = fold(&written);
+            match written.starts_with("để ") || PURPOSES.iter().any(|w| said.starts_with(w)) {
+                true => &text[..p],
+                false => text,
+            }
+        }
+        None => text,
     };
     t.trim().trim_end_matches([',', ';', '.']).to_string()
 }
@@ -315,6 +334,30 @@ fn completed(name: &str, province: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_an_item_is_sent_for_is_not_its_name() {
+        let table = [
+            (
+                "Ban Bí thư Trung ương Đảng (để b/c)",
+                "Ban Bí thư Trung ương Đảng",
+            ),
+            ("BTT UBMTTQVN Tỉnh( B/c)", "BTT UBMTTQVN Tỉnh"),
+            ("Ban CTMT TDP ( Thực hiện)", "Ban CTMT TDP"),
+            (
+                "Các đồng chí Tỉnh ủy viên (để biết);",
+                "Các đồng chí Tỉnh ủy viên",
+            ),
+            ("Ủy ban MTTQ tỉnh (Đề án 06)", "Ủy ban MTTQ tỉnh (Đề án 06)"),
+            (
+                "Ủy ban nhân dân các xã (đến cấp thôn)",
+                "Ủy ban nhân dân các xã (đến cấp thôn)",
+            ),
+        ];
+        for (item, want) in table {
+            assert_eq!(without_purpose(item), want, "{item}");
+        }
+    }
 
     fn texts(text: &str) -> Vec<String> {
         read(text, Some("Lào Cai"))

@@ -131,11 +131,15 @@ pub fn tiles() -> impl Iterator<Item = &'static Province> {
 
 /// The unit of today that a province of any date lies in (`Yên Bái` → `Lào Cai`).
 pub fn successor(province: &str) -> Option<&'static str> {
+    // each province's key made once: a follow-up asks this of every province it expands
+    static KEYS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+        let all: &'static Vec<Province> = LazyLock::force(&PROVINCES);
+        all.iter()
+            .map(|p| (same_place(&p.name), p.successor.as_str()))
+            .collect()
+    });
     let key = same_place(province);
-    PROVINCES
-        .iter()
-        .find(|p| same_place(&p.name) == key)
-        .map(|p| p.successor.as_str())
+    KEYS.iter().find(|(k, _)| *k == key).map(|&(_, s)| s)
 }
 
 /// A province's name folded, `Thừa Thiên Huế` and `Huế` as one, `TP.` and `thành phố` dropped.
@@ -203,6 +207,10 @@ fn capitalized(s: &str) -> String {
 
 /// Abbreviations of bodies and offices, spelled out in the names the follow-up shows.
 const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("UBTWMTTQVN", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ("UBTWMTTQ", "Ủy ban Trung ương Mặt trận Tổ quốc"),
+    ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
+    ("MTTQVN", "Mặt trận Tổ quốc Việt Nam"),
     ("UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
     ("UBND", "Ủy ban nhân dân"),
     ("HĐND", "Hội đồng nhân dân"),
@@ -218,21 +226,30 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("PCT", "Phó Chủ tịch"),
     ("VP", "Văn phòng"),
     ("TW", "Trung ương"),
+    ("TG&DVTW", "Tuyên giáo và Dân vận Trung ương"),
+    ("XDĐ", "xây dựng Đảng"),
+    ("UBKT", "Ủy ban Kiểm tra"),
+    ("CTMT", "công tác Mặt trận"),
+    ("TDP", "tổ dân phố"),
 ];
 
 /// A body's name with its abbreviations spelled out (`BTT Ủy ban MTTQ Việt Nam tỉnh` →
 /// `Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh`), word by word.
 pub fn spelled_out(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            let core = w.trim_end_matches([',', ';', '.']);
-            match ABBREVIATIONS.iter().find(|(a, _)| *a == core) {
-                Some((_, full)) => format!("{full}{}", &w[core.len()..]),
-                None => w.to_string(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out: Vec<String> = Vec::new();
+    for w in name.split(' ') {
+        let core = w.trim_end_matches([',', ';', '.']);
+        let rest = &w[core.len()..];
+        // `TT` is Thường trực after `Ban` (`Ban TT Ủy ban MTTQ`), else left as written
+        let after_ban = out.last().is_some_and(|p| p == "Ban");
+        let full = match ABBREVIATIONS.iter().find(|(a, _)| *a == core) {
+            Some((_, full)) => Some(*full),
+            None if core == "TT" && after_ban => Some("Thường trực"),
+            None => None,
+        };
+        out.push(full.map_or_else(|| w.to_string(), |f| format!("{f}{rest}")));
+    }
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -253,7 +270,20 @@ mod tests {
             spelled_out("Văn phòng HĐND, UBND xã"),
             "Văn phòng Hội đồng nhân dân, Ủy ban nhân dân xã"
         );
-        assert_eq!(spelled_out("MTTQVN"), "MTTQVN");
+        assert_eq!(
+            spelled_out("Ban TT UBTWMTTQ Việt Nam"),
+            "Ban Thường trực Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+        );
+        assert_eq!(
+            spelled_out("Lãnh đạo Ban TG&DVTW"),
+            "Lãnh đạo Ban Tuyên giáo và Dân vận Trung ương"
+        );
+        assert_eq!(
+            spelled_out("Các ban XDĐ, UBKT, Văn phòng Tỉnh ủy"),
+            "Các ban xây dựng Đảng, Ủy ban Kiểm tra, Văn phòng Tỉnh ủy"
+        );
+        // a word the table does not hold, and `TT` not after `Ban`, stay as written
+        assert_eq!(spelled_out("Tổ ĐTN TT"), "Tổ ĐTN TT");
     }
 
     #[test]

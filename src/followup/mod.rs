@@ -19,6 +19,8 @@ use crate::text::fold;
 /// How deep plans are followed: a province's plan carrying out the programme that carries
 /// out the directive still answers it.
 pub const DEPTH: usize = 3;
+/// Most plans by units not asked that one answer lists (the count says how many there are).
+pub const MAX_UNASKED: usize = 2_000;
 /// Days ahead a deadline counts as coming due.
 pub const SOON_DAYS: i64 = 30;
 
@@ -36,8 +38,11 @@ pub struct FollowUp {
     pub doc: Option<String>,
     /// Every unit asked, in the order the directive names them.
     pub units: Vec<AskedUnit>,
-    /// Plans by units the directive did not name (listed apart, never dropped).
+    /// Plans by units the directive did not name (listed apart, never dropped): the first
+    /// [`MAX_UNASKED`], direct plans first.
     pub unasked: Vec<Plan>,
+    /// How many plans by units not named there are in all.
+    pub unasked_total: usize,
     /// Recipients the table cannot expand (districts, other groups) and people.
     pub unexpanded: Vec<String>,
     pub lags: Vec<TierLag>,
@@ -150,23 +155,33 @@ pub fn follow_up(g: &Graph, n: NodeIx, doc: Option<&Document>, as_of: Date) -> F
     let (mut units, unexpanded) = asked(duties, date);
     let plans = plans(g, n, date);
     let mut matched = FxHashSet::default();
+    let plan_keys: Vec<Keyed> = plans.iter().map(Keyed::plan).collect();
+    let task_keys: Vec<BodyName> = tasks.iter().map(|t| BodyName::new(&t.unit)).collect();
     for u in &mut units {
-        for (i, p) in plans.iter().enumerate() {
-            if answers(u, p) {
+        let uk = Keyed::unit(u);
+        for (i, (p, pk)) in plans.iter().zip(&plan_keys).enumerate() {
+            if answers(u, &uk, p, pk) {
                 u.plans.push(p.clone());
                 matched.insert(i);
             }
         }
+        let phrase = BodyName::new(&u.phrase);
+        let name = uk.body.as_ref().expect("a unit's name");
         u.tasks = (0..tasks.len())
-            .filter(|&t| same_body(&tasks[t].unit, &u.name) || same_body(&tasks[t].unit, &u.phrase))
+            .filter(|&t| task_keys[t].same(name) || task_keys[t].same(&phrase))
             .collect();
     }
-    let unasked: Vec<Plan> = plans
+    // the direct plans first, each depth by date; a directive with a hundred thousand plans
+    // below it lists the first MAX_UNASKED and counts the rest
+    let mut unasked: Vec<&Plan> = plans
         .iter()
         .enumerate()
         .filter(|(i, _)| !matched.contains(i))
-        .map(|(_, p)| p.clone())
+        .map(|(_, p)| p)
         .collect();
+    unasked.sort_by_key(|p| p.depth);
+    let unasked_total = unasked.len();
+    let unasked: Vec<Plan> = unasked.into_iter().take(MAX_UNASKED).cloned().collect();
     let deadlines = deadlines(g, n, &plans, date, as_of);
     FollowUp {
         node: node.name.clone(),
@@ -181,6 +196,7 @@ pub fn follow_up(g: &Graph, n: NodeIx, doc: Option<&Document>, as_of: Date) -> F
         lags: lags(&plans),
         units,
         unasked,
+        unasked_total,
         unexpanded,
         tasks,
         deadlines,
@@ -309,23 +325,49 @@ fn plans(g: &Graph, n: NodeIx, date: Option<Date>) -> Vec<Plan> {
     out
 }
 
+/// What matching needs of a plan or a unit asked, made once.
+struct Keyed {
+    /// The plan's issuer, or the unit's name.
+    body: Option<BodyName>,
+    /// The province, as places compare (`unit::same_place`).
+    place: Option<String>,
+    branch: Option<Branch>,
+}
+
+impl Keyed {
+    fn plan(p: &Plan) -> Keyed {
+        Keyed {
+            body: p.issuer.as_deref().map(BodyName::new),
+            place: p.province.as_deref().map(unit::same_place),
+            branch: p.issuer.as_deref().and_then(branch_of),
+        }
+    }
+
+    fn unit(u: &AskedUnit) -> Keyed {
+        Keyed {
+            body: Some(BodyName::new(&u.name)),
+            place: u.province.as_deref().map(unit::same_place),
+            branch: u.branch,
+        }
+    }
+}
+
 /// True when plan `p` is the asked unit's: its issuer names the unit, or (for a unit of a
 /// province-wide group) it is that province's body of the same branch.
-fn answers(u: &AskedUnit, p: &Plan) -> bool {
-    if let Some(issuer) = &p.issuer {
-        if same_body(issuer, &u.name) {
+fn answers(u: &AskedUnit, uk: &Keyed, p: &Plan, pk: &Keyed) -> bool {
+    if let (Some(issuer), Some(name)) = (&pk.body, &uk.body) {
+        if issuer.same(name) {
             return true;
         }
     }
-    match (&u.province, &p.province) {
+    match (&uk.place, &pk.place) {
         (Some(up), Some(pp)) if u.tier == Some(Tier::Province) => {
-            let place = unit::same_place(up) == unit::same_place(pp);
             let tier = p.tier == Some(Tier::Province);
-            let branch = match (u.branch, p.issuer.as_deref()) {
-                (Some(b), Some(issuer)) => branch_of(issuer).is_none_or(|pb| pb == b),
+            let branch = match (uk.branch, pk.body.is_some()) {
+                (Some(b), true) => pk.branch.is_none_or(|pb| pb == b),
                 _ => true,
             };
-            place && tier && branch
+            up == pp && tier && branch
         }
         _ => false,
     }
@@ -347,30 +389,71 @@ fn branch_of(issuer: &str) -> Option<Branch> {
 
 /// Two names of one body: equal folded, one inside the other, or most words shared.
 pub fn same_body(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        fold(&unit::spelled_out(s))
+    BodyName::new(a).same(&BodyName::new(b))
+}
+
+/// A body's name as names are compared: abbreviations spelled out, folded, punctuation
+/// gone; its words sorted; the place it ends with. Made once per name, so that comparing
+/// the units asked with thousands of plans costs no folding.
+#[derive(Debug, Clone)]
+pub struct BodyName {
+    norm: String,
+    words: Vec<String>,
+    place: Option<String>,
+}
+
+impl BodyName {
+    pub fn new(name: &str) -> BodyName {
+        let norm = fold(&unit::spelled_out(name))
             .replace(['(', ')', ',', '.', ';', ':'], " ")
             .split_whitespace()
             .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let (a, b) = (norm(a), norm(b));
-    if a.len() < 4 || b.len() < 4 {
-        return false;
+            .join(" ");
+        let mut words: Vec<String> = norm.split(' ').map(str::to_string).collect();
+        words.sort_unstable();
+        words.dedup();
+        let place = place_of(&norm).map(str::to_string);
+        BodyName { norm, words, place }
     }
-    if a == b {
-        return true;
+
+    /// Equal, one inside the other, or 80% of the longer one's words shared; never two
+    /// bodies of two places, however many words they share.
+    pub fn same(&self, other: &BodyName) -> bool {
+        let (a, b) = (&self.norm, &other.norm);
+        if a.len() < 4 || b.len() < 4 {
+            return false;
+        }
+        if a == b {
+            return true;
+        }
+        if let (Some(pa), Some(pb)) = (&self.place, &other.place) {
+            if pa != pb {
+                return false;
+            }
+        }
+        if a.contains(b.as_str()) || b.contains(a.as_str()) {
+            return true;
+        }
+        let most = self.words.len().max(other.words.len());
+        shared(&self.words, &other.words) * 10 >= 8 * most
     }
-    // bodies of two places are two bodies, however many words they share
-    if place_of(&a) != place_of(&b) && place_of(&a).is_some() && place_of(&b).is_some() {
-        return false;
+}
+
+/// How many words two sorted lists share.
+fn shared(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    if a.contains(&b) || b.contains(&a) {
-        return true;
-    }
-    let wa: FxHashSet<&str> = a.split(' ').collect();
-    let wb: FxHashSet<&str> = b.split(' ').collect();
-    wa.intersection(&wb).count() * 10 >= 8 * wa.len().max(wb.len())
+    n
 }
 
 /// The place a folded name ends with (`… tinh lao cai` → `lao cai`), after its level word.

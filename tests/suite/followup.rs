@@ -117,6 +117,7 @@ fn plans_answer_their_units_and_the_unasked_are_kept() {
     assert_eq!(f.acted, 1);
     let unasked: Vec<&str> = f.unasked.iter().map(|p| p.node.as_str()).collect();
     assert_eq!(unasked.len(), 1, "{unasked:?}");
+    assert_eq!(f.unasked_total, 1);
     assert!(unasked[0].starts_with("12/KH-MTTQ-BTT"), "{unasked:?}");
     let lead = f
         .tasks

@@ -107,6 +107,11 @@ pub struct Args {
     /// each.
     #[arg(long)]
     load: Option<f64>,
+    /// Measure only the graph saved beside each index already built (size, load, memory,
+    /// implementers and follow-up of the most implemented directive and of one with about
+    /// 2,000 below it), as JSON: no build, no queries.
+    #[arg(long)]
+    graph_only: bool,
     /// Load the graph saved in --index and print the resident memory it added (the bench
     /// runs this in a fresh process of its own).
     #[arg(long, hide = true)]
@@ -124,6 +129,23 @@ pub fn command(args: &Args) -> Result<std::process::ExitCode> {
         let after = current_rss();
         println!("{}", after.saturating_sub(before));
         drop(g);
+        return Ok(std::process::ExitCode::SUCCESS);
+    }
+    if args.graph_only {
+        let dirs: Vec<PathBuf> = match args.sizes.is_empty() {
+            true => vec![args.index.clone()],
+            false => args
+                .sizes
+                .iter()
+                .map(|n| args.index.join(n.to_string()))
+                .collect(),
+        };
+        let mut figures = Vec::new();
+        for dir in &dirs {
+            let index = SearchIndex::open(dir)?;
+            figures.push(graph_figures(dir, &index)?.0);
+        }
+        super::print_json(&figures)?;
         return Ok(std::process::ExitCode::SUCCESS);
     }
     let threads = super::threads(args.threads);
