@@ -638,7 +638,6 @@ pub mod format {
     pub const NOT_BINARY: &str = "không phải định dạng nhị phân";
 }
 
-/// The API's messages.
 /// The data-quality report's words (`trichdan lint`, the Kiểm tra dữ liệu page).
 pub mod lint {
     use crate::lint::{Check, Variant};
@@ -728,6 +727,7 @@ pub mod lint {
     }
 }
 
+/// The API's messages.
 pub mod api {
     pub const PARAM_NOT_UTF8: &str =
         "Tham số không phải văn bản UTF-8 hợp lệ; hãy mã hóa URL theo UTF-8.";

@@ -39,7 +39,7 @@ function quietly(promise) {
 
 function go(url) {
   history.pushState(null, "", url);
-  route().then(() => main.focus());
+  route().then(() => main.focus({ preventScroll: !!location.hash }));
 }
 
 // links inside the page navigate without reloading

@@ -313,7 +313,12 @@ fn without_purpose(text: &str) -> String {
             // `để` told from `Đề án` before folding joins them
             let written = text[p + 1..].trim_start().to_lowercase();
             let said = fold(&written);
-            match written.starts_with("để ") || PURPOSES.iter().any(|w| said.starts_with(w)) {
+            let word = |w: &&str| {
+                said.strip_prefix(*w)
+                    .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+            };
+            let purpose = written.starts_with("để ") || said.contains("b/c");
+            match purpose || PURPOSES.iter().any(word) {
                 true => &text[..p],
                 false => text,
             }
@@ -352,6 +357,11 @@ mod tests {
             (
                 "Ủy ban nhân dân các xã (đến cấp thôn)",
                 "Ủy ban nhân dân các xã (đến cấp thôn)",
+            ),
+            ("Ban Chỉ đạo (gửi b/c)", "Ban Chỉ đạo"),
+            (
+                "Thường trực Tỉnh ủy (BCĐ 35)",
+                "Thường trực Tỉnh ủy (BCĐ 35)",
             ),
         ];
         for (item, want) in table {

@@ -197,9 +197,12 @@ impl Engine {
         let inputs = ingest::inputs(files);
         let _guard = self.write_lock();
         let summary = write_inputs(&self.index, &inputs, Mode::Add, 1, progress)?;
-        self.refresh()?;
+        // the list first, so that a report made for the new commit reads it; and the cached
+        // report dropped, as an add whose files all fail commits nothing new
         let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
         let _ = lint::unread::merge(self.index.path(), &paths, &summary.failures);
+        *self.lint.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.refresh()?;
         Ok(summary)
     }
 
@@ -410,16 +413,13 @@ impl Engine {
         }
         let g = self.graph();
         let mut collector = lint::Collector::new(&g);
-        self.index.each_without_text(&mut |d| {
+        // the tag of the commit these documents are read from
+        let tag = self.index.latest_each(&mut |d| {
             collector.add(&d);
             Ok(())
         })?;
         let mut report = collector.finish(&lint::unread::load(self.index.path()));
-        for id in report.docs_to_excerpt() {
-            if let Some(doc) = self.index.document(&id)? {
-                report.excerpt(&doc);
-            }
-        }
+        report.fill_excerpts(|id| self.index.document(id))?;
         let report = Arc::new(report);
         *cached = Some((tag, report.clone()));
         Ok(report)

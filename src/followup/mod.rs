@@ -38,8 +38,8 @@ pub struct FollowUp {
     pub doc: Option<String>,
     /// Every unit asked, in the order the directive names them.
     pub units: Vec<AskedUnit>,
-    /// Plans by units the directive did not name (listed apart, never dropped): the first
-    /// [`MAX_UNASKED`], direct plans first.
+    /// Plans by units the directive did not name, listed apart: the first [`MAX_UNASKED`],
+    /// direct plans first; the rest counted in `unasked_total` (and said in the sheets).
     pub unasked: Vec<Plan>,
     /// How many plans by units not named there are in all.
     pub unasked_total: usize,

@@ -39,6 +39,20 @@ fn rows(f: &FollowUp) -> Vec<[String; 8]> {
             tasks_of(f, u),
         ]);
     }
+    if f.unasked_total > f.unasked.len() {
+        // the list is cut (a directive with a hundred thousand plans below it): say so
+        let more = follow::more(f.unasked_total - f.unasked.len());
+        out.push([
+            more,
+            String::new(),
+            String::new(),
+            follow::UNASKED.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
     for p in &f.unasked {
         let [node, date, days] = plan_cells(Some(p));
         out.push([

@@ -120,7 +120,8 @@ pub struct Place {
     /// header, its encoding).
     #[schema(value_type = Option<Vec<usize>>)]
     pub span: Option<[usize; 2]>,
-    /// What this place says (the kind word, date or issuer written, the identifier as written).
+    /// What this place says: the kind word, date or issuer written, the identifier as
+    /// written, or (a `QĐ`/`QĐi` pair) the node the place cites.
     pub said: Option<String>,
     pub excerpt: Option<Excerpt>,
 }
@@ -235,27 +236,36 @@ impl Report {
         }
     }
 
-    /// The documents whose text the places' excerpts need, each once.
-    pub fn docs_to_excerpt(&self) -> Vec<String> {
-        let mut docs: Vec<String> = self
-            .findings
-            .iter()
-            .flat_map(|f| &f.places)
-            .filter(|p| p.span.is_some())
-            .map(|p| p.doc.clone())
-            .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        docs
-    }
-
-    /// Fills the excerpts of the places in `doc` (read with its text).
-    pub fn excerpt(&mut self, doc: &Document) {
-        for place in self.findings.iter_mut().flat_map(|f| &mut f.places) {
-            if let (true, Some([start, end])) = (place.doc == doc.id, place.span) {
-                place.excerpt = excerpt(&doc.text, start, end);
+    /// Fills the excerpts of the places with a span, reading each of their documents once
+    /// with `read` (a document gone since gives none).
+    pub fn fill_excerpts(
+        &mut self,
+        mut read: impl FnMut(&str) -> crate::Result<Option<Document>>,
+    ) -> crate::Result<()> {
+        let mut by_doc: std::collections::BTreeMap<String, Vec<(usize, usize)>> =
+            Default::default();
+        for (i, f) in self.findings.iter().enumerate() {
+            for (j, p) in f
+                .places
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.span.is_some())
+            {
+                by_doc.entry(p.doc.clone()).or_default().push((i, j));
             }
         }
+        for (id, places) in by_doc {
+            let Some(doc) = read(&id)? else {
+                continue;
+            };
+            for (i, j) in places {
+                let place = &mut self.findings[i].places[j];
+                if let Some([start, end]) = place.span {
+                    place.excerpt = excerpt(&doc.text, start, end);
+                }
+            }
+        }
+        Ok(())
     }
 }
 

@@ -33,8 +33,11 @@ pub fn save(dir: &Path, failures: &[Failure]) -> crate::Result<()> {
 
 /// After an `add` of `files`: their old entries go, their new failures come.
 pub fn merge(dir: &Path, files: &[PathBuf], failures: &[Failure]) -> crate::Result<()> {
+    // a file named another way this time (`../shared/x.pdf`, then `/work/shared/x.pdf`)
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let given: Vec<PathBuf> = files.iter().map(|p| canonical(p)).collect();
     let mut list = load(dir);
-    list.retain(|f| !files.contains(&f.path));
+    list.retain(|f| !given.contains(&canonical(&f.path)));
     list.extend(failures.iter().cloned());
     save(dir, &list)
 }

@@ -38,8 +38,18 @@ const MIXED: &str = "TỈNH ỦY KHÁNH HÒA\n*\nSố 210-KH/TU          Nha Tra
     Thực hiện Quy định số 890-QĐi/TU ngày 05/3/2019 của Ban Thường vụ Tỉnh ủy, Tỉnh ủy ban hành Kế hoạch.\n\
     1. Các đảng ủy thực hiện Quy định số 890-QĐ/TU, ngày 05/3/2019 của Ban Thường vụ Tỉnh ủy.\n";
 
+/// One regulation cited as `891-QĐi/TU` by one plan and as `891-QĐ/TU` by another, same day.
+const AS_QDI: &str = "TỈNH ỦY KHÁNH HÒA\n*\nSố 220-KH/TU          Nha Trang, ngày 1 tháng 6 năm 2022\n\n\
+    KẾ HOẠCH\nthực hiện Quy định số 891-QĐi/TU\n\n\
+    Thực hiện Quy định số 891-QĐi/TU ngày 07/3/2019 của Ban Thường vụ Tỉnh ủy, Tỉnh ủy ban hành Kế hoạch.\n";
+const AS_QD: &str = "TỈNH ỦY KHÁNH HÒA\n*\nSố 230-KH/TU          Nha Trang, ngày 2 tháng 6 năm 2022\n\n\
+    KẾ HOẠCH\nthực hiện Quy định số 891-QĐ/TU\n\n\
+    Thực hiện Quy định số 891-QĐ/TU ngày 07/3/2019 của Ban Thường vụ Tỉnh ủy, Tỉnh ủy ban hành Kế hoạch.\n";
+
 fn corpus() -> std::path::PathBuf {
     let dir = temp_dir("lint-corpus");
+    std::fs::write(dir.join("as-qdi.txt"), AS_QDI).unwrap();
+    std::fs::write(dir.join("as-qd.txt"), AS_QD).unwrap();
     std::fs::write(dir.join("good.txt"), GOOD).unwrap();
     std::fs::write(dir.join("sloppy.txt"), SLOPPY).unwrap();
     std::fs::write(dir.join("mixed.txt"), MIXED).unwrap();
@@ -79,7 +89,7 @@ fn each_check_finds_its_fault_at_its_place() {
     let corpus = corpus();
     let e = engine(&corpus, &temp_dir("lint-index"));
     let r = e.lint().unwrap();
-    assert_eq!(r.documents, 4);
+    assert_eq!(r.documents, 6);
 
     let doubled = of(&r, Check::DoubledSuffix);
     assert_eq!(doubled.len(), 1, "{doubled:?}");
@@ -110,11 +120,32 @@ fn each_check_finds_its_fault_at_its_place() {
     assert_eq!(issuer[0].subject, "11-QĐi/TW");
 
     let qd = of(&r, Check::QdQdi);
-    assert_eq!(qd.len(), 1, "{qd:?}");
-    let p = &qd[0].places[0];
+    assert_eq!(qd.len(), 2, "{qd:?}");
+    // written QĐ in a text that writes the same day's QĐi
+    let mixed = qd.iter().find(|f| f.subject == "890-QĐi/TU").unwrap();
+    let p = &mixed.places[0];
     assert_eq!(
         (p.doc.as_str(), at(&e, &p.doc, p.span.unwrap()).as_str()),
         ("mixed", "890-QĐ/TU")
+    );
+    // two documents, one spelling each: both nodes and both places listed
+    let pair = qd
+        .iter()
+        .find(|f| f.subject.starts_with("891-QĐi/TU"))
+        .unwrap();
+    assert_eq!(pair.variants.len(), 2, "{pair:?}");
+    let written: Vec<(String, String)> = pair
+        .places
+        .iter()
+        .map(|p| (p.doc.clone(), at(&e, &p.doc, p.span.unwrap())))
+        .collect();
+    assert!(
+        written.contains(&("as-qd".into(), "891-QĐ/TU".into())),
+        "{written:?}"
+    );
+    assert!(
+        written.contains(&("as-qdi".into(), "891-QĐi/TU".into())),
+        "{written:?}"
     );
 
     let unnumbered: Vec<&str> = of(&r, Check::NoOwnNumber)
@@ -173,7 +204,7 @@ fn a_file_read_at_last_leaves_the_list_of_unread() {
         "{:?}",
         of(&r, Check::Unread)
     );
-    assert_eq!(r.documents, 5);
+    assert_eq!(r.documents, 7);
 }
 
 async fn fetch(router: axum::Router, uri: &str) -> (StatusCode, serde_json::Value) {
