@@ -461,8 +461,10 @@ async function showLint(params) {
   }
   const end = r.offset + r.findings.length;
   if (r.total > r.findings.length) {
-    html += `<p class="pager">${esc(fill(LW.shown, { a: num(r.offset + 1), b: num(end), n: num(r.total) }))}` +
-      (end < r.total ? ` <a href="/kiem-tra?${check ? "loai=" + esc(check) + "&" : ""}trang=${page + 1}">${esc(LW.more)}</a>` : "") + `</p>`;
+    const at = n => `/kiem-tra?${check ? "loai=" + encodeURIComponent(check) + "&" : ""}trang=${n}`;
+    html += `<p class="pager">${page > 1 ? `<a href="${esc(at(page - 1))}">${esc(W.previous)}</a> ` : ""}` +
+      (r.findings.length ? esc(fill(LW.shown, { a: num(r.offset + 1), b: num(end), n: num(r.total) })) : "") +
+      (end < r.total ? ` <a href="${esc(at(page + 1))}">${esc(LW.more)}</a>` : "") + `</p>`;
   }
   main.innerHTML = html;
 }

@@ -170,6 +170,56 @@ fn the_agenda_marks_each_day_as_of_the_day_asked() {
     assert_eq!(status("2027-01-05"), [DueStatus::Overdue]);
 }
 
+/// A directive with more plans by units it did not name than one answer lists: the first
+/// [`MAX_UNASKED`] are listed, direct plans before the plans carrying those out, and all
+/// are counted.
+#[test]
+fn a_long_list_of_unasked_plans_is_cut_and_counted() {
+    use trichdan::doc::Document;
+    use trichdan::followup::MAX_UNASKED;
+    let plan = |i: usize, of: &str| {
+        Document::from_text(
+            format!("p{i}"),
+            format!("KẾ HOẠCH\nThực hiện {of} ngày 10/01/2026, ban hành Kế hoạch như sau:\n"),
+        )
+    };
+    // 2,010 plans carry out the conclusion; 5 plans carry out the first of them
+    let mut docs: Vec<Document> = (0..MAX_UNASKED + 10)
+        .map(|i| plan(i, "Kết luận số 9-KL/TW"))
+        .collect();
+    docs[0] = Document::from_text(
+        "p0",
+        "Số 1-KH/ĐU          Hà Nội, ngày 11 tháng 01 năm 2026\nKẾ HOẠCH\n\
+             Thực hiện Kết luận số 9-KL/TW ngày 10/01/2026, ban hành như sau:\n"
+            .to_string(),
+    );
+    // the plans below are dated and the direct ones not: by date alone they would come first
+    docs.extend((0..5).map(|i| {
+        Document::from_text(
+            format!("q{i}"),
+            format!(
+                "Số {}-KH/CB          Hà Nội, ngày 12 tháng 01 năm 2026\nKẾ HOẠCH\n\
+                 Thực hiện Kế hoạch số 1-KH/ĐU ngày 10/01/2026, ban hành như sau:\n",
+                i + 2
+            ),
+        )
+    }));
+    assert!(docs.last().unwrap().date.is_some());
+    let g = trichdan::graph::build(&docs);
+    let n = g.lookup("9-KL/TW")[0];
+    let f = trichdan::followup::follow_up(&g, n, None, day("2026-12-07"));
+    assert_eq!(
+        f.unasked_total,
+        MAX_UNASKED + 15,
+        "every plan below counted"
+    );
+    assert_eq!(f.unasked.len(), MAX_UNASKED, "the list cut");
+    assert!(
+        f.unasked.iter().all(|p| p.depth == 1),
+        "direct plans listed first"
+    );
+}
+
 async fn fetch(router: axum::Router, uri: &str) -> (StatusCode, Vec<u8>) {
     let res = router
         .oneshot(Request::get(uri).body(Body::empty()).unwrap())
