@@ -328,7 +328,7 @@ fn follow_words() -> serde_json::Value {
         "every": {"week": "hằng tuần", "month": "hằng tháng", "quarter": "hằng quý",
                   "half_year": "6 tháng một lần", "year": "hằng năm", "unspecified": "định kỳ"},
         "after": "{n} tháng sau ngày ban hành",
-        "more": "… và {n} văn bản khác"
+        "more": follow::MORE
     })
 }
 
@@ -607,9 +607,11 @@ pub mod follow {
 
     pub const BAD_DATE: &str = "Ngày không hợp lệ: hãy viết YYYY-MM-DD, ví dụ 2026-12-07.";
     pub const BAD_FORMAT: &str = "Định dạng không hỗ trợ: dùng format=json, csv hoặc xlsx.";
-    /// Plans left out of a long list.
+    /// Plans left out of a long list (`{n}` the count; the page fills it too).
+    pub const MORE: &str = "… và {n} văn bản khác";
+
     pub fn more(n: usize) -> String {
-        format!("… và {} văn bản khác", super::thousands(n as u64))
+        MORE.replace("{n}", &super::thousands(n as u64))
     }
 
     /// The agenda's heading for what no unit is named for.

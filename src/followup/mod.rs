@@ -157,6 +157,7 @@ pub fn follow_up(g: &Graph, n: NodeIx, doc: Option<&Document>, as_of: Date) -> F
     let mut matched = FxHashSet::default();
     let plan_keys: Vec<Keyed> = plans.iter().map(Keyed::plan).collect();
     let task_keys: Vec<BodyName> = tasks.iter().map(|t| BodyName::new(&t.unit)).collect();
+    let mut phrase: Option<(String, BodyName)> = None;
     for u in &mut units {
         let uk = Keyed::unit(u);
         for (i, (p, pk)) in plans.iter().zip(&plan_keys).enumerate() {
@@ -165,10 +166,14 @@ pub fn follow_up(g: &Graph, n: NodeIx, doc: Option<&Document>, as_of: Date) -> F
                 matched.insert(i);
             }
         }
-        let phrase = BodyName::new(&u.phrase);
+        // the provinces of one group share their phrase: its key made once
+        if phrase.as_ref().is_none_or(|(p, _)| *p != u.phrase) {
+            phrase = Some((u.phrase.clone(), BodyName::new(&u.phrase)));
+        }
+        let phrase = &phrase.as_ref().expect("made above").1;
         let name = uk.body.as_ref().expect("a unit's name");
         u.tasks = (0..tasks.len())
-            .filter(|&t| task_keys[t].same(name) || task_keys[t].same(&phrase))
+            .filter(|&t| task_keys[t].same(name) || task_keys[t].same(phrase))
             .collect();
     }
     // the direct plans first, each depth by date; a directive with a hundred thousand plans
