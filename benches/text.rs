@@ -20,7 +20,7 @@ const TARGET_BYTES: usize = 32 << 20;
 
 /// The composed samples, repeated until they add up to 32 MiB.
 fn documents() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/samples");
     let mut samples: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| compose(&std::fs::read_to_string(e.unwrap().path()).unwrap()))

@@ -15,14 +15,14 @@ use trichdan::engine::Engine;
 use trichdan::ingest;
 use trichdan::server::{app, AppState, MAX_BODY_BYTES};
 
-use crate::support::{gold, root, samples_engine, strings, temp_dir};
+use crate::support::{gold, samples_engine, strings, temp_dir};
 
 const TOKEN: &str = "s3cret";
 
 /// The samples plus two plans numbered 05-KH/TU by two provinces (an ambiguous identifier).
 pub fn corpus_with_extras() -> std::path::PathBuf {
     let dir = temp_dir("api-corpus");
-    for f in ingest::files(&root().join("corpus")).unwrap() {
+    for f in ingest::files(&crate::support::samples()).unwrap() {
         std::fs::copy(&f, dir.join(f.file_name().unwrap())).unwrap();
     }
     for (name, place) in [("qn_05", "QUẢNG NAM"), ("na_05", "NGHỆ AN")] {

@@ -8,8 +8,8 @@ use crate::support::trichdan;
 fn extract_prints_one_json_object_per_document() {
     let out = trichdan(&[
         "extract",
-        "corpus/004_7f24dc1676206cad.txt",
-        "corpus/000_a72d46ed5ce96127.txt",
+        "corpus/samples/004_7f24dc1676206cad.txt",
+        "corpus/samples/000_a72d46ed5ce96127.txt",
     ]);
     assert!(
         out.status.success(),
@@ -70,7 +70,7 @@ fn a_file_that_does_not_decode_is_reported_and_the_rest_still_printed() {
     let out = trichdan(&[
         "extract",
         bad.to_str().unwrap(),
-        "corpus/003_f48e0f285acd8aa3.txt",
+        "corpus/samples/003_f48e0f285acd8aa3.txt",
     ]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -83,7 +83,11 @@ fn a_file_that_does_not_decode_is_reported_and_the_rest_still_printed() {
 
 #[test]
 fn pretty_output_is_indented() {
-    let out = trichdan(&["extract", "--pretty", "corpus/001_c0c8076b9fcf1fb7.txt"]);
+    let out = trichdan(&[
+        "extract",
+        "--pretty",
+        "corpus/samples/001_c0c8076b9fcf1fb7.txt",
+    ]);
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("\n  \"citations\""));
     let _: Value = serde_json::from_str(&s).unwrap();

@@ -1,35 +1,33 @@
-//! The shared corpus of real documents (../shared/corpus), when it is there: the Lào Cai
-//! chain, a whole-corpus index with no panic and no failure, and who carries out five
-//! directives in it.
+//! Real documents: the bundled archive (`corpus/`, what a fresh clone serves) with its Lào Cai
+//! chain and 57-NQ/TW carried out across provinces; the whole shared corpus (../shared/corpus)
+//! indexed with no panic and no failure, and who carries out five directives in it.
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 
 use trichdan::graph::{self, Direction};
 use trichdan::index::SearchIndex;
 
 use crate::support::{root, temp_dir};
 
-/// The shared corpus, or `None` (with a message) when this checkout has none beside it.
-fn shared(set: &str) -> Option<PathBuf> {
-    let dir = root().join("../shared/corpus").join(set);
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is not there (CI has it)", dir.display());
-        None
-    }
-}
-
 #[test]
-fn the_lao_cai_chain_is_traced_from_75_kl_tw() {
-    let Some(party) = shared("party") else { return };
-    let dir = temp_dir("laocai");
+fn the_bundled_archive_holds_the_lao_cai_chain_and_57_nq_tw_across_provinces() {
+    let dir = temp_dir("bundled");
     let idx = SearchIndex::open_or_create(&dir).unwrap();
-    let files = trichdan::ingest::files(&party).unwrap();
+    let files = trichdan::ingest::files(&root().join("corpus")).unwrap();
     let summary = crate::support::build(&idx, &files, 2);
     assert!(summary.failures.is_empty(), "{:?}", summary.failures);
+    assert!(summary.documents >= 400, "{} documents", summary.documents);
     let g = graph::build(&idx.documents().unwrap());
+    let nq57 = g.lookup("57-NQ/TW");
+    assert_eq!(nq57.len(), 1);
+    let places: BTreeSet<String> = g
+        .implementers(nq57[0], 2)
+        .into_iter()
+        .filter_map(|i| i.node.split_once('@').map(|(_, place)| place.to_string()))
+        .collect();
+    for place in ["Bắc Ninh", "Nghệ An", "Đồng Nai"] {
+        assert!(places.contains(place), "57-NQ/TW carried out in {places:?}");
+    }
     let root = g.lookup("75-KL/TW");
     assert_eq!(root.len(), 1);
     let chain = g.chain(root[0], Direction::Down, 3);
@@ -69,7 +67,7 @@ fn the_lao_cai_chain_is_traced_from_75_kl_tw() {
 
 #[test]
 fn the_whole_corpus_indexes_without_failures() {
-    let Some(corpus) = shared("") else { return };
+    let corpus = crate::support::shared_corpus("");
     let dir = temp_dir("whole");
     let idx = SearchIndex::open_or_create(&dir).unwrap();
     let files = trichdan::ingest::files(&corpus).unwrap();

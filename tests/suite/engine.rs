@@ -11,7 +11,7 @@ use trichdan::graph::{Direction, Graph};
 use trichdan::index::{SearchIndex, SMALL_BUDGET};
 use trichdan::{ingest, Error};
 
-use crate::support::{root, samples_engine, temp_dir, trichdan};
+use crate::support::{samples_engine, temp_dir, trichdan};
 
 const GRAPH_FILE: &str = "trichdan-graph.bin";
 
@@ -178,11 +178,7 @@ fn a_chain_is_a_tree_whose_every_parent_child_pair_is_an_edge() {
 
 #[test]
 fn the_nghe_an_plan_is_drawn_under_the_plan_that_states_its_edge() {
-    let corpus = root().join("../shared/corpus/legal");
-    if !corpus.is_dir() {
-        eprintln!("skipped: {} is not there (CI has it)", corpus.display());
-        return;
-    }
+    let corpus = crate::support::shared_corpus("legal");
     let dir = temp_dir("engine-nghean");
     let listing = ingest::listing(&corpus).unwrap();
     let (engine, _) = Engine::build(&dir, &listing, 2, &|_| {}).unwrap();
@@ -231,7 +227,7 @@ fn a_document_view_links_each_citation_and_lists_every_relation_group() {
 #[test]
 fn output_to_a_closed_pipe_ends_quietly_with_success() {
     let files: Vec<String> = (0..40)
-        .flat_map(|_| trichdan::ingest::files(&root().join("corpus")).unwrap())
+        .flat_map(|_| trichdan::ingest::files(&crate::support::samples()).unwrap())
         .map(|p| p.display().to_string())
         .collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_trichdan"))

@@ -1,4 +1,4 @@
-//! The hand-checked expectations of tests/golden/seeds.json, checked against `corpus/`.
+//! The hand-checked expectations of tests/golden/seeds.json, checked against `corpus/samples/`.
 
 use std::collections::BTreeSet;
 

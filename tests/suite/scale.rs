@@ -209,7 +209,7 @@ fn the_bench_grows_the_graph_with_the_text_and_compares_with_its_peers_on_the_sa
     let out = trichdan(&[
         "bench",
         "--corpus",
-        "corpus",
+        "corpus/samples",
         "--sizes",
         "40,120",
         "--runs",

@@ -272,7 +272,7 @@ fn a_second_writer_is_told_the_index_is_locked() {
         Err(e) => panic!("{e}"),
         Ok(_) => panic!("two writers"),
     }
-    let file = root().join("corpus/000_a72d46ed5ce96127.txt");
+    let file = root().join("corpus/samples/000_a72d46ed5ce96127.txt");
     let out = trichdan(&[
         "add",
         "--index",
@@ -294,7 +294,7 @@ fn a_killed_build_leaves_the_last_commit_searchable() {
         std::fs::copy(f, big.join(format!("copy_{i:05}.txt"))).unwrap();
     }
     let dir_s = dir.to_str().unwrap();
-    let first = trichdan(&["index", "--index", dir_s]);
+    let first = trichdan(&["index", "--index", dir_s, "--corpus", "corpus/samples"]);
     assert!(
         first.status.success(),
         "{}",
@@ -318,7 +318,12 @@ fn a_killed_build_leaves_the_last_commit_searchable() {
     assert_eq!(index.num_docs(), 5);
     assert_eq!(search_in(&index, "124-QĐ/TW").total, 4);
     // the lock died with the process: a new writer can work
-    let again = trichdan(&["add", "--index", dir_s, "corpus/000_a72d46ed5ce96127.txt"]);
+    let again = trichdan(&[
+        "add",
+        "--index",
+        dir_s,
+        "corpus/samples/000_a72d46ed5ce96127.txt",
+    ]);
     assert!(
         again.status.success(),
         "{}",

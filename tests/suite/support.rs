@@ -10,13 +10,30 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The five samples (`corpus/samples`), which the hand-checked expectations describe.
+pub fn samples() -> PathBuf {
+    root().join("corpus/samples")
+}
+
+/// A folder of the shared corpus beside the project (`../shared/corpus/SUB`); a test that
+/// needs it fails, naming the path, when it is absent (CI has it).
+pub fn shared_corpus(sub: &str) -> PathBuf {
+    let dir = root().join("../shared/corpus").join(sub);
+    assert!(
+        dir.is_dir(),
+        "this test reads {}: put the shared folder beside the project (CI has it)",
+        dir.display()
+    );
+    dir
+}
+
 pub fn gold() -> Value {
     let text = std::fs::read_to_string(root().join("tests/golden/seeds.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 
 pub fn sample(id: &str) -> Document {
-    read_document(&root().join("corpus").join(format!("{id}.txt"))).unwrap()
+    read_document(&samples().join(format!("{id}.txt"))).unwrap()
 }
 
 pub fn strings(v: &Value) -> Vec<String> {
@@ -42,7 +59,7 @@ pub fn temp_dir(name: &str) -> PathBuf {
 
 /// The sample files of `corpus/`.
 pub fn sample_files() -> Vec<PathBuf> {
-    trichdan::ingest::files(&root().join("corpus")).unwrap()
+    trichdan::ingest::files(&samples()).unwrap()
 }
 
 /// Runs the `trichdan` binary in the project root.
@@ -76,7 +93,7 @@ pub fn build(
 /// An engine over the five samples in a fresh index directory, and that directory.
 pub fn samples_engine(name: &str) -> (trichdan::engine::Engine, PathBuf) {
     let dir = temp_dir(name);
-    let listing = trichdan::ingest::listing(&root().join("corpus")).unwrap();
+    let listing = trichdan::ingest::listing(&samples()).unwrap();
     let (engine, s) = trichdan::engine::Engine::build(&dir, &listing, 2, &|_| {}).unwrap();
     assert_eq!(s.documents, 5);
     (engine, dir)

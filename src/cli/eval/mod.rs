@@ -724,15 +724,16 @@ mod tests {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
     }
 
-    /// The shared corpus, or `None` with a message when it is absent (CI has it).
-    fn shared_corpus() -> Option<PathBuf> {
+    /// The shared corpus; a test that needs it fails, naming the path, when it is absent
+    /// (CI has it).
+    fn shared_corpus() -> PathBuf {
         let corpus = root().join("../shared/corpus");
-        if corpus.is_dir() {
-            Some(corpus)
-        } else {
-            eprintln!("skipped: {} is not there (CI has it)", corpus.display());
-            None
-        }
+        assert!(
+            corpus.is_dir(),
+            "this test reads {}: put the shared folder beside the project",
+            corpus.display()
+        );
+        corpus
     }
 
     /// Search on the judged query set, against SQLite FTS5 and plain tantivy over the same
@@ -740,9 +741,7 @@ mod tests {
     /// before it (764 of 768 titles typed without diacritics found in the top 3).
     #[test]
     fn the_judged_query_set_meets_its_targets() {
-        let Some(corpus) = shared_corpus() else {
-            return;
-        };
+        let corpus = shared_corpus();
         let dir = std::env::temp_dir().join(format!("trichdan-judged-{}", std::process::id()));
         let listing = trichdan::ingest::listing(&corpus).unwrap();
         let (engine, _) = trichdan::engine::Engine::build(&dir, &listing, 2, &|_| {}).unwrap();
@@ -903,9 +902,7 @@ mod tests {
 
     #[test]
     fn eval_agrees_with_the_labels_or_the_disagreement_is_explained() {
-        let Some(corpus) = shared_corpus() else {
-            return;
-        };
+        let corpus = shared_corpus();
         let report = super::run(&corpus).unwrap();
         let party = &report.sets["party"];
         assert_eq!(
@@ -960,9 +957,7 @@ mod tests {
 
     #[test]
     fn the_labelled_set_meets_its_targets() {
-        let Some(corpus) = shared_corpus() else {
-            return;
-        };
+        let corpus = shared_corpus();
         let golden = root().join("tests/golden/relations.json");
         let r = super::golden::run(&golden, &corpus).unwrap();
         assert!(
