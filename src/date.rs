@@ -36,7 +36,11 @@ impl Date {
     pub fn parse_prefix(s: &str) -> Option<(Date, usize)> {
         let mut p = Cursor { s, pos: 0 };
         p.skip(|c| c.is_whitespace() || c == ',');
-        if p.word(&["ngày", "Ngày", "NGÀY"]) && p.skip(char::is_whitespace) == 0 {
+        // `ngày15` (glued by OCR) is read; `ngàyX` is not a date
+        if p.word(&["ngày", "Ngày", "NGÀY"])
+            && p.skip(char::is_whitespace) == 0
+            && !p.s[p.pos..].starts_with(|c: char| c.is_ascii_digit())
+        {
             return None;
         }
         let day = p.number(1, 2)?;

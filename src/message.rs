@@ -183,6 +183,14 @@ pub fn bad_limit(asked: usize, max: usize) -> String {
     format!("Số kết quả mỗi trang phải từ 1 đến {max} (đã yêu cầu {asked}).")
 }
 
+/// An order the search does not know.
+pub fn bad_sort(asked: &str) -> String {
+    format!(
+        "Không có cách sắp xếp «{asked}»: dùng relevance (liên quan nhất), newest (mới nhất) \
+         hoặc oldest (cũ nhất)."
+    )
+}
+
 /// A page past the result window.
 pub fn past_window(max: usize) -> String {
     format!("Chỉ xem được {max} kết quả đầu tiên; hãy thu hẹp câu truy vấn bằng bộ lọc.")
@@ -268,8 +276,8 @@ pub fn page_words() -> serde_json::Value {
         },
         "full_text": "Toàn văn",
         "named": "Văn bản được nêu tên, không ghi số ký hiệu",
-        "named_open": "chưa xác định được số ký hiệu",
-        "named_maybe": "có thể là",
+        "named_open": NAMED_OPEN,
+        "named_maybe": NAMED_MAYBE,
         "named_evidence": "căn cứ xác định",
         "diagram": "Lược đồ",
         "outgoing": rel(relation_outgoing),
@@ -304,6 +312,11 @@ pub fn page_words() -> serde_json::Value {
         "tier_codes": tier_codes(),
         "unknown_tier": "Chưa rõ cấp",
         "home": "Trang chủ",
+        "empty_groups": "{n} nhóm không có văn bản",
+        "filter_toggle": "Bộ lọc",
+        "sort": {"label": "Sắp xếp", "relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"},
+        "not_found": {"title": "Không tìm thấy trang", "text": NOT_FOUND_PAGE},
+        "landing": landing_words(),
         "follow": follow_words(),
         "due": due_words(),
         "lint": lint_words()
@@ -329,6 +342,46 @@ fn follow_words() -> serde_json::Value {
                   "half_year": "6 tháng một lần", "year": "hằng năm", "unspecified": "định kỳ"},
         "after": "{n} tháng sau ngày ban hành",
         "more": follow::MORE
+    })
+}
+
+/// A document named without a number that could not be resolved.
+pub const NAMED_OPEN: &str = "chưa xác định được số ký hiệu";
+pub const NAMED_MAYBE: &str = "có thể là";
+
+/// What an unresolved name may be: its candidates, or that it is not known.
+pub fn named_candidates(candidates: &[String]) -> String {
+    if candidates.is_empty() {
+        NAMED_OPEN.to_string()
+    } else {
+        format!("{NAMED_MAYBE} {}", candidates.join(", "))
+    }
+}
+
+/// A page path the page does not have.
+pub const NOT_FOUND_PAGE: &str =
+    "Địa chỉ này không có trong trang. Hãy tìm văn bản bằng ô tìm kiếm, hoặc về trang chủ.";
+
+/// The landing page's words: what the archive holds, and searches to try.
+fn landing_words() -> serde_json::Value {
+    serde_json::json!({
+        "holds": "Kho đang có {n} văn bản.",
+        "examples": "Thử tìm",
+        "example_list": [
+            {"q": "chuyen doi so", "what": "từ khóa, gõ không dấu cũng được"},
+            {"q": "21-KL/TW", "what": "số ký hiệu: văn bản, các văn bản thực hiện và chuỗi thực hiện"},
+            {"q": "nghị quyết 57", "what": "tên gọi thường dùng của văn bản"},
+            {"q": "kind:\"Kế hoạch\" year:2025", "what": "lọc theo loại văn bản và năm"},
+            {"q": "implements:75-KL/TW", "what": "các văn bản thực hiện một văn bản"}
+        ],
+        "by_kind": "Theo loại văn bản",
+        "by_level": "Theo cấp",
+        "by_year": "Theo năm ban hành",
+        "most_implemented": "Văn bản có nhiều văn bản thực hiện nhất",
+        "implementers": "{n} văn bản thực hiện",
+        "newest": "Văn bản mới nhất",
+        "empty": "Kho chưa có văn bản nào. Đặt các tệp .txt, .md, .html, .docx, .pdf vào thư mục corpus/ rồi lập chỉ mục, hoặc thêm từng tệp:",
+        "empty_how": "trichdan index --corpus THƯ_MỤC\ntrichdan add TỆP…"
     })
 }
 

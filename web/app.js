@@ -95,11 +95,57 @@ async function route() {
     if (path.startsWith("/so-hieu/")) return await showIdentifier(path.slice("/so-hieu/".length), params);
     if (path === "/den-han") return await showAgenda(params);
     if (path === "/kiem-tra") return await showLint(params);
-    return await showSearch(params);
+    if (path !== "/") return showNotFound();
+    return params.get("q") ? await showSearch(params) : await showHome();
   } catch (e) {
     if (e === STALE) return;
     main.innerHTML = `<p class="error" role="alert">${esc(W.error)}: ${esc(e.message || e)}</p>`;
   }
+}
+
+function showNotFound() {
+  document.title = `${W.not_found.title} — trichdan`;
+  main.innerHTML = `<h1>${esc(W.not_found.title)}</h1><p id="not-found">${esc(W.not_found.text)}</p><p><a href="/">${esc(W.home)}</a></p>`;
+}
+
+// ---------- the landing page: what the archive holds ----------
+
+function searchUrl(q, sort) { return "/?q=" + encodeURIComponent(q) + (sort && sort !== "relevance" ? "&sort=" + sort : ""); }
+
+function countList(id, title, entries, query, shown = v => v) {
+  if (!entries.length) return "";
+  return `<section class="card tally" id="${id}"><h2>${esc(title)}</h2><ul>` + entries.map(([v, n]) =>
+    `<li><a href="${searchUrl(query(v))}">${esc(shown(v))}</a> <span class="count">${num(n)}</span></li>`).join("") + `</ul></section>`;
+}
+
+async function showHome() {
+  box.value = "";
+  document.title = `trichdan — ${W.app}`;
+  const { status, body: o } = await api("/api/overview");
+  if (status !== 200) return showError(status, o);
+  const H = W.landing;
+  let html = `<h1>${esc(W.app)}</h1>`;
+  if (o.documents === 0) {
+    main.innerHTML = html + `<div class="card" id="empty-archive"><p>${esc(H.empty)}</p><pre>${esc(H.empty_how)}</pre></div>`;
+    return;
+  }
+  html += `<p class="summary" id="holdings">${esc(fill(H.holds, { n: num(o.documents) }))}</p>`;
+  html += `<section class="examples" id="examples"><h2>${esc(H.examples)}</h2><ul>` + H.example_list.map(e =>
+    `<li><a href="${searchUrl(e.q)}"><code>${esc(e.q)}</code></a> <span class="muted">${esc(e.what)}</span></li>`).join("") + `</ul></section>`;
+  const byCount = m => Object.entries(m || {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], "vi"));
+  const years = Object.entries(o.facets.year || {}).sort((a, b) => b[0].localeCompare(a[0])).slice(0, 12);
+  html += `<div class="tallies">` +
+    countList("by-kind", H.by_kind, byCount(o.facets.kind).slice(0, 12), v => `kind:"${v}"`) +
+    countList("by-level", H.by_level, byCount(o.facets.level), v => `level:"${v}"`, tierName) +
+    countList("by-year", H.by_year, years, v => `year:${v}`) + `</div>`;
+  if (o.most_implemented.length) {
+    html += `<section id="most-implemented"><h2>${esc(H.most_implemented)}</h2><ol class="card ranked">` + o.most_implemented.map(m =>
+      `<li><a href="${idUrl(m.node)}">${esc(m.node)}</a>${m.label && !m.label.includes(m.node) ? ` <span>${esc(m.label)}</span>` : ""}` +
+      ` <span class="meta">${esc(fill(H.implementers, { n: num(m.implementers) }))}${m.doc ? "" : " · " + esc(W.not_in_archive)}</span></li>`).join("") + `</ol></section>`;
+  }
+  html += `<section id="newest"><h2>${esc(H.newest)}</h2><ul class="card ranked">` + o.newest.map(h =>
+    `<li><a href="${docUrl(h.id)}">${esc(h.label)}</a> <span class="meta">${esc([h.number, h.date && date(h.date), h.issuer].filter(Boolean).join(" · "))}</span></li>`).join("") + `</ul></section>`;
+  main.innerHTML = html;
 }
 
 // ---------- search ----------
@@ -107,17 +153,20 @@ async function route() {
 async function showSearch(params) {
   const q = params.get("q") || "";
   box.value = q;
-  document.title = q ? `${q} — trichdan` : "trichdan";
-  if (!q) { main.innerHTML = `<h1>${esc(W.app)}</h1><p class="muted">${esc(W.placeholder)}</p>`; return; }
+  document.title = `${q} — trichdan`;
   const page = Math.max(1, parseInt(params.get("trang") || "1", 10) || 1);
-  const { status, body } = await api(`/api/search?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${(page - 1) * PAGE}`);
+  const sort = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "relevance";
+  const { status, body } = await api(`/api/search?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${(page - 1) * PAGE}&sort=${sort}`);
   if (status !== 200) return showError(status, body);
-  let html = `<h1 class="sr">${esc(W.search)}: ${esc(q)}</h1><p class="summary" id="summary" role="status">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
+  let html = `<h1 class="sr">${esc(W.search)}: ${esc(q)}</h1><div class="result-bar"><p class="summary" id="summary" role="status">${esc(fill(W.found, { n: num(body.total), s: dec(body.took_ms / 1000, 2) }))}</p>`;
+  html += `<label class="sort">${esc(W.sort.label)} <select id="sort">` + ["relevance", "newest", "oldest"].map(s =>
+    `<option value="${s}"${s === sort ? " selected" : ""}>${esc(W.sort[s])}</option>`).join("") + `</select></label>`;
+  html += `<button type="button" class="filter-toggle" id="filter-toggle" aria-expanded="false" aria-controls="facets">${esc(W.filter_toggle)}</button></div>`;
   if (body.relaxed) html += `<p class="muted" id="relaxed">${esc(body.relaxed.note)}</p>`;
   for (const e of body.expanded || []) html += `<p class="muted expanded">${esc(e.note)}</p>`;
   for (const i of body.interpreted || []) html += nameCard(i);
   if (body.total === 0) html += `<p>${esc(W.no_results)}</p>`;
-  html += `<div class="layout"><nav class="facets" aria-label="${esc(W.filters)}"><h2 class="sr">${esc(W.filters)}</h2>`;
+  html += `<div class="layout"><nav class="facets" id="facets" aria-label="${esc(W.filters)}"><h2 class="sr">${esc(W.filters)}</h2>`;
   const names = { kind: "kind", year: "year", level: "level", place: "place", issuer: "issuer" };
   for (const key of Object.keys(names)) {
     const counts = Object.entries(body.facets[key] || {}).sort((a, b) => b[1] - a[1]).slice(0, 12);
@@ -142,9 +191,15 @@ async function showSearch(params) {
   }
   main.innerHTML = html + `</section></div>`;
   main.querySelectorAll("[data-filter]").forEach(b => b.addEventListener("click", () =>
-    go("/?q=" + encodeURIComponent(q + " " + b.dataset.filter))));
+    go(searchUrl(q + " " + b.dataset.filter, sort))));
   main.querySelectorAll("[data-page]").forEach(b => b.addEventListener("click", () =>
-    go(`/?q=${encodeURIComponent(q)}&trang=${b.dataset.page}`)));
+    go(`${searchUrl(q, sort)}&trang=${b.dataset.page}`)));
+  document.getElementById("sort").addEventListener("change", e => go(searchUrl(q, e.target.value)));
+  const toggle = document.getElementById("filter-toggle");
+  toggle.addEventListener("click", () => {
+    const open = document.getElementById("facets").classList.toggle("open");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
 }
 
 // a typed name read as a document's identifier: the one taken, its chain, the other candidates
@@ -168,33 +223,15 @@ function nodeLink(n) {
   return `<a href="${nodeUrl(n)}">${esc(text)}</a>` + (n.doc ? "" : ` <span class="muted">(${esc(W.not_in_archive)})</span>`);
 }
 
+// the Lược đồ: groups with documents, then the empty ones folded into one line
 function groupsHtml(groups) {
-  return `<div class="groups">` + groups.map(g =>
-    `<section class="group${g.count ? "" : " empty"}"><h3>${esc(g.label)}<span class="count">${g.count}</span></h3>` +
-    (g.count ? "<ul>" + g.documents.map(d => `<li>${nodeLink(d)}</li>`).join("") + "</ul>" : "") + `</section>`).join("") + `</div>`;
-}
-
-function linkedText(text, citations, named) {
-  const bytes = new TextEncoder().encode(text);
-  const decoder = new TextDecoder();
-  let out = "", at = 0;
-  const marks = [...citations, ...named.map(n => ({ ...n, named: true }))].sort((a, b) => a.start - b.start);
-  for (const c of marks) {
-    if (c.start < at) continue;
-    out += esc(decoder.decode(bytes.slice(at, c.start)));
-    const words = esc(decoder.decode(bytes.slice(c.start, c.end)));
-    const rel = W.outgoing[c.relation] || c.relation;
-    if (c.named && !c.node) {
-      const open = c.candidates.length ? `${W.named_maybe} ${c.candidates.join(", ")}` : W.named_open;
-      out += `<span class="cite named open" title="${esc(rel + " — " + open)}">${words}</span>`;
-    } else {
-      const href = c.doc ? docUrl(c.doc) : idUrl(c.node || c.id);
-      const title = c.named ? `${rel} — ${c.node}` : rel;
-      out += `<a class="cite${c.named ? " named" : ""}" id="o${c.start}" href="${href}" title="${esc(title)}">${words}</a>`;
-    }
-    at = c.end;
-  }
-  return out + esc(decoder.decode(bytes.slice(at)));
+  const filled = groups.filter(g => g.count), empty = groups.filter(g => !g.count);
+  let html = `<div class="groups">` + filled.map(g =>
+    `<section class="group"><h3>${esc(g.label)}<span class="count">${g.count}</span></h3>` +
+    "<ul>" + g.documents.map(d => `<li>${nodeLink(d)}</li>`).join("") + "</ul></section>").join("") + `</div>`;
+  if (empty.length) html += `<details class="empty-groups"><summary>${esc(fill(W.empty_groups, { n: empty.length }))}</summary>` +
+    `<p class="muted">${empty.map(g => esc(g.label)).join(" · ")}</p></details>`;
+  return html;
 }
 
 /** The documents named without a number, each name once, with what it was resolved to and why. */
@@ -231,7 +268,7 @@ async function showDocument(id) {
     [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(W.tier_codes[d.level.tier]))],
     [F.id, esc(d.id)],
   ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}${namedHtml(d.named)}
-    <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${linkedText(d.text, d.citations, d.named)}</div></article>`;
+    <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${d.html}</div></article>`;
   // a place the data-quality report points at (`#o1234`, a citation's first byte)
   const here = location.hash && document.getElementById(location.hash.slice(1));
   if (here) { here.classList.add("here"); here.scrollIntoView({ block: "center" }); }

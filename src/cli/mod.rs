@@ -236,6 +236,9 @@ enum Command {
         /// Skip this many hits (paging).
         #[arg(long, default_value_t = 0)]
         offset: usize,
+        /// Order of hits: by relevance, or by date, newest or oldest first.
+        #[arg(long, default_value = "relevance", value_parser = ["relevance", "newest", "oldest"])]
+        sort: String,
     },
 }
 
@@ -273,7 +276,8 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             open,
             limit,
             offset,
-        } => search::search(&open, &query.join(" "), limit, offset),
+            sort,
+        } => search::search(&open, &query.join(" "), limit, offset, sort.parse()?),
         Command::Implementers {
             id,
             depth,

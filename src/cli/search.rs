@@ -8,7 +8,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::{open, out, print_json, OpenArgs};
-use trichdan::index::{SearchRequest, SearchResult};
+use trichdan::index::{SearchRequest, SearchResult, Sort};
 use trichdan::message;
 
 /// The JSON answer: the search result and the time it took.
@@ -19,12 +19,19 @@ struct Answer<'a> {
     took_ms: f64,
 }
 
-pub fn search(args: &OpenArgs, query: &str, limit: usize, offset: usize) -> Result<ExitCode> {
+pub fn search(
+    args: &OpenArgs,
+    query: &str,
+    limit: usize,
+    offset: usize,
+    sort: Sort,
+) -> Result<ExitCode> {
     let engine = open(args)?;
     let request = SearchRequest {
         query: query.to_string(),
         limit,
         offset,
+        sort,
     };
     let started = Instant::now();
     let result = engine.search(&request)?;

@@ -481,11 +481,11 @@ fn running_title_id(before_kind: &[Line]) -> Option<CiteId> {
         })
 }
 
-/// `Quảng Nam, ngày 21 tháng 4 năm 2022`: a place then the date, or a cell that opens with
-/// the date; `(?s)` lets it run onto the next line (`Hà Nội, ngày 20` / `tháng 11 năm 2025`).
+/// `Quảng Nam, ngày 21 tháng 4 năm 2022`: a place then the date (OCR may glue `ngày15`), or
+/// a cell that opens with the date; `(?s)` lets it run onto the next line (`Hà Nội, ngày 20` / `tháng 11 năm 2025`).
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?:^|[\s*#_(])(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*,\s*|^[\s*#_(]*)(ngày\s+[0-9]{1,2}\s*tháng\s*[0-9]{1,2}\s*,?\s*năm\s*[0-9]{4})",
+        r"(?:(?:^|[\s*#_(])(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3})\s*,\s*|^[\s*#_(]*)(ngày\s*[0-9]{1,2}\s*tháng\s*[0-9]{1,2}\s*,?\s*năm\s*[0-9]{4})",
     )
     .unwrap()
 });
@@ -506,6 +506,18 @@ fn date_and_place(cells: &[Line], all: &[Line]) -> (Option<Date>, Option<String>
             continue;
         };
         if c.get(2).is_some_and(|d| d.start() >= cell_text.len()) {
+            continue;
+        }
+        // without a place, the date is a cell of its own: a body line that opens with a
+        // date (`ngày 28 tháng 02 năm 2027, trừ trường hợp …`) is a sentence, not the head
+        let rest = c.get(2).map_or("", |d| {
+            &joined[d.end().min(cell_text.len())..cell_text.len()]
+        });
+        if c.get(1).is_none()
+            && !rest
+                .trim_matches(|ch: char| !ch.is_alphanumeric())
+                .is_empty()
+        {
             continue;
         }
         let date = Date::parse_prefix(&c[2]).map(|(d, _)| d);
@@ -662,6 +674,34 @@ static NATIONAL: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (head, date): a date glued by OCR is read, an impossible one is not replaced by a
+    /// sentence's deadline further down.
+    #[test]
+    fn the_date_of_issue_is_the_head_s_own() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1696 /QĐ-UBND\nLào Cai, ngày15 tháng 5 năm 2026\nQUYẾT ĐỊNH\nVề việc ủy quyền\n",
+                Some("2026-05-15"),
+            ),
+            (
+                "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1696 /QĐ-UBND\nLào Cai, ngày15 tháng 54 năm 2026\nQUYẾT ĐỊNH\nVề việc ủy quyền\nCăn cứ Luật;\nngày 28 tháng 02 năm 2027, trừ trường hợp quy định\n",
+                None,
+            ),
+            (
+                "ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 1696 /QĐ-UBND\nQUYẾT ĐỊNH\nVề việc ủy quyền\nCăn cứ Luật;\nngày 28 tháng 02 năm 2027, trừ trường hợp quy định\n",
+                None,
+            ),
+            (
+                "TỈNH ỦY QUẢNG NAM\nSố 107-KH/TU\nngày 21 tháng 4 năm 2022\nKẾ HOẠCH\nthực hiện Kết luận\n",
+                Some("2022-04-21"),
+            ),
+        ];
+        for (head, want) in cases {
+            let got = read(head, None).date.map(|d| d.to_string());
+            assert_eq!(got.as_deref(), *want, "{head}");
+        }
+    }
 
     /// (head as printed, issuer, title): central documents name their issuer in the `CỦA …`
     /// line or a conference's name under the kind, which is not their title.

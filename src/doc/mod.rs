@@ -8,6 +8,7 @@ mod layout;
 pub mod level;
 pub(crate) mod line;
 pub mod locality;
+pub mod rendering;
 mod signer;
 
 use serde::{Deserialize, Serialize};

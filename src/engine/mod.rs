@@ -23,6 +23,7 @@ pub use view::{
     ImplementerGroup, ImplementerRow, LookupAnswer, NamedView, Related, RelationGroup, Removal,
     Stats, TreeNode, Way,
 };
+pub use view::{Implemented, Overview};
 
 /// The deepest a chain or an implementers walk may go.
 pub const MAX_DEPTH: usize = 10;
@@ -50,6 +51,8 @@ pub struct Engine {
     writing: Mutex<()>,
     /// The last data-quality report and the commit it was made for.
     lint: Mutex<Option<(String, Arc<lint::Report>)>>,
+    /// The last overview of the archive and the commit it was made for.
+    overview: Mutex<Option<(String, Arc<Overview>)>>,
 }
 
 impl Engine {
@@ -86,6 +89,7 @@ impl Engine {
             graph: RwLock::new(Arc::new(graph)),
             writing: Mutex::new(()),
             lint: Mutex::new(None),
+            overview: Mutex::new(None),
         })
     }
 
@@ -116,6 +120,7 @@ impl Engine {
             graph: RwLock::new(Arc::new(Graph::default())),
             writing: Mutex::new(()),
             lint: Mutex::new(None),
+            overview: Mutex::new(None),
         };
         engine.refresh()?;
         Ok((engine, summary))
@@ -134,6 +139,7 @@ impl Engine {
             graph: RwLock::new(Arc::new(graph)),
             writing: Mutex::new(()),
             lint: Mutex::new(None),
+            overview: Mutex::new(None),
         })
     }
 
@@ -423,6 +429,24 @@ impl Engine {
         let report = Arc::new(report);
         *cached = Some((tag, report.clone()));
         Ok(report)
+    }
+
+    /// What the archive holds (the landing page), made once per commit.
+    pub fn overview(&self) -> Result<Arc<Overview>> {
+        let tag = self.index.commit_tag();
+        let mut cached = self.overview.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, o)) = cached.as_ref().filter(|(t, _)| *t == tag) {
+            return Ok(o.clone());
+        }
+        let (documents, facets, newest) = self.index.holdings(view::OVERVIEW_LIST)?;
+        let overview = Arc::new(Overview {
+            documents,
+            facets,
+            most_implemented: view::most_implemented(&self.graph(), view::OVERVIEW_LIST),
+            newest,
+        });
+        *cached = Some((tag, overview.clone()));
+        Ok(overview)
     }
 
     /// What a corpus document cites, and the edges it states between others.

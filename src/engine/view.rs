@@ -8,11 +8,13 @@ use serde::Serialize;
 
 use crate::cite::Relation;
 use crate::date::Date;
+use crate::doc::rendering::{self, Mark};
 use crate::doc::{Document, Level};
 use crate::graph::{
     Chain, ChainEdge, ChainNode, Direction, Evidence, Graph, Implementer, Lookup, NamedRef, NodeIx,
     Statement,
 };
+use crate::index::{Facets, Hit};
 use crate::message;
 
 /// A document as its page shows it.
@@ -35,6 +37,9 @@ pub struct DocumentView {
     pub node: Option<String>,
     /// The composed text; citation spans are byte offsets into it.
     pub text: String,
+    /// The text as the page shows it: sanitized HTML, Markdown rendered, plain text in
+    /// paragraphs, citations and names linked (anchors `o<start>`).
+    pub html: String,
     pub citations: Vec<CitationView>,
     /// Every relation kind both ways, empty groups included (the page greys them).
     pub relations: Vec<RelationGroup>,
@@ -127,7 +132,7 @@ impl DocumentView {
                     .collect()
             })
             .unwrap_or_default();
-        let citations = doc
+        let citations: Vec<CitationView> = doc
             .citations
             .iter()
             .map(|c| {
@@ -142,17 +147,19 @@ impl DocumentView {
                 }
             })
             .collect();
+        let named: Vec<NamedView> = g
+            .named_by(&doc.id)
+            .iter()
+            .map(|r| NamedView::of(r, g))
+            .collect();
         DocumentView {
+            html: rendering::html(&doc.text, &marks(&citations, &named)),
             label: crate::index::name(&doc, &doc.text),
             place: doc.belongs_to().map(String::from),
             node: n.map(|n| g.nodes[n].name.clone()),
             relations: n.map(|n| relation_groups(g, n)).unwrap_or_default(),
             stated: stated_in(g, &doc.id),
-            named: g
-                .named_by(&doc.id)
-                .iter()
-                .map(|r| NamedView::of(r, g))
-                .collect(),
+            named,
             citations,
             own_id: doc.own_id.as_ref().map(|i| i.to_string()),
             id: doc.id,
@@ -166,6 +173,59 @@ impl DocumentView {
         }
     }
 }
+
+/// The spans the page links: each citation to its document or identifier page, each name
+/// to what it was resolved to, or a plain span saying what it may be.
+fn marks(citations: &[CitationView], named: &[NamedView]) -> Vec<Mark> {
+    let to = |doc: &Option<String>, node: &str| match doc {
+        Some(d) => format!("/van-ban/{}", path_part(d)),
+        None => format!("/so-hieu/{}", path_part(node)),
+    };
+    let cited = citations.iter().map(|c| Mark {
+        start: c.start,
+        end: c.end,
+        href: Some(to(&c.doc, c.node.as_deref().unwrap_or(&c.id))),
+        class: "cite",
+        title: message::relation_outgoing(c.relation).to_string(),
+    });
+    let names = named.iter().map(|n| {
+        let rel = message::relation_outgoing(n.relation);
+        match &n.node {
+            Some(node) => Mark {
+                start: n.start,
+                end: n.end,
+                href: Some(to(&n.doc, node)),
+                class: "cite named",
+                title: format!("{rel} — {node}"),
+            },
+            None => Mark {
+                start: n.start,
+                end: n.end,
+                href: None,
+                class: "cite named open",
+                title: format!("{rel} — {}", message::named_candidates(&n.candidates)),
+            },
+        }
+    });
+    cited.chain(names).collect()
+}
+
+/// A path segment as the page's links write it (`encodeURIComponent`).
+fn path_part(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, PATH_PART).to_string()
+}
+
+/// What `encodeURIComponent` escapes: all but letters, digits and `-_.!~*'()`.
+const PATH_PART: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'!')
+    .remove(b'~')
+    .remove(b'*')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')');
 
 /// A node's relations, every kind both ways: its own and those stated by other documents.
 pub fn relation_groups(g: &Graph, n: NodeIx) -> Vec<RelationGroup> {
@@ -512,4 +572,48 @@ impl Stats {
             stated: g.edges.iter().filter(|e| e.stated).count(),
         }
     }
+}
+
+/// How many directives and newest documents the landing page lists.
+pub const OVERVIEW_LIST: usize = 10;
+
+/// What the archive holds, as its landing page shows it: the number of documents, counts per
+/// kind, year, level, place and issuer, the documents with the most implementers and the
+/// newest documents.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Overview {
+    pub documents: usize,
+    pub facets: Facets,
+    pub most_implemented: Vec<Implemented>,
+    pub newest: Vec<Hit>,
+}
+
+/// A document and how many others say they carry it out directly.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Implemented {
+    #[serde(flatten)]
+    pub node: ChainNode,
+    pub implementers: usize,
+}
+
+/// The `n` nodes with the most direct implementers (distinct implementing nodes), most
+/// first, then by name.
+pub fn most_implemented(g: &Graph, n: usize) -> Vec<Implemented> {
+    let mut by: HashMap<NodeIx, HashSet<NodeIx>> = HashMap::new();
+    for e in g.edges.iter().filter(|e| e.rel == Relation::Implements) {
+        by.entry(e.to).or_default().insert(e.from);
+    }
+    let mut counted: Vec<(usize, NodeIx)> = by.into_iter().map(|(t, f)| (f.len(), t)).collect();
+    counted.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| g.nodes[a.1].name.cmp(&g.nodes[b.1].name))
+    });
+    counted
+        .into_iter()
+        .take(n)
+        .map(|(count, t)| Implemented {
+            node: g.chain_node(t),
+            implementers: count,
+        })
+        .collect()
 }

@@ -25,7 +25,9 @@ pub use expansion::{Expansion, ABBREVIATIONS};
 pub use label::{label, name};
 pub use query::{parse as parse_query, Clause, Filter, Named, ParsedQuery, MAX_QUERY_CHARS};
 pub use schema::Fields;
-pub use search::{Facets, Hit, Relaxation, SearchRequest, SearchResult, MAX_LIMIT, MAX_WINDOW};
+pub use search::{
+    Facets, Hit, Relaxation, SearchRequest, SearchResult, Sort, MAX_LIMIT, MAX_WINDOW,
+};
 pub use store::{SearchIndex, BUILD_BUDGET, SMALL_BUDGET};
 pub use tokenizer::{Form, VietnameseTokenizer};
 pub use writer::{opening, Writer};

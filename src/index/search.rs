@@ -35,12 +35,37 @@ pub const MAX_LIMIT: usize = 100;
 /// How deep results may be paged (offset + limit).
 pub const MAX_WINDOW: usize = 10_000;
 
-/// What to search for and which page of hits to return.
+/// What to search for, which page of hits to return and in what order.
 #[derive(Debug, Clone)]
 pub struct SearchRequest {
     pub query: String,
     pub limit: usize,
     pub offset: usize,
+    pub sort: Sort,
+}
+
+/// The order of hits: by relevance (the document an identifier names, its implementers,
+/// then the words' scores), or by date, newest or oldest first; undated documents last.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl std::str::FromStr for Sort {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Sort> {
+        match s {
+            "" | "relevance" => Ok(Sort::Relevance),
+            "newest" => Ok(Sort::Newest),
+            "oldest" => Ok(Sort::Oldest),
+            other => Err(Error::Query(message::bad_sort(other))),
+        }
+    }
 }
 
 /// Hits, their total and facet counts over all of them.
@@ -146,6 +171,23 @@ impl SearchIndex {
         }
     }
 
+    /// What the whole archive holds: its size, counts per kind, year, place, level and
+    /// issuer, and the `newest` documents by date.
+    pub fn holdings(&self, newest: usize) -> Result<(usize, Facets, Vec<Hit>)> {
+        let searcher = self.reader.searcher();
+        let aggs =
+            AggregationCollector::from_aggs(facet_request(), AggregationLimitsGuard::default());
+        let top = by_date(TopDocs::with_limit(newest.max(1)), Sort::Newest);
+        let (top, total, aggs) = searcher.search(&AllQuery, &(top, Count, aggs))?;
+        let none = ParsedQuery::default();
+        let hits = undate(top)
+            .into_iter()
+            .take(newest)
+            .map(|(score, addr)| self.hit(&searcher, addr, score, &none, &[]))
+            .collect::<Result<Vec<_>>>()?;
+        Ok((total, facets(&aggs)?, hits))
+    }
+
     /// The matching step alone: the total and the top hits' ids with scores, without
     /// facets, stored fields or snippets (what `trichdan bench` times as query latency).
     pub fn match_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(f32, String)>)> {
@@ -188,6 +230,10 @@ impl SearchIndex {
         req: &SearchRequest,
     ) -> Result<(Vec<(f32, DocAddress)>, usize)> {
         let top_docs = window(parsed, req);
+        if req.sort != Sort::Relevance {
+            let (top, total) = searcher.search(query, &(by_date(top_docs, req.sort), Count))?;
+            return Ok((undate(top), total));
+        }
         if !has_text(parsed) {
             let (top, total) = searcher.search(query, &(tier_then_date(top_docs), Count))?;
             return Ok((untier(top), total));
@@ -219,7 +265,11 @@ impl SearchIndex {
         let top_docs = window(q, req);
         let aggs =
             AggregationCollector::from_aggs(facet_request(), AggregationLimitsGuard::default());
-        let (top, total, aggs) = if has_text(q) {
+        let (top, total, aggs) = if req.sort != Sort::Relevance {
+            let (top, total, aggs) =
+                searcher.search(&query, &(by_date(top_docs, req.sort), Count, aggs))?;
+            (undate(top), total, aggs)
+        } else if has_text(q) {
             searcher.search(&query, &(top_docs, Count, aggs))?
         } else {
             let (top, total, aggs) =
@@ -252,7 +302,7 @@ impl SearchIndex {
         first: Vec<(f32, DocAddress)>,
         req: &SearchRequest,
     ) -> Result<Vec<(f32, DocAddress)>> {
-        if !reranks(q) {
+        if !reranks(q) || req.sort != Sort::Relevance {
             return Ok(first);
         }
         let places = relevance::places(&self.fields);
@@ -502,7 +552,7 @@ fn any(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 /// The first stage's collector: the page asked for, or, when a second stage follows, the
 /// top [`RERANK`] (or down to the page, when deeper) from the start.
 fn window(q: &ParsedQuery, req: &SearchRequest) -> TopDocs {
-    if reranks(q) {
+    if reranks(q) && req.sort == Sort::Relevance {
         TopDocs::with_limit(RERANK.max(req.offset + req.limit))
     } else {
         TopDocs::with_limit(req.limit).and_offset(req.offset)
@@ -536,6 +586,32 @@ fn tier_then_date(
 
 fn untier(top: Vec<((f32, u64), DocAddress)>) -> Vec<(f32, DocAddress)> {
     top.into_iter().map(|((score, _), a)| (score, a)).collect()
+}
+
+/// Top documents by date (newest or oldest first, undated last), then score.
+fn by_date(
+    top: TopDocs,
+    sort: Sort,
+) -> impl tantivy::collector::Collector<Fruit = Vec<((u64, f32), DocAddress)>> {
+    top.tweak_score(move |segment: &SegmentReader| {
+        let date = segment
+            .fast_fields()
+            .u64("date")
+            .ok()
+            .map(|c| c.first_or_default_col(0));
+        move |doc: DocId, score: f32| {
+            let day = date.as_ref().map_or(0, |d| d.get_val(doc));
+            let key = match sort {
+                Sort::Oldest if day > 0 => u64::MAX - day,
+                _ => day,
+            };
+            (key, score)
+        }
+    })
+}
+
+fn undate(top: Vec<((u64, f32), DocAddress)>) -> Vec<(f32, DocAddress)> {
+    top.into_iter().map(|((_, score), a)| (score, a)).collect()
 }
 
 /// What the query's words were expanded to.

@@ -15,11 +15,11 @@ use super::error::{ApiError, ErrorBody};
 use super::AppState;
 use crate::cite::Relation;
 use crate::date::Date;
-use crate::engine::{DocumentView, Engine, IdentifierView, Stats, MAX_DEPTH, MAX_NODES};
+use crate::engine::{DocumentView, Engine, IdentifierView, Overview, Stats, MAX_DEPTH, MAX_NODES};
 use crate::followup::{agenda::Agenda, sheet, FollowUp};
 use crate::format::Format;
 use crate::graph::{Chain, Direction};
-use crate::index::{SearchRequest, SearchResult, MAX_LIMIT};
+use crate::index::{SearchRequest, SearchResult, Sort, MAX_LIMIT};
 use crate::lint::{Check, ReportPage};
 use crate::{message, Error};
 use axum::http::header;
@@ -110,6 +110,7 @@ pub struct SearchAnswer {
         ("q" = String, Query, description = "Từ khóa, số ký hiệu, bộ lọc (see the README)"),
         ("limit" = Option<usize>, Query, description = "hits per page, 1..=100"),
         ("offset" = Option<usize>, Query, description = "hits to skip; offset + limit ≤ 10,000"),
+        ("sort" = Option<Sort>, Query, description = "relevance (default), newest or oldest"),
     ),
     responses(
         (status = 200, body = SearchAnswer),
@@ -125,6 +126,7 @@ pub async fn search(
         query: p.get("q").unwrap_or_default().to_string(),
         limit: p.number("limit", 10, MAX_LIMIT)?,
         offset: p.number("offset", 0, usize::MAX)?,
+        sort: p.get("sort").unwrap_or_default().parse()?,
     };
     let started = Instant::now();
     let result = blocking(&state, move |e| e.search(&request)).await?;
@@ -341,6 +343,18 @@ pub async fn graph(
 }
 
 /// Counts of what the archive holds.
+/// What the archive holds: counts per kind, year, level, place and issuer, the documents
+/// with the most implementers, the newest documents (the page's landing view).
+#[utoipa::path(get, path = "/api/overview",
+    responses(
+        (status = 200, body = Overview),
+        (status = 503, body = ErrorBody, description = "the index is being built"),
+    ))]
+pub async fn overview(State(state): State<AppState>) -> Result<Json<Overview>, ApiError> {
+    let o = blocking(&state, |e| e.overview()).await?;
+    Ok(Json(Overview::clone(&o)))
+}
+
 #[utoipa::path(get, path = "/api/stats", responses((status = 200, body = Stats)))]
 pub async fn stats(State(state): State<AppState>) -> Result<Json<Stats>, ApiError> {
     Ok(Json(blocking(&state, |e| Ok(e.stats())).await?))

@@ -38,6 +38,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::due))
         .routes(routes!(api::lint))
         .routes(routes!(api::graph))
+        .routes(routes!(api::overview))
         .routes(routes!(api::stats))
         .routes(routes!(api::health))
         .routes(routes!(api::upload))

@@ -1,11 +1,11 @@
 //! The page: `web/` embedded in the binary (it works with no internet), `index.html` for
-//! every page path (the page routes itself: `/`, `/van-ban/…`, `/so-hieu/…`), assets under
-//! `/static/`.
+//! every page path (the page routes itself: `/`, `/van-ban/…`, `/so-hieu/…`, `/den-han`,
+//! `/kiem-tra`; any other path answers 404, the page saying so), assets under `/static/`.
 
 use std::sync::LazyLock;
 
 use axum::extract::Path;
-use axum::http::{header, StatusCode};
+use axum::http::{header, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -57,8 +57,22 @@ pub fn routes() -> Router<AppState> {
         .fallback(get(index))
 }
 
-async fn index() -> Response {
+/// The paths the page has a view for.
+fn is_page(path: &str) -> bool {
+    matches!(path, "/" | "/den-han" | "/kiem-tra")
+        || ["/van-ban/", "/so-hieu/"]
+            .iter()
+            .any(|p| path.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))
+}
+
+async fn index(uri: Uri) -> Response {
+    let status = if is_page(uri.path()) {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
     (
+        status,
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-cache"),

@@ -285,3 +285,109 @@ async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
     assert_eq!(path(&c).await, "/den-han");
     c.close().await.unwrap();
 }
+
+/// The first hour: the landing page says what the archive holds and leads to a most-
+/// implemented directive's chain; a Markdown document reads as a document (no `**`, `##` or
+/// `\-`); results reorder by date; on a phone the filters wait behind *Bộ lọc*; an unknown
+/// path says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn landing_page_leads_to_a_chain_and_documents_read_like_documents() {
+    let base = start_server().await;
+    let (_driver, port) = start_driver().await;
+    let c = browser(port).await;
+
+    // 1. the landing page: counts, examples, the most implemented
+    c.goto(&base).await.unwrap();
+    appears(&c, Locator::Id("most-implemented")).await;
+    let holdings = c.find(Locator::Id("holdings")).await.unwrap();
+    assert!(
+        holdings.text().await.unwrap().contains('5'),
+        "five documents held"
+    );
+    for id in ["by-kind", "by-year", "examples", "newest"] {
+        c.find(Locator::Id(id))
+            .await
+            .unwrap_or_else(|_| panic!("#{id} on the landing page"));
+    }
+    shot(&c, "8-landing").await;
+    let top = c
+        .find(Locator::Css("#most-implemented li a"))
+        .await
+        .unwrap();
+    let node = top.text().await.unwrap();
+    top.click().await.unwrap();
+    appears(&c, Locator::Id("implementers")).await;
+    assert_eq!(path(&c).await, format!("/so-hieu/{node}"));
+    until(
+        &c,
+        "the chain drawn",
+        "return typeof cy !== 'undefined' && cy !== null && cy.nodes().length > 1",
+    )
+    .await;
+
+    // 2. a Markdown source rendered: headings and bold as such, no markup left
+    c.goto(&format!("{base}/van-ban/{}", PLANS[0]))
+        .await
+        .unwrap();
+    let text = appears(&c, Locator::Css("#text a.cite")).await;
+    drop(text);
+    let shown = c
+        .find(Locator::Id("text"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for markup in ["**", "##", "\\-"] {
+        assert!(!shown.contains(markup), "{markup} shown to the reader");
+    }
+    c.find(Locator::Css("#text h2"))
+        .await
+        .expect("a heading rendered");
+    c.find(Locator::Css("#text strong"))
+        .await
+        .expect("bold rendered");
+    shot(&c, "9-rendered").await;
+
+    // 3. results newest first, then oldest first
+    c.goto(&format!("{base}/?q=ke+hoach")).await.unwrap();
+    appears(&c, Locator::Css("#results .hit")).await;
+    let dates = "return [...document.querySelectorAll('#results .hit .meta')].map(m => (m.textContent.match(/(\\d\\d)\\/(\\d\\d)\\/(\\d{4})/) || []).slice(1).reverse().join('')).filter(Boolean)";
+    c.execute(
+        "const s = document.getElementById('sort'); s.value = 'newest'; s.dispatchEvent(new Event('change'))",
+        vec![],
+    )
+    .await
+    .unwrap();
+    until(&c, "newest first", "return location.search.includes('sort=newest') && document.querySelectorAll('#results .hit').length > 0").await;
+    let newest: Vec<String> =
+        serde_json::from_value(c.execute(dates, vec![]).await.unwrap()).unwrap();
+    assert!(newest.len() >= 2, "{newest:?}");
+    assert!(newest.windows(2).all(|w| w[0] >= w[1]), "{newest:?}");
+    c.goto(&format!("{base}/?q=ke+hoach&sort=oldest"))
+        .await
+        .unwrap();
+    appears(&c, Locator::Css("#results .hit")).await;
+    let oldest: Vec<String> =
+        serde_json::from_value(c.execute(dates, vec![]).await.unwrap()).unwrap();
+    assert!(oldest.windows(2).all(|w| w[0] <= w[1]), "{oldest:?}");
+
+    // 4. on a phone the filters are folded behind one control
+    c.set_window_size(390, 844).await.unwrap();
+    let facets = c.find(Locator::Id("facets")).await.unwrap();
+    assert!(!facets.is_displayed().await.unwrap(), "filters folded");
+    c.find(Locator::Id("filter-toggle"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert!(facets.is_displayed().await.unwrap(), "filters opened");
+    shot(&c, "10-phone-filters").await;
+    c.set_window_size(1280, 900).await.unwrap();
+
+    // 5. an unknown path
+    c.goto(&format!("{base}/khong-co-trang-nay")).await.unwrap();
+    appears(&c, Locator::Id("not-found")).await;
+    c.close().await.unwrap();
+}

@@ -122,6 +122,7 @@ fn errors_say_what_a_caller_can_act_on() {
         query: "\"mở".into(),
         limit: 10,
         offset: 0,
+        sort: Default::default(),
     };
     assert!(matches!(engine.search(&q), Err(Error::Query(_))));
     // two provinces' plans numbered 05-KH/TU: the bare number names both
@@ -399,6 +400,7 @@ fn searches_keep_answering_while_documents_are_added() {
         query: q.into(),
         limit: 10,
         offset: 0,
+        sort: Default::default(),
     };
     std::thread::scope(|s| {
         for q in [

@@ -229,6 +229,7 @@ fn names_are_read_when_typed_and_shown_on_the_page() {
             query: q.into(),
             limit: 5,
             offset: 0,
+            sort: Default::default(),
         };
         let r = engine.search(&req).unwrap();
         assert_eq!(
@@ -242,6 +243,7 @@ fn names_are_read_when_typed_and_shown_on_the_page() {
         query: "luật việc làm 2013".into(),
         limit: 5,
         offset: 0,
+        sort: Default::default(),
     };
     let r = engine.search(&req).unwrap();
     assert_eq!(r.interpreted[0].id, "38/2013/QH13");

@@ -19,6 +19,7 @@ fn search(q: &str) -> SearchResult {
         query: q.into(),
         limit: 10,
         offset: 0,
+        sort: Default::default(),
     };
     engine().search(&req).unwrap_or_else(|e| panic!("{q}: {e}"))
 }
@@ -134,6 +135,7 @@ fn words_asking_for_plans_put_implementers_first() {
             query: q.into(),
             limit: 10,
             offset: 0,
+            sort: Default::default(),
         };
         let r = engine.search(&req).unwrap();
         assert_eq!(r.interpreted[0].id, "57-NQ/TW", "{q}");
@@ -168,6 +170,7 @@ fn the_candidate_a_person_means_comes_first() {
             query: q.into(),
             limit: 10,
             offset: 0,
+            sort: Default::default(),
         };
         let r = engine.search(&req).unwrap();
         r.interpreted.first().map(|i| i.id.clone())
@@ -201,6 +204,7 @@ fn an_untitled_document_is_named_by_its_issuer_too() {
         query: "12-TB/TU".into(),
         limit: 1,
         offset: 0,
+        sort: Default::default(),
     };
     let hit = &engine.search(&req).unwrap().hits[0];
     assert_eq!(
@@ -228,6 +232,7 @@ fn a_local_number_ranks_its_own_provinces_citers() {
         query: "kế hoạch 16 tỉnh ủy nghệ an".into(),
         limit: 10,
         offset: 0,
+        sort: Default::default(),
     };
     let r = engine.search(&req).unwrap();
     assert_eq!(r.interpreted[0].id, "16-KH/TU@Nghệ An");

@@ -90,6 +90,7 @@ fn search(q: &str) -> SearchResult {
         query: q.into(),
         limit: 20,
         offset: 0,
+        sort: Default::default(),
     };
     index().search(&req).unwrap_or_else(|e| panic!("{q}: {e}"))
 }
@@ -184,6 +185,7 @@ fn pages_past_the_reranked_best_neither_repeat_nor_skip() {
             query: "dân vận".into(),
             limit: 10,
             offset,
+            sort: Default::default(),
         };
         index.search(&req).unwrap()
     };
@@ -315,6 +317,7 @@ fn neighbours_are_found_side_by_side_across_segments() {
         query: "an toan thuc pham".into(),
         limit: 10,
         offset: 0,
+        sort: Default::default(),
     };
     let r = index.search(&req).unwrap();
     assert_eq!(ids(&r), ["side", "apart"], "{r:?}");

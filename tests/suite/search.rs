@@ -27,6 +27,7 @@ fn search_in(index: &SearchIndex, q: &str) -> SearchResult {
         query: q.into(),
         limit: 10,
         offset: 0,
+        sort: Default::default(),
     };
     index.search(&req).unwrap_or_else(|e| panic!("{q}: {e}"))
 }
@@ -192,6 +193,7 @@ fn bad_queries_get_messages_not_panics() {
             query: q.into(),
             limit: 10,
             offset: 0,
+            sort: Default::default(),
         };
         match samples().search(&req) {
             Err(Error::Query(m)) => assert!(!m.is_empty()),
@@ -203,6 +205,7 @@ fn bad_queries_get_messages_not_panics() {
             query: "Đảng".into(),
             limit,
             offset,
+            sort: Default::default(),
         };
         assert!(
             matches!(samples().search(&req), Err(Error::Query(_))),

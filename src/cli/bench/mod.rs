@@ -648,5 +648,6 @@ fn req(q: &str) -> SearchRequest {
         query: q.to_string(),
         limit: 10,
         offset: 0,
+        sort: Default::default(),
     }
 }

@@ -96,6 +96,7 @@ impl Peer for Trichdan<'_> {
             query: query.to_string(),
             limit,
             offset: 0,
+            sort: Default::default(),
         };
         // a query trichdan refuses (a stray quotation mark) finds nothing, as for a person
         match self.0.search(&request) {

@@ -204,6 +204,7 @@ fn read_as_meant(s: &mut NameScore, answers: &[Answer], engine: &Engine) -> Resu
             query: a.query.q.clone(),
             limit: 1,
             offset: 0,
+            sort: Default::default(),
         };
         let result = engine.search(&request)?;
         let taken = result.interpreted.first().map(|i| i.id.clone());
