@@ -252,6 +252,82 @@ async fn documents_graph_stats_health_openapi_and_the_page_answer() {
     }
 }
 
+/// The landing page's data: the archive's size, counts, the most implemented (21-KL/TW, by
+/// the four plans the samples hold), the newest first.
+#[tokio::test]
+async fn the_overview_says_what_the_archive_holds() {
+    let (status, o) = get("/api/overview").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(o["documents"], 7);
+    assert_eq!(o["facets"]["kind"]["Kế hoạch"], 7);
+    let top = &o["most_implemented"][0];
+    assert_eq!(top["node"], "21-KL/TW");
+    assert!(top["implementers"].as_u64().unwrap() >= 2, "{top}");
+    let dates: Vec<&str> = o["newest"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["date"].as_str())
+        .collect();
+    assert!(dates.len() >= 2, "{dates:?}");
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    let (_, o) = get("/api/openapi.json").await;
+    assert!(o["paths"]["/api/overview"].is_object());
+}
+
+/// `sort=newest` and `sort=oldest` order hits by date (undated last); relevance is the default.
+#[tokio::test]
+async fn search_orders_by_date_when_asked() {
+    let dates = |body: &Value| -> Vec<String> {
+        body["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|h| h["date"].as_str().map(String::from))
+            .collect()
+    };
+    let (status, newest) = get("/api/search?q=ke%20hoach&sort=newest").await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, oldest) = get("/api/search?q=ke%20hoach&sort=oldest").await;
+    let (n, o) = (dates(&newest), dates(&oldest));
+    assert!(n.len() >= 2, "{n:?}");
+    assert!(n.windows(2).all(|w| w[0] >= w[1]), "{n:?}");
+    assert!(o.windows(2).all(|w| w[0] <= w[1]), "{o:?}");
+    assert_eq!(newest["total"], oldest["total"]);
+}
+
+/// A document's `html`: its Markdown rendered, citations linked with their anchors.
+#[tokio::test]
+async fn a_document_comes_rendered_with_its_citations_linked() {
+    let (_, d) = get("/api/documents/000_a72d46ed5ce96127").await;
+    let html = d["html"].as_str().unwrap();
+    assert!(html.contains("<h2>KẾ HOẠCH</h2>"), "{html}");
+    assert!(html.contains("<strong>"));
+    let first = &d["citations"][0];
+    assert!(html.contains(&format!(r#"id="o{}""#, first["start"])));
+    assert!(html.contains(r#"href="/so-hieu/21-KL%2FTW""#), "{html}");
+    let text = regex::Regex::new("<[^>]+>").unwrap().replace_all(html, "");
+    assert!(!text.contains("**") && !text.contains("## "), "{text}");
+}
+
+/// Page paths the page has answer 200; any other 404, with the page saying so.
+#[tokio::test]
+async fn an_unknown_page_path_answers_404() {
+    for (uri, want) in [
+        ("/den-han", StatusCode::OK),
+        ("/kiem-tra", StatusCode::OK),
+        ("/khong-co-trang-nay", StatusCode::NOT_FOUND),
+        ("/van-ban/", StatusCode::NOT_FOUND),
+        ("/index.php", StatusCode::NOT_FOUND),
+    ] {
+        let res = shared_app()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), want, "{uri}");
+    }
+}
+
 /// A multipart body with one file.
 fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let boundary = "trichdan-boundary-7d3";
@@ -281,6 +357,11 @@ async fn bad_inputs_get_a_4xx_with_a_message_never_a_500() {
         ("/api/search".into(), StatusCode::BAD_REQUEST, "bad_query"),
         (
             "/api/search?q=".into(),
+            StatusCode::BAD_REQUEST,
+            "bad_query",
+        ),
+        (
+            "/api/search?q=ke+hoach&sort=random".into(),
             StatusCode::BAD_REQUEST,
             "bad_query",
         ),

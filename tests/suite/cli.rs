@@ -92,3 +92,29 @@ fn pretty_output_is_indented() {
     assert!(s.contains("\n  \"citations\""));
     let _: Value = serde_json::from_str(&s).unwrap();
 }
+
+/// `search --sort oldest` lists hits oldest first; an order it does not know is refused.
+#[test]
+fn search_sorts_by_date_on_the_command_line() {
+    let (_, dir) = crate::support::samples_engine("cli-sort");
+    let dir = dir.to_str().unwrap();
+    let out = trichdan(&[
+        "search", "--index", dir, "--json", "--sort", "oldest", "ke", "hoach",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<&str> = v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|h| h["date"].as_str())
+        .collect();
+    assert_eq!(dates, ["2020-02-04", "2022-04-21"]);
+    let bad = trichdan(&["search", "--index", dir, "--sort", "random", "ke"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("newest"));
+}
