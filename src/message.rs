@@ -196,7 +196,8 @@ pub fn past_window(max: usize) -> String {
     format!("Chỉ xem được {max} kết quả đầu tiên; hãy thu hẹp câu truy vấn bằng bộ lọc.")
 }
 
-/// An identifier the archive does not know, with the nearest spellings it does know.
+/// An identifier the archive does not know, with the nearest spellings it does know (none:
+/// what else to try).
 pub fn not_found(query: &str, suggestions: &[String]) -> String {
     let mut s = format!("Không có văn bản nào mang số ký hiệu {query} trong kho.");
     if suggestions.is_empty() {

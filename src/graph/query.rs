@@ -210,16 +210,28 @@ impl Graph {
                     .is_some_and(|o| o.kind == id.kind && o.issuer == id.issuer)
             })
             .collect();
+        // the shape typed first (a Party number suggests Party numbers: `21-KL/TU` →
+        // `21-KL/TW` before `21/2017/QH14`), then the same kind, the same issuer, the most cited
+        let unlike = |n: NodeIx| {
+            self.nodes[n].id.as_ref().map_or((true, true, true), |o| {
+                (
+                    o.shape != id.shape,
+                    o.kind != id.kind,
+                    o.issuer != id.issuer,
+                )
+            })
+        };
         let by_cites = |list: Vec<NodeIx>| {
-            let mut list: Vec<(usize, NodeIx)> = list
+            let mut list: Vec<((bool, bool, bool), usize, NodeIx)> = list
                 .into_iter()
-                .map(|n| (self.cited_by_count(n), n))
+                .map(|n| (unlike(n), self.cited_by_count(n), n))
                 .collect();
             list.sort_by(|a, b| {
-                b.0.cmp(&a.0)
-                    .then(self.nodes[a.1].name.cmp(&self.nodes[b.1].name))
+                a.0.cmp(&b.0)
+                    .then(b.1.cmp(&a.1))
+                    .then(self.nodes[a.2].name.cmp(&self.nodes[b.2].name))
             });
-            list.into_iter().map(|(_, n)| n)
+            list.into_iter().map(|(_, _, n)| n)
         };
         let mut out: Vec<NodeIx> = Vec::new();
         for n in by_cites(same_number.collect()).chain(by_cites(close)) {

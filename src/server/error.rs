@@ -56,6 +56,8 @@ impl From<Error> for ApiError {
             | Error::Storage(_)
             | Error::Corrupt { .. }
             | Error::BadExport { .. } => crate::message::api::STORAGE.to_string(),
+            // the near spellings go in `suggestions`, said once (the page links them)
+            Error::NotFound { query, .. } => crate::message::not_found(query, &[]),
             e => e.to_string(),
         };
         let (status, code) = match &e {

@@ -310,6 +310,21 @@ async fn a_document_comes_rendered_with_its_citations_linked() {
     assert!(!text.contains("**") && !text.contains("## "), "{text}");
 }
 
+/// An unknown identifier: its message once, the near spellings apart (the page links them),
+/// Party-shaped ones first.
+#[tokio::test]
+async fn an_unknown_identifier_says_so_once_and_suggests_apart() {
+    let (status, body) = get("/api/ids/21-KL%2FTU").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let message = body["error"]["message"].as_str().unwrap();
+    assert!(message.contains("21-KL/TU"), "{message}");
+    assert!(
+        !message.contains("21-KL/TW"),
+        "suggestions said twice: {message}"
+    );
+    assert_eq!(body["suggestions"][0], "21-KL/TW", "{body}");
+}
+
 /// Page paths the page has answer 200; any other 404, with the page saying so.
 #[tokio::test]
 async fn an_unknown_page_path_answers_404() {

@@ -298,3 +298,25 @@ fn statements_saying_the_same_thing_are_one_entry_counted() {
     // the most common reading still wins, counted by documents
     assert_eq!(g.chain_node(n).kind.as_deref(), Some("Nghị quyết"));
 }
+
+/// A Party-shaped number the archive lacks suggests Party-shaped numbers first, of its own
+/// kind first, even when a law of that number is cited more.
+#[test]
+fn near_spellings_of_a_party_number_are_party_numbers_first() {
+    let g = graph::build(&[
+        doc(
+            "a",
+            "KẾ HOẠCH\nCăn cứ Luật số 21/2017/QH14; Luật số 21/2017/QH14 quy định.\nThực hiện Kết luận số 21-KL/TW ngày 25/10/2021 và Chỉ thị số 21-CT/TW.\n",
+        ),
+        doc(
+            "b",
+            "KẾ HOẠCH\nCăn cứ Luật số 21/2017/QH14 và Luật số 21/2017/QH14.\n",
+        ),
+    ]);
+    let near: Vec<&str> = g
+        .near("21-KL/TU", 8)
+        .into_iter()
+        .map(|n| g.nodes[n].name.as_str())
+        .collect();
+    assert_eq!(near, ["21-KL/TW", "21-CT/TW", "21/2017/QH14"]);
+}
