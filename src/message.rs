@@ -359,6 +359,34 @@ pub fn named_candidates(candidates: &[String]) -> String {
     }
 }
 
+/// The watched folder: a batch read, removed, or failed.
+pub fn watch_added(n: usize) -> String {
+    format!("Thư mục theo dõi: đã cập nhật {n} văn bản.")
+}
+
+pub fn watch_removed(ids: &[String]) -> String {
+    format!("Thư mục theo dõi: đã bỏ khỏi kho {}.", ids.join(", "))
+}
+
+pub fn watch_failed(reason: &str) -> String {
+    format!("Thư mục theo dõi: chưa cập nhật được kho ({reason}); thay đổi sau sẽ thử lại.")
+}
+
+pub fn watch_error(folder: &std::path::Path, reason: &str) -> String {
+    format!(
+        "Không theo dõi được thư mục {}: {reason}.",
+        folder.display()
+    )
+}
+
+/// `serve --watch` started.
+pub fn watching(folder: &std::path::Path) -> String {
+    format!(
+        "Đang theo dõi thư mục {}: tệp thêm, sửa hoặc xóa được cập nhật vào kho.",
+        folder.display()
+    )
+}
+
 /// A page path the page does not have.
 pub const NOT_FOUND_PAGE: &str =
     "Địa chỉ này không có trong trang. Hãy tìm văn bản bằng ô tìm kiếm, hoặc về trang chủ.";

@@ -1,5 +1,6 @@
 //! `trichdan serve`: the API and the page on one address; on a fresh clone the index is built
-//! from the corpus first while the server already answers (503 until it is ready).
+//! from the corpus first while the server already answers (503 until it is ready); with
+//! `--watch`, the corpus folder followed.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -30,6 +31,10 @@ pub struct Args {
     /// the index's own, beside a search engine elsewhere; takes no writes.
     #[arg(long, conflicts_with = "write_token")]
     graph_from: Option<PathBuf>,
+    /// Follow the corpus folder: files added, changed or removed there are indexed once they
+    /// settle (the same readers, limits and ids as `index`).
+    #[arg(long, conflicts_with = "graph_from")]
+    watch: bool,
 }
 
 pub fn command(args: &Args) -> Result<ExitCode> {
@@ -57,6 +62,13 @@ async fn run(args: &Args) -> Result<()> {
         state
     } else {
         AppState::new(Engine::open(&args.index)?, args.write_token.clone())
+    };
+    let _watch = if args.watch {
+        let watch = server::watch::watch(&args.corpus, state.clone())?;
+        eprintln!("{}", message::watching(&args.corpus));
+        Some(watch)
+    } else {
+        None
     };
     eprintln!("{}", message::serving(&format!("http://{}", args.addr)));
     server::serve(args.addr, state)

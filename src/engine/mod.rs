@@ -200,9 +200,14 @@ impl Engine {
     /// Adds files (ids from their names, made unique among them), replacing documents with
     /// the same ids, in one commit.
     pub fn add(&self, files: &[PathBuf], progress: Progress) -> Result<BuildSummary> {
-        let inputs = ingest::inputs(files);
+        self.add_inputs(&ingest::inputs(files), progress)
+    }
+
+    /// [`Engine::add`] of files with their ids given (a watched folder's, as `index` gives
+    /// them).
+    pub fn add_inputs(&self, inputs: &[Input], progress: Progress) -> Result<BuildSummary> {
         let _guard = self.write_lock();
-        let summary = write_inputs(&self.index, &inputs, Mode::Add, 1, progress)?;
+        let summary = write_inputs(&self.index, inputs, Mode::Add, 1, progress)?;
         // the list first, so that a report made for the new commit reads it; and the cached
         // report dropped, as an add whose files all fail commits nothing new
         let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();

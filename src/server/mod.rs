@@ -6,6 +6,7 @@ mod api;
 mod error;
 mod openapi;
 mod page;
+pub mod watch;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, RwLock};

@@ -75,6 +75,24 @@ async fn start_server() -> String {
     format!("http://{addr}")
 }
 
+/// A server following a folder that holds two samples (`serve --watch`).
+async fn start_watched_server() -> (String, PathBuf, trichdan::server::watch::Watch) {
+    let corpus = crate::support::temp_dir("browser-watched");
+    for f in &crate::support::sample_files()[..2] {
+        std::fs::copy(f, corpus.join(f.file_name().unwrap())).unwrap();
+    }
+    let listing = trichdan::ingest::listing(&corpus).unwrap();
+    let dir = crate::support::temp_dir("browser-watched-index");
+    let (engine, _) = trichdan::engine::Engine::build(&dir, &listing, 2, &|_| {}).unwrap();
+    let state = AppState::new(engine, None);
+    let watch = trichdan::server::watch::watch(&corpus, state.clone()).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = app(state);
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    (format!("http://{addr}"), corpus, watch)
+}
+
 async fn browser(port: u16) -> Client {
     let mut caps = serde_json::Map::new();
     let mut options = json!({"args": [
@@ -289,7 +307,7 @@ async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
 /// The first hour: the landing page says what the archive holds and leads to a most-
 /// implemented directive's chain; a Markdown document reads as a document (no `**`, `##` or
 /// `\-`); results reorder by date; on a phone the filters wait behind *Bộ lọc*; an unknown
-/// path says so.
+/// path says so; a file dropped into a watched folder is found.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn landing_page_leads_to_a_chain_and_documents_read_like_documents() {
     let base = start_server().await;
@@ -389,5 +407,27 @@ async fn landing_page_leads_to_a_chain_and_documents_read_like_documents() {
     // 5. an unknown path
     c.goto(&format!("{base}/khong-co-trang-nay")).await.unwrap();
     appears(&c, Locator::Id("not-found")).await;
+
+    // 6. a file dropped into the watched folder appears in search
+    let (watched, corpus, _watch) = start_watched_server().await;
+    std::fs::write(
+        corpus.join("kh-dua-thuyen.txt"),
+        "ỦY BAN MTTQ VIỆT NAM\nTỈNH QUẢNG NAM\n\nKẾ HOẠCH\nTổ chức hội thi đua thuyền năm 2026\n",
+    )
+    .unwrap();
+    let started = Instant::now();
+    loop {
+        c.goto(&format!("{watched}/?q=dua+thuyen")).await.unwrap();
+        appears(&c, Locator::Id("summary")).await;
+        if c.find(Locator::Css("#results a[href='/van-ban/kh-dua-thuyen']"))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        assert!(started.elapsed() < WAIT, "the dropped file is not found");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    shot(&c, "11-watched").await;
     c.close().await.unwrap();
 }

@@ -21,3 +21,4 @@ mod relevance;
 mod scale;
 mod search;
 mod support;
+mod watch;
