@@ -79,6 +79,7 @@ fn document(n: usize, own: CiteId, parent: &CiteId, province: usize, also: &[Cit
         names: Default::default(),
         duties: Default::default(),
         encoding: None,
+        ocr: false,
         text: String::new(),
     }
 }

@@ -314,6 +314,7 @@ pub fn page_words() -> serde_json::Value {
         "unknown_tier": "Chưa rõ cấp",
         "home": "Trang chủ",
         "empty_groups": "{n} nhóm không có văn bản",
+        "ocr_note": OCR_NOTE,
         "filter_toggle": "Bộ lọc",
         "sort": {"label": "Sắp xếp", "relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"},
         "not_found": {"title": "Không tìm thấy trang", "text": NOT_FOUND_PAGE},
@@ -386,6 +387,9 @@ pub fn watching(folder: &std::path::Path) -> String {
         folder.display()
     )
 }
+
+/// Above a text read from a scan.
+pub const OCR_NOTE: &str = "Văn bản được nhận dạng chữ tự động (OCR) từ bản quét: có thể sai một số chữ, hãy đối chiếu với bản gốc khi trích dẫn.";
 
 /// A page path the page does not have.
 pub const NOT_FOUND_PAGE: &str =
@@ -718,7 +722,26 @@ pub mod format {
         "word/document.xml không đọc được (không phải văn bản UTF-8); hãy lưu lại bằng Word";
     pub const XML_DAMAGED: &str = "word/document.xml bị hỏng; hãy lưu lại bằng Word";
     pub const PDF_DAMAGED: &str = "tệp PDF hỏng, không đọc được";
-    pub const PDF_NO_TEXT: &str = "tệp PDF không có lớp chữ (bản quét); hãy nhận dạng chữ (OCR) rồi lập chỉ mục văn bản thu được";
+    pub const OCR_NOTHING: &str =
+        "tệp PDF là bản quét nhưng nhận dạng chữ (OCR) không ra chữ nào; hãy quét lại rõ hơn (300 dpi)";
+    pub const DOC_UNREADABLE: &str =
+        "tệp .doc không đọc ra chữ Unicode; hãy mở bằng Word và lưu thành .docx";
+
+    /// A program a format is read with is not installed.
+    pub fn tool_missing(program: &str, package: &str) -> String {
+        format!(
+            "cần chương trình {program} để đọc loại tệp này: hãy cài gói {package} \
+             (apt-get install {package}) rồi lập chỉ mục lại"
+        )
+    }
+
+    pub fn tool_failed(program: &str, why: &str) -> String {
+        format!("{program} không đọc được tệp: {why}")
+    }
+
+    pub fn tool_timeout(program: &str, secs: u64) -> String {
+        format!("{program} chạy quá {secs} giây trên tệp này và đã bị dừng")
+    }
     pub const NOT_BINARY: &str = "không phải định dạng nhị phân";
 }
 

@@ -268,7 +268,7 @@ async function showDocument(id) {
     [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(W.tier_codes[d.level.tier]))],
     [F.id, esc(d.id)],
   ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}${namedHtml(d.named)}
-    <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${d.html}</div></article>`;
+    <h2>${esc(W.full_text)}</h2>${d.ocr ? `<p class="ocr-note" id="ocr-note">${esc(W.ocr_note)}</p>` : ""}<div class="card text" id="text">${d.html}</div></article>`;
   // a place the data-quality report points at (`#o1234`, a citation's first byte)
   const here = location.hash && document.getElementById(location.hash.slice(1));
   if (here) { here.classList.add("here"); here.scrollIntoView({ block: "center" }); }

@@ -14,17 +14,21 @@ use trichdan::index::BuildSummary;
 use trichdan::{ingest, message};
 
 /// Prints every document that reads; reports the others on stderr and fails at the end.
-pub fn extract(files: &[PathBuf], pretty: bool) -> Result<ExitCode> {
+pub fn extract(files: &[PathBuf], pretty: bool, text: bool) -> Result<ExitCode> {
     let mut o = out();
     let mut failed = 0;
     for path in files {
         match ingest::read_documents(path) {
             Ok(docs) => {
                 for doc in docs {
+                    let mut v = serde_json::to_value(&doc)?;
+                    if text {
+                        v["text"] = serde_json::Value::from(doc.text.as_str());
+                    }
                     if pretty {
-                        serde_json::to_writer_pretty(&mut o, &doc)?;
+                        serde_json::to_writer_pretty(&mut o, &v)?;
                     } else {
-                        serde_json::to_writer(&mut o, &doc)?;
+                        serde_json::to_writer(&mut o, &v)?;
                     }
                     writeln!(o)?;
                 }

@@ -73,12 +73,15 @@ pub struct OpenArgs {
 enum Command {
     /// Print each document's fields and citations as one JSON object per line.
     Extract {
-        /// Document files (.txt, .md, .html, .docx, .pdf).
+        /// Document files (.txt, .md, .html, .docx, .doc, .pdf; a scanned PDF is read by OCR).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Indented JSON for people.
         #[arg(long)]
         pretty: bool,
+        /// Include the text as read (decoded, composed; OCR'd for a scan).
+        #[arg(long)]
+        text: bool,
     },
     /// Build the index from every document under a folder (replacing what it held).
     Index {
@@ -261,7 +264,11 @@ pub fn run() -> ExitCode {
 
 fn dispatch(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Extract { files, pretty } => index::extract(&files, pretty),
+        Command::Extract {
+            files,
+            pretty,
+            text,
+        } => index::extract(&files, pretty, text),
         Command::Index {
             corpus,
             index,

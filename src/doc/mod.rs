@@ -55,6 +55,9 @@ pub struct Document {
     /// when it was.
     #[serde(default)]
     pub encoding: Option<String>,
+    /// True when the text was read from a scan by OCR (it may hold misread letters).
+    #[serde(default)]
+    pub ocr: bool,
     /// The composed text every span points into.
     #[serde(skip)]
     pub text: String,
@@ -108,6 +111,7 @@ impl Document {
             stated_relations: extraction.stated_relations,
             names,
             encoding: None,
+            ocr: false,
             text,
         }
     }

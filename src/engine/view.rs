@@ -40,6 +40,8 @@ pub struct DocumentView {
     /// The text as the page shows it: sanitized HTML, Markdown rendered, plain text in
     /// paragraphs, citations and names linked (anchors `o<start>`).
     pub html: String,
+    /// True when the text was read from a scan by OCR.
+    pub ocr: bool,
     pub citations: Vec<CitationView>,
     /// Every relation kind both ways, empty groups included (the page greys them).
     pub relations: Vec<RelationGroup>,
@@ -154,6 +156,7 @@ impl DocumentView {
             .collect();
         DocumentView {
             html: rendering::html(&doc.text, &marks(&citations, &named)),
+            ocr: doc.ocr,
             label: crate::index::name(&doc, &doc.text),
             place: doc.belongs_to().map(String::from),
             node: n.map(|n| g.nodes[n].name.clone()),

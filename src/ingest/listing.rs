@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// File extensions read as documents.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx", "pdf"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "docx", "doc", "pdf"];
 
 /// A file to read and the id its document gets.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -76,10 +76,11 @@ pub fn read_bytes(path: &Path, id: &str, bytes: &[u8]) -> Result<Vec<Document>> 
 }
 
 fn documents(path: &Path, id: &str, bytes: &[u8]) -> Result<Vec<Document>> {
-    let (text, encoding) = text_of(path, bytes)?;
-    let starts = crate::doc::bundle::starts(&text);
+    let source = text_of(path, bytes)?;
+    let text = &source.text;
+    let starts = crate::doc::bundle::starts(text);
     if starts.is_empty() {
-        return Ok(vec![document(id.to_string(), text, encoding)]);
+        return Ok(vec![document(id.to_string(), text.clone(), &source)]);
     }
     Ok(starts
         .iter()
@@ -91,21 +92,29 @@ fn documents(path: &Path, id: &str, bytes: &[u8]) -> Result<Vec<Document>> {
             } else {
                 format!("{id}#{}", k + 1)
             };
-            document(part, text[at..end].to_string(), encoding.clone())
+            document(part, text[at..end].to_string(), &source)
         })
         .collect())
 }
 
-fn document(id: String, text: String, encoding: Option<String>) -> Document {
+fn document(id: String, text: String, source: &Source) -> Document {
     let mut doc = Document::from_text(id, text);
-    doc.encoding = encoding;
+    doc.encoding = source.encoding.clone();
+    doc.ocr = source.ocr;
     doc
 }
 
-/// A file's text, decoded (legacy encodings converted) and composed, and the legacy
-/// encoding it was converted from.
-fn text_of(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>)> {
+/// A file's text, decoded (legacy encodings converted) and composed; the legacy encoding it
+/// was converted from; whether it was read from a scan by OCR.
+struct Source {
+    text: String,
+    encoding: Option<String>,
+    ocr: bool,
+}
+
+fn text_of(path: &Path, bytes: &[u8]) -> Result<Source> {
     let format = Format::of(path).unwrap_or(Format::Text);
+    let mut ocr = false;
     let (text, encoding) = match format {
         Format::Text | Format::Html => {
             let (text, encoding) = decode_any(bytes).map_err(|f| Error::Decode {
@@ -126,14 +135,22 @@ fn text_of(path: &Path, bytes: &[u8]) -> Result<(String, Option<String>)> {
             };
             (text, encoding)
         }
-        Format::Docx | Format::Pdf => (format::binary_text(format, bytes, path)?, None),
+        Format::Docx | Format::Doc | Format::Pdf => {
+            let read = format::binary_text(format, bytes, path)?;
+            ocr = read.ocr;
+            (read.text, None)
+        }
     };
     if !is_text(&text) {
         return Err(Error::NotText {
             path: path.to_path_buf(),
         });
     }
-    Ok((compose(&text), encoding))
+    Ok(Source {
+        text: compose(&text),
+        encoding,
+        ocr,
+    })
 }
 
 /// False when more than [`MAX_NOT_TEXT_SHARE`] of the characters cannot be in a document:
