@@ -319,6 +319,7 @@ pub fn page_words() -> serde_json::Value {
         "sort": {"label": "Sắp xếp", "relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"},
         "not_found": {"title": "Không tìm thấy trang", "text": NOT_FOUND_PAGE},
         "landing": landing_words(),
+        "add": add_words(),
         "follow": follow_words(),
         "due": due_words(),
         "lint": lint_words()
@@ -413,8 +414,23 @@ fn landing_words() -> serde_json::Value {
         "most_implemented": "Văn bản có nhiều văn bản thực hiện nhất",
         "implementers": "{n} văn bản thực hiện",
         "newest": "Văn bản mới nhất",
-        "empty": "Kho chưa có văn bản nào. Đặt các tệp .txt, .md, .html, .docx, .pdf vào thư mục corpus/ rồi lập chỉ mục, hoặc thêm từng tệp:",
+        "empty": "Kho chưa có văn bản nào. Đặt các tệp .txt, .md, .html, .docx, .doc, .pdf vào thư mục corpus/ rồi lập chỉ mục, hoặc thêm từng tệp:",
         "empty_how": "trichdan index --corpus THƯ_MỤC\ntrichdan add TỆP…"
+    })
+}
+
+/// The upload view's words.
+fn add_words() -> serde_json::Value {
+    serde_json::json!({
+        "nav": "Thêm văn bản",
+        "title": "Thêm văn bản vào kho",
+        "intro": "Chọn hoặc kéo thả các tệp .txt, .md, .html, .docx, .doc, .pdf (bản quét được nhận dạng chữ). Văn bản cùng tên tệp được thay thế. Cần mã ghi của máy chủ; mã được giữ đến khi đóng thẻ trình duyệt.",
+        "token": "Mã ghi",
+        "drop": "Kéo thả tệp vào đây, hoặc",
+        "choose": "chọn tệp",
+        "sending": "đang gửi…",
+        "added": "đã thêm, mã văn bản",
+        "refused": "không nhận"
     })
 }
 
@@ -850,7 +866,8 @@ pub mod api {
         "Tệp gửi lên vượt giới hạn 65 MB; hãy tách tệp hoặc chuyển sang .txt.";
     pub const UPLOAD_BROKEN: &str = "Không đọc được tệp gửi lên (dữ liệu multipart hỏng).";
     pub const UPLOAD_NO_NAME: &str = "Tệp gửi lên thiếu tên tệp.";
-    pub const UNSUPPORTED_FORMAT: &str = "Chỉ nhận tệp .txt, .md, .html, .docx, .pdf.";
+    pub const UNSUPPORTED_FORMAT: &str =
+        "Chỉ nhận tệp .txt, .md, .html, .docx, .doc, .pdf: hãy lưu văn bản ở một trong các dạng này.";
     pub const NO_FILE: &str = "Không có tệp: gửi tệp trong trường multipart tên `file`.";
     pub const NO_ENDPOINT: &str = "Không có điểm truy cập API này; xem /api/openapi.json.";
     pub const NO_ASSET: &str = "Không có tệp này.";

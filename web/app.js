@@ -60,6 +60,10 @@ box.setAttribute("aria-label", W.search);
 document.getElementById("go").textContent = W.search;
 document.getElementById("nav-due").textContent = W.due.nav;
 document.getElementById("nav-lint").textContent = W.lint.nav;
+const navAdd = document.getElementById("nav-add");
+navAdd.textContent = W.add.nav;
+// the upload view is offered only by a server that takes writes
+fetch("/api/health").then(r => r.json()).then(h => { navAdd.hidden = !h.writes; }).catch(() => {});
 form.addEventListener("submit", e => {
   e.preventDefault();
   const q = box.value.trim();
@@ -95,6 +99,7 @@ async function route() {
     if (path.startsWith("/so-hieu/")) return await showIdentifier(path.slice("/so-hieu/".length), params);
     if (path === "/den-han") return await showAgenda(params);
     if (path === "/kiem-tra") return await showLint(params);
+    if (path === "/them-van-ban") return showAdd();
     if (path !== "/") return showNotFound();
     return params.get("q") ? await showSearch(params) : await showHome();
   } catch (e) {
@@ -106,6 +111,49 @@ async function route() {
 function showNotFound() {
   document.title = `${W.not_found.title} — trichdan`;
   main.innerHTML = `<h1>${esc(W.not_found.title)}</h1><p id="not-found">${esc(W.not_found.text)}</p><p><a href="/">${esc(W.home)}</a></p>`;
+}
+
+// ---------- adding documents (a server with a write token) ----------
+
+function showAdd() {
+  const A = W.add;
+  document.title = `${A.title} — trichdan`;
+  main.innerHTML = `<h1>${esc(A.title)}</h1><p class="muted">${esc(A.intro)}</p>
+    <form id="add-form" class="card add">
+      <label>${esc(A.token)} <input id="token" type="password" autocomplete="off" value="${esc(sessionStorage.getItem("trichdan-token") || "")}"></label>
+      <div id="drop" class="drop" tabindex="0">${esc(A.drop)} <label class="pick">${esc(A.choose)}<input id="files" type="file" multiple hidden></label></div>
+    </form><ul id="outcomes" class="outcomes" aria-live="polite"></ul>`;
+  const drop = document.getElementById("drop");
+  const send = files => { for (const f of files) upload(f); };
+  document.getElementById("files").addEventListener("change", e => { send([...e.target.files]); e.target.value = ""; });
+  drop.addEventListener("dragover", e => { e.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", e => { e.preventDefault(); drop.classList.remove("over"); send(e.dataTransfer.files); });
+}
+
+// one file, one request; its outcome on its own line (added as which id, or refused and why)
+async function upload(file) {
+  const token = document.getElementById("token").value.trim();
+  sessionStorage.setItem("trichdan-token", token);
+  const li = document.createElement("li");
+  li.textContent = `${file.name}: ${W.add.sending}`;
+  document.getElementById("outcomes").append(li);
+  const body = new FormData();
+  body.append("file", file, file.name);
+  try {
+    const r = await fetch("/api/documents", { method: "POST", body, headers: { Authorization: "Bearer " + token } });
+    const answer = await r.json().catch(() => ({}));
+    if (r.status === 201) {
+      li.className = "added";
+      li.innerHTML = `${esc(file.name)}: ${esc(W.add.added)} ` + answer.ids.map(id => `<a href="${docUrl(id)}">${esc(id)}</a>`).join(", ");
+    } else {
+      li.className = "refused";
+      li.textContent = `${file.name}: ${W.add.refused} — ${(answer.error && answer.error.message) || r.status}`;
+    }
+  } catch (e) {
+    li.className = "refused";
+    li.textContent = `${file.name}: ${W.add.refused} — ${e.message || e}`;
+  }
 }
 
 // ---------- the landing page: what the archive holds ----------
@@ -262,13 +310,14 @@ async function showDocument(id) {
   const title = d.label;
   document.title = `${title} — trichdan`;
   const F = W.fields;
-  main.innerHTML = `<article><h1>${esc(title)}</h1><div class="card">` + fieldList([
+  const ocr = d.ocr ? `<p class="ocr-note" id="ocr-note">${esc(W.ocr_note)}</p>` : "";
+  main.innerHTML = `<article><h1>${esc(title)}</h1>${ocr}<div class="card">` + fieldList([
     [F.number, d.own_id && (d.node ? `<a href="${idUrl(d.node)}">${esc(d.own_id)}</a>` : esc(d.own_id))],
     [F.kind, esc(d.kind)], [F.date, d.date && esc(date(d.date))], [F.issuer, esc(d.issuer)],
     [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(W.tier_codes[d.level.tier]))],
     [F.id, esc(d.id)],
   ]) + `</div><h2>${esc(W.diagram)}</h2>${groupsHtml(d.relations)}${namedHtml(d.named)}
-    <h2>${esc(W.full_text)}</h2>${d.ocr ? `<p class="ocr-note" id="ocr-note">${esc(W.ocr_note)}</p>` : ""}<div class="card text" id="text">${d.html}</div></article>`;
+    <h2>${esc(W.full_text)}</h2><div class="card text" id="text">${d.html}</div></article>`;
   // a place the data-quality report points at (`#o1234`, a citation's first byte)
   const here = location.hash && document.getElementById(location.hash.slice(1));
   if (here) { here.classList.add("here"); here.scrollIntoView({ block: "center" }); }

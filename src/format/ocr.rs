@@ -2,6 +2,9 @@
 //! with its Vietnamese model (Debian: poppler-utils, tesseract-ocr, tesseract-ocr-vie).
 
 use std::ffi::OsStr;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::tool::{arg, run, scratch};
 use crate::message;
@@ -66,5 +69,41 @@ pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 20 {
         return Err(message::format::OCR_NOTHING.to_string());
     }
-    Ok(text)
+    Ok(mended(&text))
+}
+
+/// A National Assembly term in a number's codes with its `1` read as `I` or `l`
+/// (`UBTVQHI5`, `QHI15` for `QH15`).
+static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"QH[Il|]1?([0-9])\b").unwrap());
+
+/// What tesseract's Vietnamese model misreads in a way no Vietnamese text means: the
+/// Icelandic `Ð`/`ð` for `Đ`/`đ`, and the `1` of a term number in codes.
+fn mended(text: &str) -> String {
+    let text = text.replace('Ð', "Đ").replace('ð', "đ");
+    TERM.replace_all(&text, "QH1$1").into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mended;
+
+    #[test]
+    fn misreads_no_vietnamese_text_means_are_mended() {
+        let cases = [
+            (
+                "Nghị quyết số 101/2025/UBTVQHI5 ngày",
+                "Nghị quyết số 101/2025/UBTVQH15 ngày",
+            ),
+            (
+                "102/2025/NQLT-UBTVQHI15-CP-ÐCTUBTWMTTQVN",
+                "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN",
+            ),
+            ("Luật số 85/2015/QHl3", "Luật số 85/2015/QH13"),
+            ("ÐẢNG CỘNG SẢN, ðoàn kết", "ĐẢNG CỘNG SẢN, đoàn kết"),
+            ("QH15 và QHIX", "QH15 và QHIX"),
+        ];
+        for (read, want) in cases {
+            assert_eq!(mended(read), want);
+        }
+    }
 }

@@ -360,13 +360,15 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<Stats>, ApiErro
     Ok(Json(blocking(&state, |e| Ok(e.stats())).await?))
 }
 
-/// Whether the server answers (`ok`) or is still building its index (`building`).
-#[utoipa::path(get, path = "/api/health", responses((status = 200, description = "{status, documents}")))]
+/// Whether the server answers (`ok`) or is still building its index (`building`), and
+/// whether it takes writes (a token is configured).
+#[utoipa::path(get, path = "/api/health", responses((status = 200, description = "{status, documents, writes}")))]
 pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
+    let writes = state.token.is_some();
     Json(match state.engine() {
-        Ok(e) => json!({"status": "ok", "documents": e.index().num_docs()}),
-        Err(e) if e.code == "build_failed" => json!({"status": "failed"}),
-        Err(_) => json!({"status": "building"}),
+        Ok(e) => json!({"status": "ok", "documents": e.index().num_docs(), "writes": writes}),
+        Err(e) if e.code == "build_failed" => json!({"status": "failed", "writes": writes}),
+        Err(_) => json!({"status": "building", "writes": writes}),
     })
 }
 

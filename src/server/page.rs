@@ -1,6 +1,7 @@
 //! The page: `web/` embedded in the binary (it works with no internet), `index.html` for
 //! every page path (the page routes itself: `/`, `/van-ban/…`, `/so-hieu/…`, `/den-han`,
-//! `/kiem-tra`; any other path answers 404, the page saying so), assets under `/static/`.
+//! `/kiem-tra`, `/them-van-ban`; any other path answers 404, the page saying so), assets
+//! under `/static/`.
 
 use std::sync::LazyLock;
 
@@ -59,7 +60,7 @@ pub fn routes() -> Router<AppState> {
 
 /// The paths the page has a view for.
 fn is_page(path: &str) -> bool {
-    matches!(path, "/" | "/den-han" | "/kiem-tra")
+    matches!(path, "/" | "/den-han" | "/kiem-tra" | "/them-van-ban")
         || ["/van-ban/", "/so-hieu/"]
             .iter()
             .any(|p| path.strip_prefix(p).is_some_and(|rest| !rest.is_empty()))

@@ -67,10 +67,15 @@ async fn start_driver() -> (Driver, u16) {
 }
 
 async fn start_server() -> String {
+    start_server_with(None).await
+}
+
+/// A server over the samples; with a token, it takes writes.
+async fn start_server_with(token: Option<&str>) -> String {
     let (engine, _) = samples_engine("browser-index");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let router = app(AppState::new(engine, None));
+    let router = app(AppState::new(engine, token.map(String::from)));
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     format!("http://{addr}")
 }
@@ -307,7 +312,8 @@ async fn search_open_a_plan_follow_its_directive_open_a_node_and_go_back() {
 /// The first hour: the landing page says what the archive holds and leads to a most-
 /// implemented directive's chain; a Markdown document reads as a document (no `**`, `##` or
 /// `\-`); results reorder by date; on a phone the filters wait behind *Bộ lọc*; an unknown
-/// path says so; a file dropped into a watched folder is found.
+/// path says so; a file dropped into a watched folder is found; a file added from the page
+/// (with the write token) is found and a file of an unknown format is refused with why.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn landing_page_leads_to_a_chain_and_documents_read_like_documents() {
     let base = start_server().await;
@@ -429,5 +435,49 @@ async fn landing_page_leads_to_a_chain_and_documents_read_like_documents() {
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     shot(&c, "11-watched").await;
+
+    // 7. Thêm văn bản: offered only with a token; each file's outcome on its own line
+    c.goto(&base).await.unwrap();
+    appears(&c, Locator::Id("holdings")).await;
+    let add = c.find(Locator::Id("nav-add")).await.unwrap();
+    assert!(
+        !add.is_displayed().await.unwrap(),
+        "no upload without a token"
+    );
+    let writable = start_server_with(Some("bi-mat")).await;
+    c.goto(&writable).await.unwrap();
+    appears(&c, Locator::Id("holdings")).await;
+    until(
+        &c,
+        "the upload link",
+        "return !document.getElementById('nav-add').hidden",
+    )
+    .await;
+    c.find(Locator::Id("nav-add"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let token = appears(&c, Locator::Id("token")).await;
+    token.send_keys("bi-mat").await.unwrap();
+    let dir = crate::support::temp_dir("browser-upload");
+    let good = dir.join("kh-keo-co.txt");
+    std::fs::write(&good, "KẾ HOẠCH\nTổ chức hội thi kéo co năm 2026\n").unwrap();
+    let bad = dir.join("bang-tinh.xyz");
+    std::fs::write(&bad, "1,2,3").unwrap();
+    let files = c.find(Locator::Id("files")).await.unwrap();
+    files.send_keys(good.to_str().unwrap()).await.unwrap();
+    appears(
+        &c,
+        Locator::Css("#outcomes li.added a[href='/van-ban/kh-keo-co']"),
+    )
+    .await;
+    files.send_keys(bad.to_str().unwrap()).await.unwrap();
+    let refused = appears(&c, Locator::Css("#outcomes li.refused")).await;
+    assert!(refused.text().await.unwrap().contains("bang-tinh.xyz"));
+    shot(&c, "12-upload").await;
+    c.goto(&format!("{writable}/?q=keo+co")).await.unwrap();
+    appears(&c, Locator::Css("#results a[href='/van-ban/kh-keo-co']")).await;
     c.close().await.unwrap();
 }
