@@ -866,6 +866,8 @@ pub mod api {
         "Tệp gửi lên vượt giới hạn 65 MB; hãy tách tệp hoặc chuyển sang .txt.";
     pub const UPLOAD_BROKEN: &str = "Không đọc được tệp gửi lên (dữ liệu multipart hỏng).";
     pub const UPLOAD_NO_NAME: &str = "Tệp gửi lên thiếu tên tệp.";
+    pub const TIMEOUT: &str =
+        "Yêu cầu chạy quá thời gian cho phép; hãy thu hẹp truy vấn hoặc thử lại sau.";
     pub const UNSUPPORTED_FORMAT: &str =
         "Chỉ nhận tệp .txt, .md, .html, .docx, .doc, .pdf: hãy lưu văn bản ở một trong các dạng này.";
     pub const NO_FILE: &str = "Không có tệp: gửi tệp trong trường multipart tên `file`.";

@@ -124,7 +124,9 @@ function showAdd() {
       <div id="drop" class="drop" tabindex="0">${esc(A.drop)} <label class="pick">${esc(A.choose)}<input id="files" type="file" multiple hidden></label></div>
     </form><ul id="outcomes" class="outcomes" aria-live="polite"></ul>`;
   const drop = document.getElementById("drop");
-  const send = files => { for (const f of files) upload(f); };
+  // one file after another: a scan is read by OCR, and the server is one office machine
+  let queue = Promise.resolve();
+  const send = files => { for (const f of files) queue = queue.then(() => upload(f)); };
   document.getElementById("files").addEventListener("change", e => { send([...e.target.files]); e.target.value = ""; });
   drop.addEventListener("dragover", e => { e.preventDefault(); drop.classList.add("over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));

@@ -84,6 +84,10 @@ fn markdown(text: &str, marks: &[&Mark]) -> String {
             &mut src,
             at == 0 || text[..at].ends_with('\n'),
         );
+        // a backslash just before would escape the tag: doubled, it stays the backslash
+        if text[..m.start].ends_with('\\') {
+            src.push('\\');
+        }
         open_tag(m, &mut src);
         literal_markdown(&text[m.start..m.end], &mut src, false);
         src.push_str(close_tag(m));
@@ -93,9 +97,13 @@ fn markdown(text: &str, marks: &[&Mark]) -> String {
     let mut out = String::with_capacity(src.len() + src.len() / 4);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     pulldown_cmark::html::push_html(&mut out, Parser::new_ext(&src, options));
-    // what is left of `**` is a converter's unclosed bold (`**4. Phát** triển**, …`): a
-    // source's own asterisks would have been escaped
-    clean(&out.replace("**", ""))
+    // what is left of `**` is a converter's unclosed bold (`**4. Phát** triển**, …`) unless
+    // the source escapes asterisks (`(\*\*)`, a footnote mark), which it then keeps
+    if text.contains("\\*") {
+        clean(&out)
+    } else {
+        clean(&out.replace("**", ""))
+    }
 }
 
 /// Copies `s` into a Markdown source as text: `<` and `&` as entities, each line's
@@ -226,9 +234,16 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("span", ["class", "title"])
         .add_tag_attributes("ol", ["start"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        // relative links only within this site: `//host/…` would leave it
+        .url_relative(ammonia::UrlRelative::Custom(Box::new(same_site)))
         .link_rel(None);
     b
 });
+
+/// A relative link kept only when it stays on this site.
+fn same_site(url: &str) -> Option<std::borrow::Cow<'_, str>> {
+    (!url.starts_with("//")).then_some(std::borrow::Cow::Borrowed(url))
+}
 
 fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
@@ -339,6 +354,23 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(is_markdown(text), want, "{text}");
         }
+    }
+
+    /// Marks in hostile text: the text around them stays text, a backslash before one does
+    /// not undo it, and a link leaving the site through `//host` is dropped.
+    #[test]
+    fn marks_in_hostile_text_stay_links_and_text_stays_text() {
+        let text =
+            "**Căn cứ** <img src=x onerror=alert(1)> \\21-KL/TW [đi](//evil.example/x) \\*\\*\n";
+        let at = text.find("21-KL/TW").unwrap();
+        let out = html(text, &[link(at, at + 8, "/so-hieu/21-KL%2FTW")]);
+        assert!(out.contains(r#"<a class="cite" id="o"#), "{out}");
+        assert!(out.contains("&lt;img"), "{out}");
+        assert!(
+            !out.contains("<img") && !out.contains("evil.example"),
+            "{out}"
+        );
+        assert!(out.contains("**"), "escaped asterisks kept: {out}");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::error::{Error, Limit, Result};
 use crate::ingest::MAX_INFLATED_BYTES;
 
 pub use html::{html_text, nesting};
-pub use ocr::{MAX_OCR_PAGES, OCR_DPI};
+pub use ocr::{MAX_OCR_PAGES, OCR_PIXELS};
 pub use tool::TOOL_TIMEOUT;
 
 /// A file format the corpus reader knows.

@@ -9,67 +9,82 @@ use regex::Regex;
 use super::tool::{arg, run, scratch};
 use crate::message;
 
-/// The most pages read from one scan (a longer one is cut, and says so in the error list).
+/// The most pages read from one scan; the pages after it are not read.
 pub const MAX_OCR_PAGES: usize = 200;
-/// The resolution pages are rendered at for OCR (tesseract reads 300 dpi best).
-pub const OCR_DPI: u32 = 300;
+/// The long side a page is rendered to, in pixels: an A4 page at 300 dpi (tesseract reads
+/// 300 dpi best), whatever size the PDF says its page is.
+pub const OCR_PIXELS: u32 = 3508;
 
-/// The text of a scanned PDF, page after page (pages separated by a form feed line).
+/// The text of a scanned PDF, page after page (pages separated by a form feed line); each
+/// page rendered, read and deleted before the next, so a long scan holds one page on disk.
 pub fn pdf_text(bytes: &[u8]) -> Result<String, String> {
     let (dir, pdf) = scratch("scan.pdf", bytes)?;
+    let pages = page_count(&pdf)?.min(MAX_OCR_PAGES);
     let prefix = dir.path().join("page");
-    let dpi = OCR_DPI.to_string();
-    let last = MAX_OCR_PAGES.to_string();
-    run(
-        "pdftoppm",
-        &[
-            OsStr::new("-r"),
-            OsStr::new(&dpi),
-            // uncompressed grey pages: PNG would spend more time compressing a scan's
-            // noise than tesseract spends reading it
-            OsStr::new("-gray"),
-            OsStr::new("-l"),
-            OsStr::new(&last),
-            arg(&pdf),
-            arg(&prefix),
-        ],
-        "poppler-utils",
-    )?;
-    let mut pages: Vec<_> = std::fs::read_dir(dir.path())
-        .map_err(|e| e.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "pgm"))
-        .collect();
-    // pdftoppm numbers pages with zero padding to the page count's width: sorted by name
-    pages.sort();
+    let image = dir.path().join("page.pgm");
     let mut text = String::new();
-    for page in &pages {
-        let out = run(
-            "tesseract",
+    for n in 1..=pages {
+        let n = n.to_string();
+        let size = OCR_PIXELS.to_string();
+        // uncompressed grey: PNG would spend more time compressing a scan's noise than
+        // tesseract spends reading it
+        run(
+            "pdftoppm",
             &[
-                arg(page),
-                OsStr::new("stdout"),
+                OsStr::new("-gray"),
+                OsStr::new("-scale-to"),
+                OsStr::new(&size),
+                OsStr::new("-f"),
+                OsStr::new(&n),
                 OsStr::new("-l"),
-                OsStr::new("vie"),
-                OsStr::new("--psm"),
-                OsStr::new("4"),
+                OsStr::new(&n),
+                OsStr::new("-singlefile"),
+                arg(&pdf),
+                arg(&prefix),
             ],
-            "tesseract-ocr tesseract-ocr-vie",
-        )
-        .map_err(|e| {
-            if e.contains("vie") {
-                message::format::tool_missing("tesseract (vie)", "tesseract-ocr-vie")
-            } else {
-                e
-            }
-        })?;
-        text.push_str(&String::from_utf8_lossy(&out));
+            "poppler-utils",
+        )?;
+        text.push_str(&read_page(&image)?);
         text.push_str("\n\u{c}\n");
+        let _ = std::fs::remove_file(&image);
     }
     if text.chars().filter(|c| c.is_alphanumeric()).count() < 20 {
         return Err(message::format::OCR_NOTHING.to_string());
     }
     Ok(mended(&text))
+}
+
+/// How many pages a PDF has (`pdfinfo`).
+fn page_count(pdf: &std::path::Path) -> Result<usize, String> {
+    let info = run("pdfinfo", &[arg(pdf)], "poppler-utils")?;
+    String::from_utf8_lossy(&info)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:")?.trim().parse().ok())
+        .ok_or_else(|| message::format::PDF_DAMAGED.to_string())
+}
+
+/// One page image read by tesseract's Vietnamese model.
+fn read_page(image: &std::path::Path) -> Result<String, String> {
+    let out = run(
+        "tesseract",
+        &[
+            arg(image),
+            OsStr::new("stdout"),
+            OsStr::new("-l"),
+            OsStr::new("vie"),
+            OsStr::new("--psm"),
+            OsStr::new("4"),
+        ],
+        "tesseract-ocr tesseract-ocr-vie",
+    )
+    .map_err(|e| {
+        if e.contains("load any languages") || e.contains("loading language") {
+            message::format::tool_missing("tesseract (vie)", "tesseract-ocr-vie")
+        } else {
+            e
+        }
+    })?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A National Assembly term in a number's codes with its `1` read as `I` or `l`

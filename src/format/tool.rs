@@ -42,8 +42,14 @@ pub fn run(program: &str, args: &[&std::ffi::OsStr], package: &str) -> Result<Ve
     });
     let started = Instant::now();
     let status = loop {
-        if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-            break status;
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => {}
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(message::format::tool_failed(program, &e.to_string()));
+            }
         }
         if started.elapsed() > TOOL_TIMEOUT {
             let _ = child.kill();

@@ -15,7 +15,6 @@ use std::time::Duration;
 use axum::extract::DefaultBodyLimit;
 use axum::Router;
 use tower_http::compression::CompressionLayer;
-use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 
 use crate::engine::Engine;
@@ -28,6 +27,10 @@ pub use error::ApiError;
 pub const MAX_BODY_BYTES: usize = crate::ingest::MAX_FILE_BYTES as usize + (1 << 20);
 /// How long a request may take before it is answered 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long an upload may take: a scan is read by OCR, a few seconds a page, and an upload
+/// cut short would still be added (its reading cannot be stopped) while the client is told
+/// it failed.
+pub const UPLOAD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
 
 /// What every handler shares: the engine (none while the index is being built) and the token
 /// that allows writes (none: the server only reads).
@@ -105,15 +108,35 @@ pub fn app(state: AppState) -> Router {
         // axum's own limit, which its extractors (multipart) answer with 413
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
+        .layer(axum::middleware::from_fn(deadline))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
+}
+
+/// Answers 408 past [`REQUEST_TIMEOUT`], or [`UPLOAD_TIMEOUT`] for an upload.
+async fn deadline(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let upload = req.method() == axum::http::Method::POST && req.uri().path() == "/api/documents";
+    let limit = if upload {
+        UPLOAD_TIMEOUT
+    } else {
+        REQUEST_TIMEOUT
+    };
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => ApiError::new(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            "timeout",
+            crate::message::api::TIMEOUT,
+        )
+        .into_response(),
+    }
 }
 
 /// Serves `state` on `addr` until Ctrl-C; `ready` runs once listening (to build the index).

@@ -25,14 +25,19 @@ pub struct Watch {
 /// Watches `folder` and keeps the engine `state` serves in step with it, from now on (what
 /// changed while nothing watched is read by the next `trichdan index`).
 pub fn watch(folder: &Path, state: AppState) -> Result<Watch> {
-    let folder = folder.to_path_buf();
+    // events name absolute paths: the listing must too, or a file changed in place under a
+    // relative `--corpus` would never match its event
+    let folder = std::path::absolute(folder).map_err(|e| Error::Io {
+        path: folder.to_path_buf(),
+        source: e,
+    })?;
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(SETTLE, tx).map_err(|e| watch_failed(&folder, e))?;
     debouncer
         .watcher()
         .watch(&folder, RecursiveMode::Recursive)
         .map_err(|e| watch_failed(&folder, e))?;
-    let known = ids_in(&folder);
+    let known = ids_in(&folder, &HashMap::new()).unwrap_or_default();
     std::thread::Builder::new()
         .name("trichdan-watch".into())
         .spawn(move || follow(&folder, &state, known, &rx))
@@ -52,11 +57,22 @@ fn watch_failed(folder: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// The id each document file of `folder` has, as `trichdan index` gives them.
-fn ids_in(folder: &Path) -> HashMap<PathBuf, String> {
-    ingest::listing(folder)
-        .map(|l| l.documents.into_iter().map(|i| (i.path, i.id)).collect())
-        .unwrap_or_default()
+/// The id each document file of `folder` has, as `trichdan index` gives them; `None` when
+/// the folder cannot be listed. Under a subfolder that cannot be read (a share gone for a
+/// moment) the files `before` knew are kept, not taken for removed.
+fn ids_in(folder: &Path, before: &HashMap<PathBuf, String>) -> Option<HashMap<PathBuf, String>> {
+    let listing = ingest::listing(folder).ok()?;
+    let mut now: HashMap<PathBuf, String> = listing
+        .documents
+        .into_iter()
+        .map(|i| (i.path, i.id))
+        .collect();
+    for (dir, _) in &listing.unreadable {
+        for (p, id) in before.iter().filter(|(p, _)| p.starts_with(dir)) {
+            now.entry(p.clone()).or_insert_with(|| id.clone());
+        }
+    }
+    Some(now)
 }
 
 /// Applies each settled batch of changes until the watch is dropped.
@@ -74,7 +90,13 @@ fn follow(
                 continue;
             }
         };
-        let now = ids_in(folder);
+        let Some(now) = ids_in(folder, &known) else {
+            tracing::warn!(
+                "{}",
+                message::watch_error(folder, "không liệt kê được thư mục")
+            );
+            continue;
+        };
         let change = Change::between(&known, &now, &touched);
         if change.is_empty() {
             known = now;

@@ -329,6 +329,9 @@ async fn an_unknown_identifier_says_so_once_and_suggests_apart() {
 #[tokio::test]
 async fn an_unknown_page_path_answers_404() {
     for (uri, want) in [
+        ("/", StatusCode::OK),
+        ("/them-van-ban", StatusCode::OK),
+        ("/van-ban/no-such-document", StatusCode::OK),
         ("/den-han", StatusCode::OK),
         ("/kiem-tra", StatusCode::OK),
         ("/khong-co-trang-nay", StatusCode::NOT_FOUND),

@@ -39,7 +39,12 @@ async fn until(state: &AppState, what: &str, q: &str, want: u64) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_watched_folder_is_followed() {
-    let corpus = temp_dir("watched");
+    // a relative folder, as `--corpus corpus` is: events name absolute paths all the same
+    let corpus =
+        std::path::PathBuf::from(format!("target/trichdan-watched-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(crate::support::root().join(&corpus));
+    std::fs::create_dir_all(&corpus).unwrap();
+    assert_eq!(std::env::current_dir().unwrap(), crate::support::root());
     let files = sample_files();
     for f in &files[..2] {
         std::fs::copy(f, corpus.join(f.file_name().unwrap())).unwrap();
