@@ -155,14 +155,17 @@ fn paragraphs(text: &str, marks: &[&Mark]) -> String {
 static BLANK_LINES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\n[ \t\r]*\n").unwrap());
 
 fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
+    s.chars().for_each(|c| push_escaped(c, out));
+}
+
+/// One character as HTML text or attribute value.
+pub(crate) fn push_escaped(c: char, out: &mut String) {
+    match c {
+        '<' => out.push_str("&lt;"),
+        '>' => out.push_str("&gt;"),
+        '&' => out.push_str("&amp;"),
+        '"' => out.push_str("&quot;"),
+        _ => out.push(c),
     }
 }
 

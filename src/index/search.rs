@@ -575,13 +575,20 @@ fn tier_then_date(
     top: TopDocs,
 ) -> impl tantivy::collector::Collector<Fruit = Vec<((f32, u64), DocAddress)>> {
     top.tweak_score(move |segment: &SegmentReader| {
-        let date = segment
-            .fast_fields()
-            .u64("date")
-            .ok()
-            .map(|c| c.first_or_default_col(0));
+        let date = dates(segment);
         move |doc: DocId, score: f32| (score, date.as_ref().map_or(0, |d| d.get_val(doc)))
     })
+}
+
+/// A segment's dates (0 where a document has none).
+fn dates(
+    segment: &SegmentReader,
+) -> Option<std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>> {
+    segment
+        .fast_fields()
+        .u64("date")
+        .ok()
+        .map(|c| c.first_or_default_col(0))
 }
 
 fn untier(top: Vec<((f32, u64), DocAddress)>) -> Vec<(f32, DocAddress)> {
@@ -594,11 +601,7 @@ fn by_date(
     sort: Sort,
 ) -> impl tantivy::collector::Collector<Fruit = Vec<((u64, f32), DocAddress)>> {
     top.tweak_score(move |segment: &SegmentReader| {
-        let date = segment
-            .fast_fields()
-            .u64("date")
-            .ok()
-            .map(|c| c.first_or_default_col(0));
+        let date = dates(segment);
         move |doc: DocId, score: f32| {
             let day = date.as_ref().map_or(0, |d| d.get_val(doc));
             let key = match sort {

@@ -115,13 +115,7 @@ fn escape(s: &str, out: &mut String) {
             continue;
         }
         space = false;
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
+        crate::doc::rendering::push_escaped(c, out);
     }
 }
 
