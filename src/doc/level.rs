@@ -89,6 +89,13 @@ const CENTRAL_BODIES: &[&str] = &[
     "tong cuc",
     "uy ban trung uong mat tran",
     "doan chu tich uy ban trung uong",
+    // the Party's central committees and delegations since 2025, and their offices
+    "dang doan quoc hoi",
+    "dang uy quoc hoi",
+    "dang uy chinh phu",
+    "van phong dang uy chinh phu",
+    "dang uy cac co quan dang trung uong",
+    "dang uy mat tran to quoc",
 ];
 
 /// Codes of a number's issuer that only central bodies use.

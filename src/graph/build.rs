@@ -325,12 +325,18 @@ fn mentions_of(d: &Document, caches: &mut Caches) -> Mentions {
     mentions
 }
 
-/// The document's own identifier as a mention: scoped by its own issuer and locality.
+/// The document's own identifier as a mention: scoped by its own issuer and locality; a
+/// central body's is national, whatever city its date line names (`3260-KH/ĐĐQH15`, Hà Nội).
 fn own_mention(d: &Document, caches: &mut Caches) -> Option<Mention> {
     let id = d.own_id.clone()?;
     let key = id.key();
+    let scope = if d.level.tier == Some(crate::doc::Tier::Central) {
+        Scope::National
+    } else {
+        caches.scope(&id, &key, d.issuer.as_deref(), &d.locality).0
+    };
     Some(Mention {
-        scope: caches.scope(&id, &key, d.issuer.as_deref(), &d.locality).0,
+        scope,
         key,
         id,
         year: d.date.map(|d| d.year),

@@ -19,7 +19,7 @@ const NATIONAL: &[&str] = &[
     "TW", "CP", "TTG", "QH", "UBTVQH", "MTTW", "CTN", "VPCP", "TTCP", "TANDTC", "VKSNDTC", "KTNN",
     "NHNN", "UBDT", "BCA", "BQP", "BTC", "BNV", "BTP", "BYT", "BGDDT", "BLDTBXH", "BTNMT",
     "BNNPTNT", "BNNMT", "BKHDT", "BCT", "BXD", "BGTVT", "BTTTT", "BVHTTDL", "BKHCN", "BNG",
-    "BDTTG", "TLD", "TWDTN", "DUQSTW", "DUCA", "BCDTW", "HDDT", "HDTP",
+    "BDTTG", "TLD", "TWDTN", "DUQSTW", "DUCA", "BCDTW", "HDDT", "HDTP", "DDQH",
 ];
 
 const LOCAL: &[&str] = &[

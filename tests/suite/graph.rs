@@ -320,3 +320,33 @@ fn near_spellings_of_a_party_number_are_party_numbers_first() {
         .collect();
     assert_eq!(near, ["21-KL/TW", "21-CT/TW", "21/2017/QH14"]);
 }
+
+/// A central Party body's own number is national, whatever city its date line names: the
+/// Đảng đoàn Quốc hội's plan and the Đảng ủy Chính phủ office's letter are not Hà Nội's.
+#[test]
+fn a_central_body_s_own_number_is_national() {
+    let g = graph::build(&[
+        doc(
+            "kh-3260",
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG ĐOÀN QUỐC HỘI\nSố 3260-KH/ĐĐQH15\nHà Nội, ngày 10 tháng 01 năm 2025\n\nKẾ HOẠCH\ntriển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n",
+        ),
+        doc(
+            "cv-402",
+            "ĐẢNG ỦY CHÍNH PHỦ\nVĂN PHÒNG\nSố 402-CV/VPĐU\nHà Nội, ngày 03 tháng 6 năm 2025\n\nV/v xin ý kiến dự thảo báo cáo kết quả thực hiện Nghị quyết số 57-NQ/TW\n",
+        ),
+        doc(
+            "kh-tinh",
+            "TỈNH ỦY NGHỆ AN\nSố 328-KH/TU\nNghệ An, ngày 24 tháng 4 năm 2025\n\nKẾ HOẠCH\nthực hiện Kế hoạch số 3260-KH/ĐĐQH15 của Đảng đoàn Quốc hội\n",
+        ),
+    ]);
+    for name in ["3260-KH/ĐĐQH15", "402-CV/VPĐU"] {
+        let n = one(&g, name);
+        assert_eq!(g.nodes[n].name, name, "{name} scoped");
+    }
+    let cited = one(&g, "3260-KH/ĐĐQH15");
+    assert_eq!(
+        g.nodes[cited].docs,
+        ["kh-3260"],
+        "the province's citation names the same node"
+    );
+}
