@@ -374,6 +374,13 @@ pub fn watch_failed(reason: &str) -> String {
     format!("Thư mục theo dõi: chưa cập nhật được kho ({reason}); thay đổi sau sẽ thử lại.")
 }
 
+pub fn watch_unlisted(folder: &std::path::Path) -> String {
+    format!(
+        "Không liệt kê được thư mục {}: lần thay đổi này chưa được cập nhật; hãy kiểm tra quyền đọc hoặc kết nối tới thư mục.",
+        folder.display()
+    )
+}
+
 pub fn watch_error(folder: &std::path::Path, reason: &str) -> String {
     format!(
         "Không theo dõi được thư mục {}: {reason}.",

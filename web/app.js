@@ -67,7 +67,7 @@ fetch("/api/health").then(r => r.json()).then(h => { navAdd.hidden = !h.writes; 
 form.addEventListener("submit", e => {
   e.preventDefault();
   const q = box.value.trim();
-  if (q) go("/?q=" + encodeURIComponent(q));
+  if (q) go(searchUrl(q));
 });
 
 function showError(status, body) {

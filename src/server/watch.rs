@@ -91,23 +91,14 @@ fn follow(
             }
         };
         let Some(now) = ids_in(folder, &known) else {
-            tracing::warn!(
-                "{}",
-                message::watch_error(folder, "không liệt kê được thư mục")
-            );
+            tracing::warn!("{}", message::watch_unlisted(folder));
             continue;
         };
         let change = Change::between(&known, &now, &touched);
-        if change.is_empty() {
-            known = now;
-            continue;
+        // while the index is still built, the build reads the folder as it is
+        if let (false, Ok(engine)) = (change.is_empty(), state.engine()) {
+            apply(&engine, &change);
         }
-        let Ok(engine) = state.engine() else {
-            // still building: the build reads the folder as it is
-            known = now;
-            continue;
-        };
-        apply(&engine, &change);
         known = now;
     }
 }
