@@ -1,9 +1,8 @@
 //! The library's one error type: what went wrong and where, as variants a caller can act on
-//! (the server maps each to one HTTP status). The words people read are in [`crate::message`].
+//! (the server maps each to one HTTP status). It stands on nothing else in the crate: the words
+//! people read, and its `Display`, are in [`crate::message`].
 
 use std::path::PathBuf;
-
-use crate::graph::Lookup;
 
 /// Everything the trichdan library can fail with.
 #[derive(Debug)]
@@ -46,11 +45,9 @@ pub enum Error {
     },
     /// A corpus document id the index does not hold.
     NoDocument { id: String },
-    /// An identifier that names several documents: the candidates, to choose one.
-    Ambiguous {
-        query: String,
-        candidates: Vec<Lookup>,
-    },
+    /// An identifier that names several documents: the names of their nodes
+    /// (`107-KH/TU@Quảng Nam` …), each of which names one; `Engine::lookup` describes them.
+    Ambiguous { query: String, nodes: Vec<String> },
     /// The index's files could not be read or written (disk, corruption): not the caller's doing.
     Storage(Box<tantivy::TantivyError>),
     /// A stored record that cannot be read back (written by a broken or foreign writer).
@@ -93,12 +90,6 @@ impl Error {
             path: path.to_path_buf(),
             cause,
         }
-    }
-}
-
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::message::error(self))
     }
 }
 

@@ -19,6 +19,7 @@
 #![recursion_limit = "256"]
 
 pub mod cite;
+pub mod console;
 pub mod date;
 pub mod doc;
 pub mod duty;

@@ -7,6 +7,13 @@ use crate::date::Date;
 use crate::doc::Tier;
 use crate::error::{Error, IdProblem, Limit};
 
+/// An error says what went wrong and what to do, in the words of [`error`].
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&error(self))
+    }
+}
+
 /// What went wrong and what to do, for a person.
 pub fn error(e: &Error) -> String {
     match e {
@@ -67,14 +74,10 @@ pub fn error(e: &Error) -> String {
         Error::NoDocument { id } => {
             format!("Không có văn bản mã {id:?} trong kho (mã là tên tệp, bỏ phần mở rộng).")
         }
-        Error::Ambiguous { query, candidates } => format!(
+        Error::Ambiguous { query, nodes } => format!(
             "{query}: Số ký hiệu này ứng với nhiều văn bản ({}) — chọn một: {}",
-            candidates.len(),
-            candidates
-                .iter()
-                .map(|c| c.node.node.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            nodes.len(),
+            nodes.join(", ")
         ),
         Error::Storage(e) => format!(
             "Lỗi đọc/ghi tệp chỉ mục ({e}); nếu lặp lại, hãy tạo lại chỉ mục bằng `trichdan index`"

@@ -1,33 +1,25 @@
 //! The command line: arguments, dispatch to one file per group of commands, and the edge
-//! where errors become messages and exit codes. Every command calls the [`Engine`]; what it
-//! prints is worded in [`trichdan::message`].
+//! where errors become messages and exit codes. Every command calls the [`Engine`] and prints
+//! through [`trichdan::console`]. The lab's commands (bench, eval) are in `lab/`.
 
-mod bench;
-mod eval;
 mod follow;
 mod graph;
 mod index;
 mod lint;
-mod load;
-#[path = "../../benches/peers/mod.rs"]
-mod peers;
 mod search;
 mod serve;
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use trichdan::cite::Relation;
-use trichdan::engine::{Engine, Missing};
+use trichdan::console::{self, DEFAULT_MEMORY_MB};
+use trichdan::engine::Engine;
 use trichdan::{message, Error};
-
-/// The index writer's memory for a build, in MB: 1 GB leaves most of a 24 GB, 2-core
-/// machine free (the peak of a million-document build is in docs/performance.md).
-pub const DEFAULT_MEMORY_MB: u64 = 1024;
 
 /// Exit code of a query that cannot be understood.
 pub const BAD_QUERY: u8 = 2;
@@ -166,51 +158,6 @@ enum Command {
     /// date or issuer the citing documents disagree on, documents without their own number,
     /// legacy encodings and broken font maps, files not read; each with its documents and spans.
     Lint(lint::LintArgs),
-    /// Compare what is extracted with the labels of each set (index.jsonl) of a corpus.
-    Eval {
-        /// A corpus whose sets have an index.jsonl of labels.
-        #[arg(long)]
-        corpus: PathBuf,
-        /// Where to write every disagreement (TSV).
-        #[arg(long, default_value = "eval-disagreements.tsv")]
-        out: PathBuf,
-        /// Print the figures as JSON.
-        #[arg(long)]
-        json: bool,
-        /// Also score relations against a labelled set read by people
-        /// (tests/golden/relations.json); misses go to the disagreements file.
-        #[arg(long)]
-        relations: Option<PathBuf>,
-        /// Instead, score search on a judged query set (tests/golden/queries.json) for
-        /// trichdan, SQLite FTS5 and plain tantivy side by side, over the index of --corpus.
-        #[arg(long)]
-        queries: Option<PathBuf>,
-        /// Instead, score documents typed by their names (tests/golden/names.json) for
-        /// trichdan, SQLite FTS5 and plain tantivy, over the index of --corpus.
-        #[arg(long, conflicts_with = "queries")]
-        names: Option<PathBuf>,
-        /// Instead, score header fields against a set labelled by reading
-        /// (tests/golden/headers.json); `seeds/…` paths are read beside --corpus.
-        #[arg(long, conflicts_with_all = ["queries", "names"])]
-        headers: Option<PathBuf>,
-        /// Instead, score references by name (tests/golden/named_refs.json) against the
-        /// graph of the index of --corpus: mentions found, numbers resolved, ambiguity kept.
-        #[arg(long, conflicts_with_all = ["queries", "names", "headers"])]
-        named: Option<PathBuf>,
-        /// Instead, score recipients, tasks and deadlines against a set labelled by reading
-        /// (tests/golden/duties.json); `seeds/…` paths are read beside --corpus.
-        #[arg(long, conflicts_with_all = ["queries", "names", "headers", "named"])]
-        duties: Option<PathBuf>,
-        /// With --queries: the index of the corpus (built there when missing).
-        #[command(flatten)]
-        index: IndexDir,
-        /// With --queries: write each query's pool of unjudged top-10 documents, for
-        /// judging, into this folder.
-        #[arg(long, requires = "queries")]
-        pool: Option<PathBuf>,
-    },
-    /// Build an index and time queries; prints figures as JSON.
-    Bench(bench::Args),
     /// Write every document (text composed, tone-keyed and folded; identifier keys; header
     /// fields; level) and the citation graph (edges with kind and stating document; nodes)
     /// as NDJSON for a distributed engine (configs in deploy/).
@@ -274,8 +221,7 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             index,
             threads,
             memory_mb,
-        } => index::build(&index.dir, &corpus, threads, (memory_mb << 20) as usize)
-            .map(|(_, code)| code),
+        } => index::build(&index.dir, &corpus, threads, (memory_mb << 20) as usize),
         Command::Add { files, index } => index::add(&index.dir, &files),
         Command::Remove { ids, index } => index::remove(&index.dir, &ids),
         Command::Search {
@@ -304,48 +250,6 @@ fn dispatch(command: Command) -> Result<ExitCode> {
         Command::FollowUp(args) => follow::follow_up(&args),
         Command::Due(args) => follow::due(&args),
         Command::Lint(args) => lint::lint(&args),
-        Command::Eval {
-            corpus,
-            json,
-            queries: Some(queries),
-            index,
-            pool,
-            ..
-        } => eval::queries(&corpus, &index.dir, &queries, pool.as_deref(), json),
-        Command::Eval {
-            corpus,
-            json,
-            names: Some(names),
-            index,
-            ..
-        } => eval::names(&corpus, &index.dir, &names, json),
-        Command::Eval {
-            corpus,
-            json,
-            headers: Some(headers),
-            ..
-        } => eval::headers(&corpus, &headers, json),
-        Command::Eval {
-            corpus,
-            json,
-            duties: Some(duties),
-            ..
-        } => eval::duties(&corpus, &duties, json),
-        Command::Eval {
-            corpus,
-            json,
-            named: Some(named),
-            index,
-            ..
-        } => eval::named(&corpus, &index.dir, &named, json),
-        Command::Eval {
-            corpus,
-            out,
-            json,
-            relations,
-            ..
-        } => eval::command(&corpus, &out, json, relations.as_deref()),
-        Command::Bench(args) => bench::command(&args),
         Command::Export {
             format: ExportFormat::Ndjson,
             out,
@@ -385,46 +289,13 @@ pub fn out() -> io::StdoutLock<'static> {
 
 /// Writes one JSON value on a line.
 pub fn print_json(value: &impl serde::Serialize) -> Result<()> {
-    let mut o = out();
-    serde_json::to_writer(&mut o, value)?;
-    writeln!(o)?;
-    Ok(())
-}
-
-/// Every core, unless told otherwise.
-pub fn threads(requested: Option<usize>) -> usize {
-    requested.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+    Ok(trichdan::console::json(&mut out(), value)?)
 }
 
 /// Opens the index, building it first from `corpus` when there is none (or it is outdated)
 /// and the corpus is there.
 pub fn open(args: &OpenArgs) -> Result<Engine> {
-    open_at(&args.index.dir, &args.corpus)
-}
-
-/// [`open`] with the places given.
-pub fn open_at(dir: &Path, corpus: &Path) -> Result<Engine> {
-    if must_build(dir, corpus) {
-        return Ok(index::build(dir, corpus, None, (DEFAULT_MEMORY_MB << 20) as usize)?.0);
-    }
-    Ok(Engine::open(dir)?)
-}
-
-/// True, having said so, when `dir` holds no index this version opens and `corpus` is there
-/// to build one from.
-pub fn must_build(dir: &Path, corpus: &Path) -> bool {
-    let Some(missing) = Engine::missing(dir).filter(|_| corpus.is_dir()) else {
-        return false;
-    };
-    eprintln!(
-        "{}",
-        message::building_first(
-            &dir.display().to_string(),
-            &corpus.display().to_string(),
-            missing == Missing::Outdated
-        )
-    );
-    true
+    Ok(console::open_at(&args.index.dir, &args.corpus)?)
 }
 
 /// A relation named on the command line (`implements`, `amends`, `based_on` …).

@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use trichdan::engine::Engine;
-use trichdan::message;
 use trichdan::server::{self, AppState};
+use trichdan::{console, message};
 
 /// `trichdan serve`'s arguments.
 #[derive(clap::Args)]
@@ -55,7 +55,7 @@ async fn run(args: &Args) -> Result<()> {
     let state = if let Some(from) = &args.graph_from {
         let graph = trichdan::export::read_graph(from)?;
         AppState::new(Engine::with_graph(&args.index, graph)?, None)
-    } else if super::must_build(&args.index, &args.corpus) {
+    } else if console::must_build(&args.index, &args.corpus) {
         let state = AppState::building(args.write_token.clone());
         let (dir, corpus, ready) = (args.index.clone(), args.corpus.clone(), state.clone());
         tokio::task::spawn_blocking(move || build(&dir, &corpus, &ready));
@@ -79,8 +79,9 @@ async fn run(args: &Args) -> Result<()> {
 /// Builds the index and hands the engine to the server; a failure is printed and the server
 /// answers that the build failed.
 fn build(dir: &Path, corpus: &Path, state: &AppState) {
-    match super::index::build(dir, corpus, None, (super::DEFAULT_MEMORY_MB << 20) as usize) {
-        Ok((engine, _)) => state.ready(engine),
+    let memory = (console::DEFAULT_MEMORY_MB << 20) as usize;
+    match console::build(dir, corpus, console::threads(None), memory) {
+        Ok(built) => state.ready(built.engine),
         Err(e) => {
             eprintln!("trichdan: {e:#}");
             state.failed();

@@ -313,7 +313,7 @@ impl Engine {
             }),
             _ => Err(Error::Ambiguous {
                 query: query.trim().to_string(),
-                candidates: found.into_iter().map(|n| g.candidate(n)).collect(),
+                nodes: found.into_iter().map(|n| g.nodes[n].name.clone()).collect(),
             }),
         }
     }

@@ -189,7 +189,7 @@ impl SearchIndex {
     }
 
     /// The matching step alone: the total and the top hits' ids with scores, without
-    /// facets, stored fields or snippets (what `trichdan bench` times as query latency).
+    /// facets, stored fields or snippets (what `trichdan-lab bench` times as query latency).
     pub fn match_ids(&self, req: &SearchRequest) -> Result<(usize, Vec<(f32, String)>)> {
         check_window(req)?;
         let parsed = parse(&req.query)?;

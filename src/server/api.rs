@@ -11,7 +11,7 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::json;
 
-use super::error::{ApiError, ErrorBody};
+use super::error::{explained, ApiError, ErrorBody};
 use super::AppState;
 use crate::cite::Relation;
 use crate::date::Date;
@@ -84,7 +84,7 @@ async fn blocking<T: Send + 'static>(
     f: impl FnOnce(&Engine) -> Result<T, Error> + Send + 'static,
 ) -> Result<T, ApiError> {
     let engine = state.engine()?;
-    tokio::task::spawn_blocking(move || f(&engine))
+    tokio::task::spawn_blocking(move || f(&engine).map_err(|e| explained(&engine, e)))
         .await
         .map_err(|_| {
             ApiError::new(
@@ -93,7 +93,6 @@ async fn blocking<T: Send + 'static>(
                 message::api::INTERNAL,
             )
         })?
-        .map_err(ApiError::from)
 }
 
 /// A search answer: the result and the time it took.

@@ -7,6 +7,7 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::json;
 
+use crate::engine::Engine;
 use crate::Error;
 
 /// An error as the API answers it.
@@ -80,7 +81,10 @@ impl From<Error> for ApiError {
             | Error::BadExport { .. } => (StatusCode::INTERNAL_SERVER_ERROR, "storage"),
         };
         let extra = match e {
-            Error::Ambiguous { candidates, .. } => Some(json!({ "candidates": candidates })),
+            Error::Ambiguous { nodes, .. } => {
+                let named: Vec<_> = nodes.iter().map(|n| json!({ "node": n })).collect();
+                Some(json!({ "candidates": named }))
+            }
             Error::NotFound { suggestions, .. } => Some(json!({ "suggestions": suggestions })),
             _ => None,
         };
@@ -91,6 +95,20 @@ impl From<Error> for ApiError {
             extra,
         }
     }
+}
+
+/// The error as the API answers it, an ambiguous identifier's candidates described as
+/// lookups describe them (kind, date, issuer, who cites each).
+pub fn explained(engine: &Engine, e: Error) -> ApiError {
+    let described = match &e {
+        Error::Ambiguous { query, .. } => Some(engine.lookup(query).candidates),
+        _ => None,
+    };
+    let mut answer = ApiError::from(e);
+    if let Some(candidates) = described.filter(|c| !c.is_empty()) {
+        answer.extra = Some(json!({ "candidates": candidates }));
+    }
+    answer
 }
 
 impl IntoResponse for ApiError {

@@ -3,6 +3,7 @@
 mod api;
 mod browser;
 mod cli;
+mod console;
 mod corpus;
 mod engine;
 mod followup;

@@ -1,6 +1,6 @@
 //! Scale and hand-off: the export's documents and graph (read back as the graph served by
-//! `serve --graph-from`), the deploy/ configs matching every exported field, and the bench's
-//! growth curve with its peers.
+//! `serve --graph-from`) and the deploy/ configs matching every exported field. (The bench's
+//! growth curve with its peers is the lab's: lab/tests/bench.rs.)
 
 use std::collections::BTreeMap;
 
@@ -9,7 +9,7 @@ use trichdan::cite::Relation;
 use trichdan::engine::Engine;
 use trichdan::text::{fold, tone_key};
 
-use crate::support::{root, samples_engine, temp_dir, trichdan};
+use crate::support::{root, samples_engine, temp_dir};
 
 /// Each line of an NDJSON file.
 fn lines(path: &std::path::Path) -> Vec<Value> {
@@ -201,98 +201,4 @@ fn every_exported_field_is_in_both_engines_configs_with_a_compatible_type() {
             "{opensearch}: a field the export does not write"
         );
     }
-}
-
-#[test]
-fn the_bench_grows_the_graph_with_the_text_and_compares_with_its_peers_on_the_same_pieces() {
-    let index = temp_dir("bench-curve");
-    let out = trichdan(&[
-        "bench",
-        "--corpus",
-        "corpus/samples",
-        "--sizes",
-        "40,120",
-        "--runs",
-        "1",
-        "--peers",
-        "fts5,tantivy",
-        "--index",
-        index.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let sizes = report["sizes"].as_array().unwrap();
-    assert_eq!(sizes.len(), 2);
-    assert_eq!(
-        (
-            sizes[0]["documents"].as_u64(),
-            sizes[1]["documents"].as_u64()
-        ),
-        (Some(40), Some(120))
-    );
-    let nodes = |s: &Value| s["graph"]["nodes"].as_u64().unwrap();
-    assert!(
-        nodes(&sizes[1]) > nodes(&sizes[0]) + 80,
-        "new plans are new nodes"
-    );
-    for class in [
-        "identifier",
-        "term",
-        "phrase",
-        "filter",
-        "implementers",
-        "chain",
-    ] {
-        assert!(
-            sizes[1]["queries"][class]["p50_ms"].as_f64().is_some(),
-            "{class}"
-        );
-    }
-    // the made-up plans: a province's plan implements 57-NQ/TW, its Front plans implement it
-    let dir = index.join("120");
-    let out = trichdan(&[
-        "implementers",
-        "57-NQ/TW",
-        "--depth",
-        "3",
-        "--json",
-        "--index",
-        dir.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let below: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let depths: Vec<u64> = below["implementers"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["depth"].as_u64().unwrap())
-        .collect();
-    assert!(depths.contains(&1) && depths.contains(&2), "{below}");
-    assert!(sizes[1]["build"]["peak_rss_bytes"].as_u64().unwrap() > 0);
-    assert_eq!(report["growth"][0]["documents_ratio"], 3.0);
-    let peers = &sizes[1]["peers"];
-    let names: Vec<&str> = peers["engines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names, ["trichdan", "FTS5", "tantivy"]);
-    for f in peers["folded"].as_array().unwrap() {
-        assert_eq!(f["fts5_only"], 0, "folded queries find all FTS5 finds: {f}");
-    }
-    let id = &peers["identifier"];
-    assert_eq!(id["query"], "124-QD/TW");
-    assert!(
-        id["counts"]["trichdan"].as_u64().unwrap() > id["counts"]["FTS5"].as_u64().unwrap(),
-        "{id}"
-    );
 }

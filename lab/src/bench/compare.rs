@@ -1,4 +1,4 @@
-//! The peers on the bench's pieces (`benches/peers/`): their build, the same queries' latency,
+//! The peers on the bench's pieces (`lab/src/peers/`): their build, the same queries' latency,
 //! and what each finds for queries typed without diacritics and for `124-QD/TW`; ratios are
 //! trichdan's figure over the peer's (above 1: trichdan better).
 
@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::measure::{dir_size, time, timed, Latency};
 use super::pieces::Pieces;
 use super::{BenchOptions, BenchReport, QUERIES};
-use crate::cli::peers::{Fts5, Peer, PlainTantivy, Ripgrep};
+use crate::peers::{Fts5, Peer, PlainTantivy, Ripgrep};
 use trichdan::index::SearchIndex;
 
 /// Queries typed without diacritics: FTS5 folds tones but not `đ`, so it misses `đất đai`.

@@ -1,4 +1,4 @@
-//! `trichdan eval --names FILE`: documents typed by their names (`nghị quyết 57`, `NQ57`,
+//! `trichdan-lab eval --names FILE`: documents typed by their names (`nghị quyết 57`, `NQ57`,
 //! `nghi dinh 135/2026`), labelled by reading (tests/golden/names.json), scored for trichdan
 //! and its peers in one run: success@3 (the document named, or, for one only cited, a
 //! document citing it, in the top 3), per form, and how often trichdan read the name as the
@@ -16,7 +16,7 @@ use trichdan::engine::Engine;
 use trichdan::index::SearchRequest;
 use trichdan::text::fold;
 
-use crate::cli::peers::Peer;
+use crate::peers::Peer;
 
 /// The labelled set as stored in `tests/golden/names.json`.
 #[derive(Debug, Clone, Deserialize)]

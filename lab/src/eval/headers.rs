@@ -1,4 +1,4 @@
-//! `trichdan eval --headers FILE`: header fields (kind, own number, date, issuer as a person
+//! `trichdan-lab eval --headers FILE`: header fields (kind, own number, date, issuer as a person
 //! names it, title, signer, tier, branch, province) of documents labelled by reading
 //! (tests/golden/headers.json), compared with what is read from each file.
 

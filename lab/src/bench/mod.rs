@@ -1,4 +1,4 @@
-//! The `trichdan bench` measurement: indexes of pieces of about 10 KB cut from a corpus under
+//! The `trichdan-lab bench` measurement: indexes of pieces of about 10 KB cut from a corpus under
 //! new ids and headers (`pieces`), at each of several sizes, or of the corpus's own files;
 //! build figures, query latency per class, the graph's size and speed; and, on the same
 //! pieces, the engines people would use instead (`compare`).
@@ -71,7 +71,7 @@ pub const QUERIES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// `trichdan bench`'s arguments.
+/// `trichdan-lab bench`'s arguments.
 #[derive(clap::Args)]
 pub struct Args {
     /// Folder of documents.
@@ -621,7 +621,7 @@ fn engine_figures(dir: &Path, target: &str) -> Result<EngineFigures> {
         Engine::open(dir)?.related(target, Relation::Implements, 3)?;
         Ok(())
     })?;
-    let exe = std::env::current_exe()?;
+    let exe = product_exe()?;
     let run = |args: &[&str]| -> Result<()> {
         let status = std::process::Command::new(&exe)
             .args(args)
@@ -641,6 +641,19 @@ fn engine_figures(dir: &Path, target: &str) -> Result<EngineFigures> {
         cli_search_ms: median(5, || run(&["search", "Đảng"]))? * 1e3,
         cli_implementers_ms: median(5, || run(&["implementers", target]))? * 1e3,
     })
+}
+
+/// The product's `trichdan` binary, beside this one (`cargo build --release` builds both).
+fn product_exe() -> Result<PathBuf> {
+    let name = format!("trichdan{}", std::env::consts::EXE_SUFFIX);
+    let exe = std::env::current_exe()?.with_file_name(name);
+    if !exe.is_file() {
+        bail!(
+            "{} is missing: build it with `cargo build --release`",
+            exe.display()
+        );
+    }
+    Ok(exe)
 }
 
 fn req(q: &str) -> SearchRequest {

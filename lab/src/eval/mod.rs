@@ -1,4 +1,4 @@
-//! `trichdan eval`: what the engine extracts from each set of a labelled corpus, compared
+//! `trichdan-lab eval`: what the engine extracts from each set of a labelled corpus, compared
 //! with the labels the sources give (`index.jsonl` beside each set's `docs/`).
 //!
 //! Per set: own-number, date and type agreement, `implements` agreement where the labels
@@ -721,7 +721,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn root() -> PathBuf {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
     }
 
     /// The shared corpus; a test that needs it fails, naming the path, when it is absent

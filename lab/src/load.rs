@@ -1,4 +1,4 @@
-//! `trichdan bench --load SECONDS`: the server under load on loopback. A few keep-alive
+//! `trichdan-lab bench --load SECONDS`: the server under load on loopback. A few keep-alive
 //! connections send the same requests back to back for a bounded time; requests per second and
 //! latency percentiles per endpoint. Client and server share this machine's cores.
 

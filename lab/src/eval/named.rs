@@ -1,4 +1,4 @@
-//! `trichdan eval --named FILE`: references by name (`Luật Mặt trận Tổ quốc Việt Nam`)
+//! `trichdan-lab eval --named FILE`: references by name (`Luật Mặt trận Tổ quốc Việt Nam`)
 //! labelled by reading (tests/golden/named_refs.json) against what the graph resolved:
 //! mentions found (same line, same name), the number each resolves to (precision and
 //! recall over the mentions the labels tie to a number), names left ambiguous, relations.

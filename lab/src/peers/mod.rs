@@ -1,10 +1,10 @@
 //! What people would use instead of trichdan, built over the same documents and asked the
-//! same questions, so `trichdan bench` and `trichdan eval` can print both side by side:
+//! same questions, so `trichdan-lab bench` and `trichdan-lab eval` print both side by side:
 //! SQLite FTS5 set up for Vietnamese as the guides say (`unicode61 remove_diacritics 2`, which
 //! does not fold `đ`), ripgrep scanning the files, and tantivy with its default tokenizer on
-//! one text field (a generic engine with none of our analysis). Compiled into the binary
-//! (`src/cli/mod.rs` includes this folder); no network, no system library: SQLite is built
-//! from source by rusqlite, ripgrep is Debian's `ripgrep` package.
+//! one text field (a generic engine with none of our analysis). Part of the lab only: the
+//! product does not carry SQLite. No network, no system library: SQLite is built from
+//! source by rusqlite, ripgrep is Debian's `ripgrep` package.
 
 pub mod fts5;
 pub mod plain;

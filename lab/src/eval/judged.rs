@@ -1,4 +1,4 @@
-//! `trichdan eval --queries FILE`: a judged query set (queries as staff type them, documents
+//! `trichdan-lab eval --queries FILE`: a judged query set (queries as staff type them, documents
 //! graded 0/1/2 by reading), scored for trichdan and its peers in one run (nDCG@10,
 //! success@3), the known-item figure (titles typed without diacritics), and the pools a
 //! judge reads (every system's top 10, merged, with nothing saying which system found what).
@@ -14,7 +14,7 @@ use trichdan::engine::Engine;
 use trichdan::index::SearchRequest;
 use trichdan::text::fold;
 
-use crate::cli::peers::{Fts5, Peer, PlainTantivy};
+use crate::peers::{Fts5, Peer, PlainTantivy};
 
 /// How deep a ranking is scored and pooled.
 pub const DEPTH: usize = 10;

@@ -1,4 +1,4 @@
-//! `trichdan eval --duties FILE`: recipients, tasks and deadlines labelled by reading
+//! `trichdan-lab eval --duties FILE`: recipients, tasks and deadlines labelled by reading
 //! (tests/golden/duties.json) against what `duty::read` finds: recipients as units after
 //! groups are expanded with the dated table, the unit (and role) of each task, deadlines
 //! normalized; precision and recall per field, every miss listed.
