@@ -80,6 +80,8 @@ fn document(n: usize, own: CiteId, parent: &CiteId, province: usize, also: &[Cit
         duties: Default::default(),
         encoding: None,
         ocr: false,
+        classification: None,
+        urgency: None,
         text: String::new(),
     }
 }

@@ -17,6 +17,9 @@ pub enum Error {
     NotText { path: PathBuf },
     /// A file in a known format whose content cannot be read as a document.
     Format { path: PathBuf, reason: String },
+    /// A document stamped secret (`MẬT` …), kept out of the index: classified documents are
+    /// indexed only when the operator allows them.
+    Classified { path: PathBuf, mark: &'static str },
     /// A file over one of the reader's limits.
     TooLarge { path: PathBuf, limit: Limit },
     /// Reading a file failed inside a dependency (a panic, caught); the run goes on.

@@ -32,6 +32,11 @@ pub fn error(e: &Error) -> String {
             path.display()
         ),
         Error::Format { path, reason } => format!("{}: {reason}", path.display()),
+        Error::Classified { path, mark } => format!(
+            "{}: văn bản mang dấu độ mật «{mark}», không đưa vào kho; chỉ lập chỉ mục tài liệu \
+             mật trên máy được phép lưu giữ chúng, bằng tùy chọn --allow-classified",
+            path.display()
+        ),
         Error::TooLarge { path, limit } => format!("{}: {}", path.display(), too_large(*limit)),
         Error::Unreadable { path, cause } => format!(
             "{}: tệp hỏng, không đọc được{}; các tệp khác vẫn được xử lý",
@@ -318,6 +323,7 @@ pub fn page_words() -> serde_json::Value {
         "home": "Trang chủ",
         "empty_groups": "{n} nhóm không có văn bản",
         "ocr_note": OCR_NOTE,
+        "secret_note": SECRET_NOTE,
         "filter_toggle": "Bộ lọc",
         "sort": {"label": "Sắp xếp", "relevance": "Liên quan nhất", "newest": "Mới nhất", "oldest": "Cũ nhất"},
         "not_found": {"title": "Không tìm thấy trang", "text": NOT_FOUND_PAGE},
@@ -401,6 +407,10 @@ pub fn watching(folder: &std::path::Path) -> String {
 
 /// Above a text read from a scan.
 pub const OCR_NOTE: &str = "Văn bản được nhận dạng chữ tự động (OCR) từ bản quét: có thể sai một số chữ, hãy đối chiếu với bản gốc khi trích dẫn.";
+
+/// Beside a document stamped secret, on its page.
+pub const SECRET_NOTE: &str = "Tài liệu mật: chỉ người có thẩm quyền được xem; không sao chép, \
+                               chụp ảnh hay chuyển cho người khác.";
 
 /// A page path the page does not have.
 pub const NOT_FOUND_PAGE: &str =
@@ -611,6 +621,23 @@ pub fn graph_size(nodes: usize, edges: usize) -> String {
 /// Files that failed and were skipped.
 pub fn failed_files(n: usize) -> String {
     format!("{n} tệp không đọc được và đã bỏ qua:")
+}
+
+/// Serving beyond this machine with nothing asked of readers.
+pub fn open_to_network(addr: &str) -> String {
+    format!(
+        "Cảnh báo: máy chủ nghe trên {addr}, ai vào được mạng này cũng đọc được toàn bộ kho văn \
+         bản. Đặt mã đọc bằng --read-token (hoặc biến TRICHDAN_READ_TOKEN), hoặc chỉ nghe trên \
+         127.0.0.1."
+    )
+}
+
+/// Files kept out because they are stamped secret.
+pub fn withheld(n: usize) -> String {
+    format!(
+        "{n} tệp mang dấu độ mật (MẬT, TỐI MẬT, TUYỆT MẬT) không được đưa vào kho \
+         (--allow-classified nếu máy này được phép lưu giữ tài liệu mật):"
+    )
 }
 
 /// Files that describe a folder, skipped.
@@ -871,6 +898,10 @@ pub mod api {
     pub const WRITES_DISABLED: &str =
         "Máy chủ chỉ cho đọc: khởi động với --write-token để cho phép thêm, xóa văn bản.";
     pub const UNAUTHORIZED: &str = "Thiếu hoặc sai mã ghi: gửi tiêu đề Authorization: Bearer <mã>.";
+    pub const BUSY: &str =
+        "Máy chủ đang nhận quá nhiều yêu cầu cùng lúc; hãy thử lại sau vài giây.";
+    pub const READ_TOKEN: &str = "Kho văn bản này cần mã đọc: nhập mã khi trình duyệt hỏi (mục \
+                                  mật khẩu), hoặc gửi tiêu đề Authorization: Bearer <mã>.";
     pub const NOT_MULTIPART: &str = "Cần gửi tệp dạng multipart/form-data, trong trường `file`.";
     pub const UPLOAD_TOO_LARGE: &str =
         "Tệp gửi lên vượt giới hạn 65 MB; hãy tách tệp hoặc chuyển sang .txt.";
@@ -967,5 +998,61 @@ mod tests {
         }
         assert_eq!(decimal(0.0831, 2), "0,08");
         assert_eq!(found(137, 0.08), "Tìm thấy 137 văn bản (0,08 giây)");
+    }
+}
+
+/// What `trichdan check` says.
+pub mod check {
+    /// The cure for damaged index files.
+    pub const REBUILD: &str =
+        "Tạo lại chỉ mục từ thư mục văn bản: trichdan index --corpus <thư mục> --index <chỉ mục>.";
+    pub const GRAPH_MISSING: &str =
+        "Không có đồ thị trích dẫn đã lưu cho lần ghi cuối (tệp thiếu, hỏng, hoặc của lần ghi khác).";
+    /// The cure for a missing graph: it is made again when the index is opened.
+    pub const REOPEN: &str = "Đồ thị được dựng lại khi chỉ mục được mở (trichdan serve, hoặc một \
+                              lệnh tra cứu như trichdan search); chạy lại trichdan check sau đó.";
+
+    pub fn damaged(files: &[String]) -> String {
+        format!(
+            "{} tệp chỉ mục hỏng (mã kiểm tra không khớp): {}",
+            files.len(),
+            files.join(", ")
+        )
+    }
+
+    pub fn unreadable(read: usize, why: &str) -> String {
+        format!(
+            "Không đọc lại được văn bản thứ {} trong chỉ mục: {why}",
+            read + 1
+        )
+    }
+
+    /// The saved graph and the stored documents disagree: a few edges of each side.
+    pub fn disagrees(missing: &[String], extra: &[String]) -> String {
+        let some = |list: &[String]| {
+            let shown: Vec<&str> = list.iter().take(3).map(String::as_str).collect();
+            shown.join("; ")
+        };
+        format!(
+            "Đồ thị đã lưu không khớp với văn bản trong chỉ mục: thiếu {} cạnh ({}), thừa {} \
+             cạnh ({}).",
+            missing.len(),
+            some(missing),
+            extra.len(),
+            some(extra)
+        )
+    }
+
+    /// The cure for a graph that disagrees: remove it, and it is made again on open.
+    pub fn regraph(file: &str) -> String {
+        format!("Xóa tệp {file} trong thư mục chỉ mục; đồ thị được dựng lại khi mở chỉ mục.")
+    }
+
+    pub fn sound(documents: usize) -> String {
+        format!("Chỉ mục dùng được: đọc lại đủ {documents} văn bản, đồ thị khớp với văn bản.")
+    }
+
+    pub fn found(n: usize) -> String {
+        format!("Chỉ mục có {n} vấn đề:")
     }
 }

@@ -228,7 +228,8 @@ async function showSearch(params) {
   for (const h of body.hits) {
     const title = h.label;
     const meta = [h.kind, h.number, h.date ? date(h.date) : null, h.issuer, h.level, h.place].filter(Boolean).map(esc).join(" · ");
-    html += `<article class="hit"><h2><a href="${docUrl(h.id)}">${esc(title)}</a></h2>
+    const secret = h.classification ? `<span class="secret">${esc(h.classification)}</span> ` : "";
+    html += `<article class="hit"><h2>${secret}<a href="${docUrl(h.id)}">${esc(title)}</a></h2>
       <div class="meta">${meta}</div><p class="snippet">${h.snippet}</p></article>`;
   }
   const pages = Math.ceil(body.total / PAGE);
@@ -313,7 +314,10 @@ async function showDocument(id) {
   document.title = `${title} — trichdan`;
   const F = W.fields;
   const ocr = d.ocr ? `<p class="ocr-note" id="ocr-note">${esc(W.ocr_note)}</p>` : "";
-  main.innerHTML = `<article><h1>${esc(title)}</h1>${ocr}<div class="card">` + fieldList([
+  const stamps = [d.classification, d.urgency].filter(Boolean).map(esc).join(" · ");
+  const secret = d.classification || d.urgency
+    ? `<p class="${d.classification ? "secret-note" : "urgent-note"}" id="marks"><strong>${stamps}</strong> ${d.classification ? esc(W.secret_note) : ""}</p>` : "";
+  main.innerHTML = `<article><h1>${esc(title)}</h1>${secret}${ocr}<div class="card">` + fieldList([
     [F.number, d.own_id && (d.node ? `<a href="${idUrl(d.node)}">${esc(d.own_id)}</a>` : esc(d.own_id))],
     [F.kind, esc(d.kind)], [F.date, d.date && esc(date(d.date))], [F.issuer, esc(d.issuer)],
     [F.signer, esc(d.signer)], [F.place, esc(d.place)], [F.level, d.level.tier && esc(tierName(W.tier_codes[d.level.tier]))],

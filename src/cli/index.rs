@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use super::out;
-use trichdan::engine::Engine;
+use trichdan::engine::{BuildOptions, Engine};
+use trichdan::ingest::Policy;
 use trichdan::{console, ingest, message};
 
 /// Prints every document that reads; reports the others on stderr and fails at the end.
@@ -45,14 +46,13 @@ pub fn extract(files: &[PathBuf], pretty: bool, text: bool) -> Result<ExitCode> 
 
 /// Builds the index in `dir` from every document under `corpus`; a file not read makes the
 /// exit code 1.
-pub fn build(dir: &Path, corpus: &Path, threads: Option<usize>, memory: usize) -> Result<ExitCode> {
-    let built = console::build(dir, corpus, console::threads(threads), memory)?;
-    Ok(code(built.all_read))
+pub fn build(dir: &Path, corpus: &Path, options: BuildOptions) -> Result<ExitCode> {
+    Ok(code(console::build(dir, corpus, options)?.all_read))
 }
 
 /// Adds files to the index in `dir` (creating it when there is none).
-pub fn add(dir: &Path, files: &[PathBuf]) -> Result<ExitCode> {
-    Ok(code(console::add(dir, files)?.all_read))
+pub fn add(dir: &Path, files: &[PathBuf], policy: Policy) -> Result<ExitCode> {
+    Ok(code(console::add(dir, files, policy)?.all_read))
 }
 
 fn code(all_read: bool) -> ExitCode {
@@ -62,6 +62,17 @@ fn code(all_read: bool) -> ExitCode {
         ExitCode::FAILURE
     }
 }
+/// Checks the index in `dir`; a problem makes the exit code 1.
+pub fn check(dir: &Path, json: bool) -> Result<ExitCode> {
+    let report = trichdan::engine::check::check(dir)?;
+    if json {
+        super::print_json(&report)?;
+    } else {
+        console::check(&mut out(), &report)?;
+    }
+    Ok(code(report.problems.is_empty()))
+}
+
 /// Removes documents by id; ids the index does not hold make the exit code 1.
 pub fn remove(dir: &Path, ids: &[String]) -> Result<ExitCode> {
     let engine = Engine::open(dir)?;

@@ -18,7 +18,8 @@ use clap::{Parser, Subcommand};
 
 use trichdan::cite::Relation;
 use trichdan::console::{self, DEFAULT_MEMORY_MB};
-use trichdan::engine::Engine;
+use trichdan::engine::{BuildOptions, Engine};
+use trichdan::ingest::Policy;
 use trichdan::{message, Error};
 
 /// Exit code of a query that cannot be understood.
@@ -39,6 +40,23 @@ pub struct IndexDir {
     /// Where the index lives.
     #[arg(long = "index", default_value = "index")]
     pub dir: PathBuf,
+}
+
+/// What may enter the index.
+#[derive(clap::Args, Clone, Copy)]
+pub struct Admission {
+    /// Also index documents stamped MẬT, TỐI MẬT or TUYỆT MẬT (kept out and listed by
+    /// default): only on a machine cleared to hold them. They are marked on every view.
+    #[arg(long)]
+    pub allow_classified: bool,
+}
+
+impl Admission {
+    pub fn policy(self) -> Policy {
+        Policy {
+            allow_classified: self.allow_classified,
+        }
+    }
 }
 
 /// What `trichdan export` writes.
@@ -89,6 +107,8 @@ enum Command {
         #[arg(long, default_value_t = DEFAULT_MEMORY_MB,
               value_parser = clap::value_parser!(u64).range(64..=65_536))]
         memory_mb: u64,
+        #[command(flatten)]
+        admission: Admission,
     },
     /// Add documents to the index, replacing those with the same id.
     Add {
@@ -96,6 +116,18 @@ enum Command {
         files: Vec<PathBuf>,
         #[command(flatten)]
         index: IndexDir,
+        #[command(flatten)]
+        admission: Admission,
+    },
+    /// Verify an index: its files' checksums, every stored document read back, the saved
+    /// graph made for the last commit and equal to the one the documents make. Exit code 1,
+    /// with what to do, when not.
+    Check {
+        #[command(flatten)]
+        index: IndexDir,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Remove documents from the index by id (the file name without extension).
     Remove {
@@ -221,8 +253,20 @@ fn dispatch(command: Command) -> Result<ExitCode> {
             index,
             threads,
             memory_mb,
-        } => index::build(&index.dir, &corpus, threads, (memory_mb << 20) as usize),
-        Command::Add { files, index } => index::add(&index.dir, &files),
+            admission,
+        } => {
+            let options = BuildOptions {
+                threads: console::threads(threads),
+                budget: (memory_mb << 20) as usize,
+                policy: admission.policy(),
+            };
+            index::build(&index.dir, &corpus, options)
+        }
+        Command::Add {
+            files,
+            index,
+            admission,
+        } => index::add(&index.dir, &files, admission.policy()),
         Command::Remove { ids, index } => index::remove(&index.dir, &ids),
         Command::Search {
             query,
@@ -247,6 +291,7 @@ fn dispatch(command: Command) -> Result<ExitCode> {
         } => graph::chain(&open, &id, rel, up, depth),
         Command::Cites { doc, open } => graph::cites(&open, &doc),
         Command::Lookup { id, open } => graph::lookup(&open, &id),
+        Command::Check { index, json } => index::check(&index.dir, json),
         Command::FollowUp(args) => follow::follow_up(&args),
         Command::Due(args) => follow::due(&args),
         Command::Lint(args) => lint::lint(&args),

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 
 use trichdan::engine::Engine;
+use trichdan::ingest::Policy;
 use trichdan::server::{self, AppState};
 use trichdan::{console, message};
 
@@ -27,6 +28,10 @@ pub struct Args {
     /// Allow uploads and removals from clients sending `Authorization: Bearer TOKEN`.
     #[arg(long, env = "TRICHDAN_WRITE_TOKEN", hide_env_values = true)]
     write_token: Option<String>,
+    /// Ask every request (the page and the API, all but /api/health) for this token: a
+    /// browser asks for it as a password; programs send `Authorization: Bearer TOKEN`.
+    #[arg(long, env = "TRICHDAN_READ_TOKEN", hide_env_values = true)]
+    read_token: Option<String>,
     /// Serve the graph of a `trichdan export` folder (nodes.ndjson, edges.ndjson) instead of
     /// the index's own, beside a search engine elsewhere; takes no writes.
     #[arg(long, conflicts_with = "write_token")]
@@ -35,6 +40,8 @@ pub struct Args {
     /// settle (the same readers, limits and ids as `index`).
     #[arg(long, conflicts_with = "graph_from")]
     watch: bool,
+    #[command(flatten)]
+    admission: super::Admission,
 }
 
 pub fn command(args: &Args) -> Result<ExitCode> {
@@ -58,11 +65,18 @@ async fn run(args: &Args) -> Result<()> {
     } else if console::must_build(&args.index, &args.corpus) {
         let state = AppState::building(args.write_token.clone());
         let (dir, corpus, ready) = (args.index.clone(), args.corpus.clone(), state.clone());
-        tokio::task::spawn_blocking(move || build(&dir, &corpus, &ready));
+        let policy = args.admission.policy();
+        tokio::task::spawn_blocking(move || build(&dir, &corpus, policy, &ready));
         state
     } else {
-        AppState::new(Engine::open(&args.index)?, args.write_token.clone())
+        let engine = Engine::open(&args.index)?.with_policy(args.admission.policy());
+        AppState::new(engine, args.write_token.clone())
     };
+    let state = state.with_read_token(args.read_token.clone());
+    let guarded = args.read_token.as_deref().is_some_and(|t| !t.is_empty());
+    if !args.addr.ip().is_loopback() && !guarded {
+        eprintln!("{}", message::open_to_network(&args.addr.to_string()));
+    }
     let _watch = if args.watch {
         let watch = server::watch::watch(&args.corpus, state.clone())?;
         eprintln!("{}", message::watching(&args.corpus));
@@ -78,9 +92,8 @@ async fn run(args: &Args) -> Result<()> {
 
 /// Builds the index and hands the engine to the server; a failure is printed and the server
 /// answers that the build failed.
-fn build(dir: &Path, corpus: &Path, state: &AppState) {
-    let memory = (console::DEFAULT_MEMORY_MB << 20) as usize;
-    match console::build(dir, corpus, console::threads(None), memory) {
+fn build(dir: &Path, corpus: &Path, policy: Policy, state: &AppState) {
+    match console::build(dir, corpus, console::default_options(policy)) {
         Ok(built) => state.ready(built.engine),
         Err(e) => {
             eprintln!("trichdan: {e:#}");

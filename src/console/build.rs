@@ -6,9 +6,10 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::engine::{Engine, Missing};
+use crate::engine::{BuildOptions, Engine, Missing};
 use crate::index::BuildSummary;
-use crate::{ingest, message, Result};
+use crate::ingest::{self, Policy};
+use crate::{message, Result};
 
 /// The index writer's memory for a build, in MB: 1 GB leaves most of a 24 GB, 2-core
 /// machine free (the peak of a million-document build is in docs/performance.md).
@@ -18,6 +19,15 @@ pub const DEFAULT_MEMORY_MB: u64 = 1024;
 pub struct Built {
     pub engine: Engine,
     pub all_read: bool,
+}
+
+/// A build on every core with the default memory, letting in what `policy` does.
+pub fn default_options(policy: Policy) -> BuildOptions {
+    BuildOptions {
+        threads: threads(None),
+        budget: (DEFAULT_MEMORY_MB << 20) as usize,
+        policy,
+    }
 }
 
 /// Every core, unless told otherwise.
@@ -32,9 +42,9 @@ fn bar(len: usize) -> ProgressBar {
     )
 }
 
-/// Builds the index in `dir` from every document under `corpus` with `threads` readers and
-/// `memory` bytes for the writer, showing progress and then what was done.
-pub fn build(dir: &Path, corpus: &Path, threads: usize, memory: usize) -> Result<Built> {
+/// Builds the index in `dir` from every document under `corpus`, showing progress and then
+/// what was done.
+pub fn build(dir: &Path, corpus: &Path, options: BuildOptions) -> Result<Built> {
     let listing = ingest::listing(corpus)?;
     if !listing.skipped.is_empty() {
         eprintln!("{}", message::skipped_notes(listing.skipped.len()));
@@ -54,7 +64,7 @@ pub fn build(dir: &Path, corpus: &Path, threads: usize, memory: usize) -> Result
     }
     let bar = bar(listing.documents.len());
     let started = Instant::now();
-    let (engine, summary) = Engine::build_within(dir, &listing, threads, memory, &|_| bar.inc(1))?;
+    let (engine, summary) = Engine::build_with(dir, &listing, options, &|_| bar.inc(1))?;
     bar.finish_and_clear();
     let all_read = summarize(&engine, &summary, started.elapsed());
     Ok(Built { engine, all_read })
@@ -62,8 +72,8 @@ pub fn build(dir: &Path, corpus: &Path, threads: usize, memory: usize) -> Result
 
 /// Adds files to the index in `dir` (creating it when there is none), showing progress and
 /// then what was done.
-pub fn add(dir: &Path, files: &[std::path::PathBuf]) -> Result<Built> {
-    let engine = Engine::open_or_create(dir)?;
+pub fn add(dir: &Path, files: &[std::path::PathBuf], policy: Policy) -> Result<Built> {
+    let engine = Engine::open_or_create(dir)?.with_policy(policy);
     let bar = bar(files.len());
     let started = Instant::now();
     let summary = engine.add(files, &|_| bar.inc(1))?;
@@ -84,6 +94,12 @@ fn summarize(engine: &Engine, s: &BuildSummary, took: Duration) -> bool {
     let holds = message::holds(stats.documents).to_lowercase();
     eprintln!("{indexed}; {holds}");
     eprintln!("{}", message::graph_size(stats.nodes, stats.edges));
+    if !s.withheld.is_empty() {
+        eprintln!("{}", message::withheld(s.withheld.len()));
+        for w in &s.withheld {
+            eprintln!("  {}", w.path.display());
+        }
+    }
     if s.failures.is_empty() {
         return true;
     }
@@ -98,8 +114,7 @@ fn summarize(engine: &Engine, s: &BuildSummary, took: Duration) -> bool {
 /// outdated) and the corpus is there.
 pub fn open_at(dir: &Path, corpus: &Path) -> Result<Engine> {
     if must_build(dir, corpus) {
-        let memory = (DEFAULT_MEMORY_MB << 20) as usize;
-        return Ok(build(dir, corpus, threads(None), memory)?.engine);
+        return Ok(build(dir, corpus, default_options(Policy::default()))?.engine);
     }
     Engine::open(dir)
 }

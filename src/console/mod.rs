@@ -4,12 +4,16 @@
 //! buffer. The words are [`crate::message`]'s.
 
 mod build;
+mod check;
 mod follow;
 mod graph;
 mod lint;
 mod search;
 
-pub use build::{add, build, must_build, open_at, threads, Built, DEFAULT_MEMORY_MB};
+pub use build::{
+    add, build, default_options, must_build, open_at, threads, Built, DEFAULT_MEMORY_MB,
+};
+pub use check::check;
 pub use follow::{agenda, due_text, follow_up};
 pub use graph::{candidates, citations, describe, related, tree};
 pub use lint::report;

@@ -8,6 +8,7 @@ mod layout;
 pub mod level;
 pub(crate) mod line;
 pub mod locality;
+pub mod marking;
 pub mod rendering;
 mod signer;
 
@@ -19,6 +20,7 @@ use crate::date::Date;
 use crate::duty::{self, Duties};
 pub use level::{Branch, Level, Tier};
 pub use locality::Locality;
+pub use marking::{Classification, Urgency};
 
 /// One document, read from its composed text.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -58,6 +60,13 @@ pub struct Document {
     /// True when the text was read from a scan by OCR (it may hold misread letters).
     #[serde(default)]
     pub ocr: bool,
+    /// The classification its header is stamped with (`MẬT` …): such a document is
+    /// indexed only when the operator allows it, and then marked on every view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classification: Option<Classification>,
+    /// The urgency its header is stamped with (`KHẨN`, `HỎA TỐC` …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<Urgency>,
     /// The composed text every span points into.
     #[serde(skip)]
     pub text: String,
@@ -94,6 +103,7 @@ impl Document {
             header.kind.as_deref(),
         );
         let duties = duty::read(&text, header.date, locality.province.as_deref());
+        let marks = marking::read(&text);
         Document {
             id: id.into(),
             duties,
@@ -112,6 +122,8 @@ impl Document {
             names,
             encoding: None,
             ocr: false,
+            classification: marks.classification,
+            urgency: marks.urgency,
             text,
         }
     }

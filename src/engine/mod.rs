@@ -2,6 +2,7 @@
 //! answers everything the CLI and the server ask and refreshes both after each commit. What
 //! it returns are the serializable answers of [`view`], printed by the CLI and sent by the API.
 
+pub mod check;
 pub mod view;
 
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use crate::graph::{self, Direction, Graph, NodeIx};
 use crate::index::{
     self, BuildSummary, Clause, Mode, Named, SearchIndex, SearchRequest, SearchResult, SMALL_BUDGET,
 };
-use crate::ingest::{self, Input, Listing};
+use crate::ingest::{self, Input, Listing, Policy};
 use crate::lint;
 
 pub use view::{
@@ -53,6 +54,17 @@ pub struct Engine {
     lint: Mutex<Option<(String, Arc<lint::Report>)>>,
     /// The last overview of the archive and the commit it was made for.
     overview: Mutex<Option<(String, Arc<Overview>)>>,
+    /// What its writes let in.
+    policy: Policy,
+}
+
+/// How a build runs: reader threads, the writer's memory in bytes (shared by its threads),
+/// and what may enter the index.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    pub threads: usize,
+    pub budget: usize,
+    pub policy: Policy,
 }
 
 impl Engine {
@@ -90,6 +102,7 @@ impl Engine {
             writing: Mutex::new(()),
             lint: Mutex::new(None),
             overview: Mutex::new(None),
+            policy: Policy::default(),
         })
     }
 
@@ -111,8 +124,31 @@ impl Engine {
         budget: usize,
         progress: Progress,
     ) -> Result<(Engine, BuildSummary)> {
+        let policy = Policy::default();
+        let options = BuildOptions {
+            threads,
+            budget,
+            policy,
+        };
+        Engine::build_with(dir, listing, options, progress)
+    }
+
+    /// [`Engine::build`] with every option given; the engine keeps `options.policy` for
+    /// its later writes.
+    pub fn build_with(
+        dir: &Path,
+        listing: &Listing,
+        options: BuildOptions,
+        progress: Progress,
+    ) -> Result<(Engine, BuildSummary)> {
+        let BuildOptions {
+            threads,
+            budget,
+            policy,
+        } = options;
         let index = SearchIndex::open_to_replace(dir)?.with_build_budget(budget);
-        let summary = write_inputs(&index, &listing.documents, Mode::Replace, threads, progress)?;
+        let inputs = &listing.documents;
+        let summary = write_inputs(&index, inputs, Mode::Replace, threads, policy, progress)?;
         // a report: a list that cannot be written leaves the lint without it, the index whole
         let _ = lint::unread::save(dir, &summary.failures);
         let engine = Engine {
@@ -121,6 +157,7 @@ impl Engine {
             writing: Mutex::new(()),
             lint: Mutex::new(None),
             overview: Mutex::new(None),
+            policy,
         };
         engine.refresh()?;
         Ok((engine, summary))
@@ -140,6 +177,7 @@ impl Engine {
             writing: Mutex::new(()),
             lint: Mutex::new(None),
             overview: Mutex::new(None),
+            policy: Policy::default(),
         })
     }
 
@@ -154,6 +192,12 @@ impl Engine {
             SearchIndex::open_or_create(dir)?;
         }
         Engine::open(dir)
+    }
+
+    /// The engine with what its writes (`add`, uploads, a watched folder) let in.
+    pub fn with_policy(mut self, policy: Policy) -> Engine {
+        self.policy = policy;
+        self
     }
 
     /// The graph as of the last commit (cheap: a shared handle).
@@ -207,7 +251,7 @@ impl Engine {
     /// them).
     pub fn add_inputs(&self, inputs: &[Input], progress: Progress) -> Result<BuildSummary> {
         let _guard = self.write_lock();
-        let summary = write_inputs(&self.index, inputs, Mode::Add, 1, progress)?;
+        let summary = write_inputs(&self.index, inputs, Mode::Add, 1, self.policy, progress)?;
         // the list first, so that a report made for the new commit reads it; and the cached
         // report dropped, as an add whose files all fail commits nothing new
         let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
@@ -220,6 +264,7 @@ impl Engine {
     /// Adds a file received as bytes (an upload) under `id`; `name` gives its format.
     pub fn add_bytes(&self, name: &str, id: &str, bytes: &[u8]) -> Result<Vec<String>> {
         let docs = ingest::read_bytes(Path::new(name), id, bytes)?;
+        let docs = self.policy.admit(Path::new(name), docs)?;
         let ids = docs.iter().map(|d| d.id.clone()).collect();
         let _guard = self.write_lock();
         self.commit(|w| docs.into_iter().try_for_each(|d| w.upsert(d)))?;
@@ -488,12 +533,13 @@ fn write_inputs(
     inputs: &[Input],
     mode: Mode,
     threads: usize,
+    policy: Policy,
     progress: Progress,
 ) -> Result<BuildSummary> {
     index::build_from(
         index,
         inputs.len(),
-        &|i| ingest::read(&inputs[i]),
+        &|i| ingest::read(&inputs[i]).and_then(|docs| policy.admit(&inputs[i].path, docs)),
         &|i| inputs[i].path.clone(),
         mode,
         threads,

@@ -42,6 +42,10 @@ pub struct DocumentView {
     pub html: String,
     /// True when the text was read from a scan by OCR.
     pub ocr: bool,
+    /// The classification it is stamped with (`MẬT` …): shown on the page as a banner.
+    pub classification: Option<String>,
+    /// The urgency it is stamped with (`KHẨN`, `HỎA TỐC` …).
+    pub urgency: Option<String>,
     pub citations: Vec<CitationView>,
     /// Every relation kind both ways, empty groups included (the page greys them).
     pub relations: Vec<RelationGroup>,
@@ -157,6 +161,8 @@ impl DocumentView {
         DocumentView {
             html: rendering::html(&doc.text, &marks(&citations, &named)),
             ocr: doc.ocr,
+            classification: doc.classification.map(|c| c.label().to_string()),
+            urgency: doc.urgency.map(|u| u.label().to_string()),
             label: crate::index::name(&doc, &doc.text),
             place: doc.belongs_to().map(String::from),
             node: n.map(|n| g.nodes[n].name.clone()),

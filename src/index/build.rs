@@ -19,6 +19,8 @@ pub struct BuildSummary {
     pub citations: usize,
     pub bytes: u64,
     pub failures: Vec<Failure>,
+    /// Files kept out because they are stamped secret (`MẬT` …) and that was not allowed.
+    pub withheld: Vec<Failure>,
 }
 
 /// A file that could not be indexed, and why.
@@ -87,10 +89,17 @@ pub fn build_from(
                         sum.citations += citations;
                         sum.bytes += bytes;
                     }
-                    Err(e) => sum.failures.push(Failure {
-                        path: name(i),
-                        reason: e.to_string(),
-                    }),
+                    Err(e) => {
+                        let classified = matches!(e, Error::Classified { .. });
+                        let failure = Failure {
+                            path: name(i),
+                            reason: e.to_string(),
+                        };
+                        match classified {
+                            true => sum.withheld.push(failure),
+                            false => sum.failures.push(failure),
+                        }
+                    }
                 }
                 drop(sum);
                 progress(i);
@@ -100,5 +109,6 @@ pub fn build_from(
     writer.commit()?;
     let mut summary = summary.into_inner().expect("summary lock");
     summary.failures.sort_by(|a, b| a.path.cmp(&b.path));
+    summary.withheld.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(summary)
 }

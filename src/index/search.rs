@@ -112,6 +112,10 @@ pub struct Hit {
     pub score: f32,
     /// Text around the best match, HTML-escaped, matched words in `<b>…</b>`.
     pub snippet: String,
+    /// The classification it is stamped with (`MẬT`, `TỐI MẬT`, `TUYỆT MẬT`), when the
+    /// archive holds classified documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification: Option<String>,
 }
 
 /// Document counts per kind, year, place, level and issuer over the whole result set.
@@ -519,6 +523,7 @@ impl SearchIndex {
             date: doc.date,
             place,
             level: doc.level.tier.map(|t| t.name().to_string()),
+            classification: doc.classification.map(|c| c.label().to_string()),
             score,
         })
     }

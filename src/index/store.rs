@@ -222,6 +222,14 @@ impl SearchIndex {
         Ok(out)
     }
 
+    /// The index's files whose checksums do not match their contents (a disk's or a copy's
+    /// damage), by name.
+    pub fn damaged_files(&self) -> Result<Vec<std::path::PathBuf>> {
+        let mut damaged: Vec<_> = self.index.validate_checksum()?.into_iter().collect();
+        damaged.sort();
+        Ok(damaged)
+    }
+
     /// Calls `f` with every stored document and its composed text, one at a time (in the
     /// index's order), so a whole archive is never in memory at once.
     pub fn each_document(&self, f: &mut dyn FnMut(Document) -> Result<()>) -> Result<()> {

@@ -28,6 +28,30 @@ pub const MAX_INFLATED_BYTES: u64 = 64_000_000;
 /// converted with its font's private glyph codes) 3%, and it still cites readable numbers.
 const MAX_NOT_TEXT_SHARE: f64 = 0.10;
 
+/// What may enter the index. A document stamped `MẬT`, `TỐI MẬT` or `TUYỆT MẬT` is kept out
+/// unless the operator allows classified documents on this machine (`--allow-classified`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Policy {
+    pub allow_classified: bool,
+}
+
+impl Policy {
+    /// The documents read from `path`, or [`Error::Classified`] when one is stamped secret
+    /// and that is not allowed (a bundle is kept out whole: its parts share one file).
+    pub fn admit(self, path: &Path, docs: Vec<Document>) -> Result<Vec<Document>> {
+        if self.allow_classified {
+            return Ok(docs);
+        }
+        match docs.iter().filter_map(|d| d.classification).max() {
+            Some(c) => Err(Error::Classified {
+                path: path.to_path_buf(),
+                mark: c.label(),
+            }),
+            None => Ok(docs),
+        }
+    }
+}
+
 /// Reads one file into a document whose id is the file name without its extension.
 pub fn read_document(path: &Path) -> Result<Document> {
     let mut docs = read_documents(path)?;

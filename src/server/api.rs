@@ -11,6 +11,7 @@ use axum::Json;
 use serde::Serialize;
 use serde_json::json;
 
+use super::access::authorize_write;
 use super::error::{explained, ApiError, ErrorBody};
 use super::AppState;
 use crate::cite::Relation;
@@ -371,34 +372,6 @@ pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
     })
 }
 
-/// Checks the bearer token of a write.
-fn authorize(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
-    let Some(token) = &state.token else {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "writes_disabled",
-            message::api::WRITES_DISABLED,
-        ));
-    };
-    let sent = headers
-        .get(axum::http::header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    if !sent.is_some_and(|s| same(s.as_bytes(), token.as_bytes())) {
-        return Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "unauthorized",
-            message::api::UNAUTHORIZED,
-        ));
-    }
-    Ok(())
-}
-
-/// Compares in time that depends on the lengths only, not on where the bytes differ.
-fn same(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// Upload a document (multipart field `file`); searchable once this answers.
 #[utoipa::path(post, path = "/api/documents",
     responses(
@@ -412,7 +385,7 @@ pub async fn upload(
     headers: HeaderMap,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Result<Response, ApiError> {
-    authorize(&state, &headers)?;
+    authorize_write(&state, &headers)?;
     let mut multipart =
         multipart.map_err(|_| ApiError::bad_parameter(message::api::NOT_MULTIPART))?;
     let too_large = |e: axum::extract::multipart::MultipartError| {
@@ -463,7 +436,7 @@ pub async fn remove(
     headers: HeaderMap,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<serde_json::Value>, ApiError> {
-    authorize(&state, &headers)?;
+    authorize_write(&state, &headers)?;
     let id = segment(id)?;
     let r = blocking(&state, move |e| e.remove(&[id])).await?;
     if let Some(id) = r.missing.first() {

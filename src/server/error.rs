@@ -71,6 +71,7 @@ impl From<Error> for ApiError {
             }
             Error::Locked { .. } => (StatusCode::CONFLICT, "locked"),
             Error::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
+            Error::Classified { .. } => (StatusCode::FORBIDDEN, "classified"),
             Error::Decode { .. }
             | Error::NotText { .. }
             | Error::Format { .. }

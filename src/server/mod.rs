@@ -2,10 +2,12 @@
 //! [`Engine`]. [`app`] builds the router (tests call it without a socket); [`serve`] binds it,
 //! building the index first when there is none (answering 503 meanwhile), and stops on Ctrl-C.
 
+mod access;
 mod api;
 mod error;
 mod openapi;
 mod page;
+mod shed;
 pub mod watch;
 
 use std::net::SocketAddr;
@@ -21,6 +23,7 @@ use crate::engine::Engine;
 use crate::Error;
 
 pub use error::ApiError;
+pub use shed::{Limits, MAX_IN_FLIGHT, MAX_UPLOADS};
 
 /// The largest request body: an upload of the largest file the reader accepts, plus the
 /// multipart framing.
@@ -40,6 +43,10 @@ pub struct AppState {
     /// Set when the build the server waits for failed: it will not become ready.
     failed: Arc<std::sync::atomic::AtomicBool>,
     token: Option<String>,
+    /// Asked of every request when set (see [`access`]).
+    read_token: Option<String>,
+    /// How many requests and uploads are taken at once (see [`shed`]).
+    limits: Limits,
 }
 
 impl AppState {
@@ -56,7 +63,22 @@ impl AppState {
             slot: Arc::new(RwLock::new(None)),
             failed: Arc::default(),
             token: token.filter(|t| !t.is_empty()),
+            read_token: None,
+            limits: Limits::default(),
         }
+    }
+
+    /// The state taking at most `limits` at once.
+    pub fn with_limits(mut self, limits: Limits) -> AppState {
+        self.limits = limits;
+        self
+    }
+
+    /// The state asking `read_token` of every request but the health check (an empty token
+    /// is no token).
+    pub fn with_read_token(mut self, read_token: Option<String>) -> AppState {
+        self.read_token = read_token.filter(|t| !t.is_empty());
+        self
     }
 
     /// The engine is ready: answer with it from now on.
@@ -104,11 +126,16 @@ pub fn app(state: AppState) -> Router {
         .route("/api", axum::routing::any(api::no_endpoint))
         .route("/api/{*rest}", axum::routing::any(api::no_endpoint))
         .merge(page::routes())
-        .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            access::guard_reads,
+        ))
+        .with_state(state.clone())
         // axum's own limit, which its extractors (multipart) answer with 413
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(deadline))
+        .layer(axum::middleware::from_fn_with_state(state, shed::shed))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))

@@ -156,8 +156,9 @@ fn apply(engine: &crate::engine::Engine, change: &Change) {
     match engine.add_inputs(&change.read, &|_| {}) {
         Ok(summary) => {
             tracing::info!("{}", message::watch_added(summary.documents));
-            for f in &summary.failures {
-                tracing::warn!("{}: {}", f.path.display(), f.reason);
+            // a file stamped secret says so itself (its reason names the mark and the flag)
+            for f in summary.failures.iter().chain(&summary.withheld) {
+                tracing::warn!("{}", f.reason);
             }
         }
         Err(e) => tracing::warn!("{}", message::watch_failed(&e.to_string())),

@@ -17,7 +17,7 @@ use trichdan::server::{app, AppState, MAX_BODY_BYTES};
 
 use crate::support::{gold, samples_engine, strings, temp_dir};
 
-const TOKEN: &str = "s3cret";
+pub(crate) const TOKEN: &str = "s3cret";
 
 /// The samples plus two plans numbered 05-KH/TU by two provinces (an ambiguous identifier).
 pub fn corpus_with_extras() -> std::path::PathBuf {
@@ -50,7 +50,7 @@ fn shared_app() -> Router {
     app(state.clone())
 }
 
-async fn send(app: Router, req: Request<Body>) -> (StatusCode, Value) {
+pub(crate) async fn send(app: Router, req: Request<Body>) -> (StatusCode, Value) {
     let res = app.oneshot(req).await.unwrap();
     let status = res.status();
     let bytes = res.into_body().collect().await.unwrap().to_bytes();
@@ -359,7 +359,7 @@ fn multipart(name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-fn upload(name: &str, bytes: &[u8], token: Option<&str>) -> Request<Body> {
+pub(crate) fn upload(name: &str, bytes: &[u8], token: Option<&str>) -> Request<Body> {
     let (kind, body) = multipart(name, bytes);
     let mut req = Request::post("/api/documents").header("content-type", kind);
     if let Some(t) = token {

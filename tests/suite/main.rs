@@ -1,7 +1,10 @@
 //! Integration tests, one binary: gold samples, identifier tables, properties, CLI.
 
+mod access;
 mod api;
 mod browser;
+mod check;
+mod classified;
 mod cli;
 mod console;
 mod corpus;
