@@ -91,11 +91,22 @@ fn read_page(image: &std::path::Path) -> Result<String, String> {
 /// (`UBTVQHI5`, `QHI15` for `QH15`).
 static TERM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"QH[Il|]1?([0-9])\b").unwrap());
 
+/// A State number's year run into its issuer's code, the slash lost (`101/2025UBTVQH15`).
+static GLUED_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([0-9]{1,4}/(?:19|20)[0-9]{2})([A-ZĐ]{2})").unwrap());
+
+/// A code's dash doubled around a gap (`-CP- -ĐCTUBTWMTTQVN`).
+static SPLIT_DASH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([A-ZĐ0-9])- -([A-ZĐ])").unwrap());
+
 /// What tesseract's Vietnamese model misreads in a way no Vietnamese text means: the
-/// Icelandic `Ð`/`ð` for `Đ`/`đ`, and the `1` of a term number in codes.
+/// Icelandic `Ð`/`ð` for `Đ`/`đ`, the `1` of a term number in codes, a number's year glued
+/// to its code, and a code's dash split in two.
 fn mended(text: &str) -> String {
     let text = text.replace('Ð', "Đ").replace('ð', "đ");
-    TERM.replace_all(&text, "QH1$1").into_owned()
+    let text = TERM.replace_all(&text, "QH1$1");
+    let text = GLUED_YEAR.replace_all(&text, "$1/$2");
+    SPLIT_DASH.replace_all(&text, "$1-$2").into_owned()
 }
 
 #[cfg(test)]
@@ -116,6 +127,18 @@ mod tests {
             ("Luật số 85/2015/QHl3", "Luật số 85/2015/QH13"),
             ("ÐẢNG CỘNG SẢN, ðoàn kết", "ĐẢNG CỘNG SẢN, đoàn kết"),
             ("QH15 và QHIX", "QH15 và QHIX"),
+            (
+                "Nghị quyết số 101/2025UBTVQHI5 ngày",
+                "Nghị quyết số 101/2025/UBTVQH15 ngày",
+            ),
+            ("số 12/2020NĐ-CP", "số 12/2020/NĐ-CP"),
+            (
+                "102/2025/NQLT-UBTVQH15-CP- -ĐCTUBTWMTTQVN",
+                "102/2025/NQLT-UBTVQH15-CP-ĐCTUBTWMTTQVN",
+            ),
+            // what is not a glued year or a split dash stays
+            ("ngày 12/2025 Ủy ban", "ngày 12/2025 Ủy ban"),
+            ("2020-2025 và - - Đảng", "2020-2025 và - - Đảng"),
         ];
         for (read, want) in cases {
             assert_eq!(mended(read), want);

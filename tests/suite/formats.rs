@@ -111,7 +111,7 @@ fn html_pages_keep_the_document_and_the_metadata_and_drop_the_furniture() {
 }
 
 /// A one-page PDF whose content stream is `content`, with a correct cross-reference table.
-fn pdf(content: &str) -> Vec<u8> {
+pub(crate) fn pdf(content: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),

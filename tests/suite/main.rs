@@ -11,6 +11,7 @@ mod corpus;
 mod engine;
 mod followup;
 mod formats;
+mod fuzz;
 mod golden;
 mod graph;
 mod identifiers;
