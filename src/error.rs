@@ -31,6 +31,10 @@ pub enum Error {
     },
     /// A string that is not a document identifier (số ký hiệu).
     Identifier { input: String, reason: IdProblem },
+    /// The index's folder cannot be written (a read-only mount): it is read, not written.
+    ReadOnly { path: PathBuf },
+    /// The disk holding the index is full: the write did not happen, what was committed stays.
+    DiskFull { path: PathBuf },
     /// Another process holds the index's writer lock.
     Locked { path: PathBuf },
     /// No index at the given place.

@@ -71,6 +71,17 @@ pub fn error(e: &Error) -> String {
             path.display(),
             path.display()
         ),
+        Error::ReadOnly { path } => format!(
+            "{}: thư mục chỉ mục chỉ cho đọc (ổ chỉ đọc hoặc không có quyền ghi): vẫn tra cứu \
+             được, nhưng không thêm hay xóa được văn bản; muốn ghi, hãy chép chỉ mục sang nơi ghi \
+             được hoặc cấp quyền ghi",
+            path.display()
+        ),
+        Error::DiskFull { path } => format!(
+            "{}: ổ đĩa chứa chỉ mục đã đầy, văn bản chưa được thêm (các văn bản đã có vẫn tra cứu \
+             được); hãy giải phóng chỗ trống rồi gửi lại",
+            path.display()
+        ),
         Error::Building => {
             "Kho văn bản đang được lập chỉ mục; hãy thử lại sau ít phút.".to_string()
         }
@@ -898,6 +909,11 @@ pub mod api {
     pub const WRITES_DISABLED: &str =
         "Máy chủ chỉ cho đọc: khởi động với --write-token để cho phép thêm, xóa văn bản.";
     pub const UNAUTHORIZED: &str = "Thiếu hoặc sai mã ghi: gửi tiêu đề Authorization: Bearer <mã>.";
+    pub const READ_ONLY: &str = "Kho văn bản này chỉ cho đọc (thư mục chỉ mục không ghi được): \
+                                 tra cứu vẫn được, nhưng không thêm hay xóa văn bản được.";
+    pub const DISK_FULL: &str = "Ổ đĩa của máy chủ đã đầy: văn bản chưa được thêm, các văn bản đã \
+                                 có vẫn tra cứu được; hãy báo người quản trị giải phóng chỗ trống \
+                                 rồi gửi lại.";
     pub const BUSY: &str =
         "Máy chủ đang nhận quá nhiều yêu cầu cùng lúc; hãy thử lại sau vài giây.";
     pub const READ_TOKEN: &str = "Kho văn bản này cần mã đọc: nhập mã khi trình duyệt hỏi (mục \

@@ -234,10 +234,12 @@ impl Engine {
 
     /// Writes through `write` in one commit, then refreshes the graph.
     fn commit(&self, write: impl FnOnce(&mut crate::index::Writer) -> Result<()>) -> Result<()> {
-        let mut writer = self.index.writer(1, SMALL_BUDGET)?;
-        write(&mut writer)?;
-        writer.commit_unseen()?;
-        drop(writer);
+        let written = (|| {
+            let mut writer = self.index.writer(1, SMALL_BUDGET)?;
+            write(&mut writer)?;
+            writer.commit_unseen()
+        })();
+        full_disk(self.index.path(), written)?;
         self.refresh()
     }
 
@@ -251,7 +253,8 @@ impl Engine {
     /// them).
     pub fn add_inputs(&self, inputs: &[Input], progress: Progress) -> Result<BuildSummary> {
         let _guard = self.write_lock();
-        let summary = write_inputs(&self.index, inputs, Mode::Add, 1, self.policy, progress)?;
+        let written = write_inputs(&self.index, inputs, Mode::Add, 1, self.policy, progress);
+        let summary = full_disk(self.index.path(), written)?;
         // the list first, so that a report made for the new commit reads it; and the cached
         // report dropped, as an add whose files all fail commits nothing new
         let paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
@@ -528,6 +531,27 @@ fn suggestions(g: &Graph, query: &str) -> Vec<String> {
 }
 
 /// Reads `inputs` on `threads` threads and writes them in one commit.
+/// A write that failed because the disk is full, said so ([`Error::DiskFull`]); other
+/// outcomes as they are. The storage layer reports it as an I/O error deep in its own
+/// (`No space left on device (os error 28)`).
+fn full_disk<T>(dir: &Path, written: Result<T>) -> Result<T> {
+    written.map_err(|e| match &e {
+        Error::Storage(_) | Error::Io { .. } if is_full(&e) => Error::DiskFull {
+            path: dir.to_path_buf(),
+        },
+        _ => e,
+    })
+}
+
+fn is_full(e: &Error) -> bool {
+    let said = match e {
+        Error::Storage(t) => format!("{t:?}"),
+        Error::Io { source, .. } => format!("{source:?}"),
+        _ => return false,
+    };
+    said.contains("StorageFull") || said.contains("os error 28") || said.contains("code: 28")
+}
+
 fn write_inputs(
     index: &SearchIndex,
     inputs: &[Input],
@@ -545,4 +569,32 @@ fn write_inputs(
         threads,
         &|i| progress(&inputs[i].path),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_write_that_found_the_disk_full_says_so() {
+        let dir = Path::new("/srv/index");
+        let full = std::io::Error::from_raw_os_error(28);
+        let io = Err::<(), _>(Error::Io {
+            path: dir.join("x.store"),
+            source: full,
+        });
+        assert!(matches!(full_disk(dir, io), Err(Error::DiskFull { .. })));
+        let storage = Err::<(), _>(Error::from(tantivy::TantivyError::from(
+            std::io::Error::from_raw_os_error(28),
+        )));
+        assert!(matches!(
+            full_disk(dir, storage),
+            Err(Error::DiskFull { .. })
+        ));
+        let other = Err::<(), _>(Error::Io {
+            path: dir.into(),
+            source: std::io::Error::from_raw_os_error(13),
+        });
+        assert!(matches!(full_disk(dir, other), Err(Error::Io { .. })));
+    }
 }

@@ -8,6 +8,7 @@ mod ids;
 mod label;
 mod proximity;
 mod query;
+mod readonly;
 mod relevance;
 mod schema;
 mod search;

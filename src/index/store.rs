@@ -28,6 +28,8 @@ pub struct SearchIndex {
     path: PathBuf,
     /// The writer's memory for a bulk build, shared by its threads.
     build_budget: usize,
+    /// True when its folder cannot be written: it is read, and writes are refused.
+    read_only: bool,
 }
 
 impl SearchIndex {
@@ -110,9 +112,25 @@ impl SearchIndex {
             });
         }
         Self::check_schema(dir)?;
-        let index = Index::open_in_dir(dir)?;
+        let read_only = super::readonly::is_read_only(dir);
+        let index = match read_only {
+            true => Index::open(super::readonly::ReadOnly(
+                MmapDirectory::open(dir).map_err(|e| Error::Io {
+                    path: dir.to_path_buf(),
+                    source: std::io::Error::other(e.to_string()),
+                })?,
+            ))?,
+            false => Index::open_in_dir(dir)?,
+        };
         let (_, fields) = schema::build();
-        Self::from_index(index, fields, dir)
+        let mut opened = Self::from_index(index, fields, dir)?;
+        opened.read_only = read_only;
+        Ok(opened)
+    }
+
+    /// True when its folder cannot be written (writes are refused).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// True when `dir` holds an index (a committed `meta.json`).
@@ -128,6 +146,7 @@ impl SearchIndex {
             .try_into()?;
         Ok(SearchIndex {
             build_budget: BUILD_BUDGET,
+            read_only: false,
             index,
             fields,
             reader,
@@ -138,6 +157,11 @@ impl SearchIndex {
 
     /// Takes the writer lock: one writer per index; a second one gets [`Error::Locked`].
     pub fn writer(&self, threads: usize, budget: usize) -> Result<Writer<'_>> {
+        if self.read_only {
+            return Err(Error::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
         let writer = self
             .index
             .writer_with_num_threads(threads.max(1), budget)

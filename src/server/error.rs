@@ -57,6 +57,8 @@ impl From<Error> for ApiError {
             | Error::Storage(_)
             | Error::Corrupt { .. }
             | Error::BadExport { .. } => crate::message::api::STORAGE.to_string(),
+            Error::ReadOnly { .. } => crate::message::api::READ_ONLY.to_string(),
+            Error::DiskFull { .. } => crate::message::api::DISK_FULL.to_string(),
             // the near spellings go in `suggestions`, said once (the page links them)
             Error::NotFound { query, .. } => crate::message::not_found(query, &[]),
             e => e.to_string(),
@@ -70,6 +72,8 @@ impl From<Error> for ApiError {
                 (StatusCode::SERVICE_UNAVAILABLE, "building")
             }
             Error::Locked { .. } => (StatusCode::CONFLICT, "locked"),
+            Error::ReadOnly { .. } => (StatusCode::CONFLICT, "read_only"),
+            Error::DiskFull { .. } => (StatusCode::INSUFFICIENT_STORAGE, "disk_full"),
             Error::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "too_large"),
             Error::Classified { .. } => (StatusCode::FORBIDDEN, "classified"),
             Error::Decode { .. }
