@@ -38,6 +38,34 @@ pub fn is_markdown(text: &str) -> bool {
     MARKDOWN.is_match(text)
 }
 
+/// Marks of Markdown a snippet must not show: escapes, emphasis, heading marks, table rules.
+static SNIPPET_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\\([-.*_#()\[\]!+])|\*+|(?:^|\s)#{1,6}\s|\|?\s*:?-{3,}:?\s*\|").unwrap()
+});
+
+/// True when the start of `text` (its first 16 KB: where a converter's marks show first)
+/// is Markdown; bounded, for each search hit.
+pub fn starts_as_markdown(text: &str) -> bool {
+    let mut end = text.len().min(16 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    is_markdown(&text[..end])
+}
+
+/// A snippet of a Markdown source as a reader sees the text: escapes resolved, emphasis,
+/// heading marks and table rules dropped (`**ĐẢNG CỘNG SẢN**` → `ĐẢNG CỘNG SẢN`, `57\-NQ/TW`
+/// → `57-NQ/TW`). The snippet's own `<b>` marks and entities are left as they are.
+pub fn unmark(snippet: &str) -> String {
+    SNIPPET_MARKUP
+        .replace_all(snippet, |c: &regex::Captures| match c.get(1) {
+            Some(escaped) => escaped.as_str().to_string(),
+            None if c[0].contains('#') || c[0].contains('-') => " ".to_string(),
+            None => String::new(),
+        })
+        .into_owned()
+}
+
 /// The text as sanitized HTML with `marks` (sorted or not; overlapping ones after the first
 /// dropped) made links or spans.
 pub fn html(text: &str, marks: &[Mark]) -> String {
@@ -255,6 +283,26 @@ fn clean(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_markdown_snippet_reads_as_text() {
+        let table = [
+            (
+                "**BAN CHẤP HÀNH TRUNG ƯƠNG** **ĐẢNG CỘNG SẢN VIỆT NAM** Số 57\\-NQ/TW",
+                "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG CỘNG SẢN VIỆT NAM Số 57-NQ/TW",
+            ),
+            ("*Hà Nội*, *ngày 22 tháng 12*", "Hà Nội, ngày 22 tháng 12"),
+            (
+                "## I\\. QUAN ĐIỂM <b>chỉ đạo</b>",
+                " I. QUAN ĐIỂM <b>chỉ đạo</b>",
+            ),
+            ("| Nhiệm vụ | |---|---| | a |", "| Nhiệm vụ |    | a |"),
+            ("thuế &amp; phí", "thuế &amp; phí"),
+        ];
+        for (snippet, read) in table {
+            assert_eq!(unmark(snippet), read, "{snippet}");
+        }
+    }
 
     fn link(start: usize, end: usize, href: &str) -> Mark {
         Mark {

@@ -514,7 +514,10 @@ impl SearchIndex {
         let place = doc.belongs_to().map(String::from);
         Ok(Hit {
             label: label::label(&doc, &body),
-            snippet: snippet(&body, phrases, &spans),
+            snippet: match crate::doc::rendering::starts_as_markdown(&body) {
+                true => crate::doc::rendering::unmark(&snippet(&body, phrases, &spans)),
+                false => snippet(&body, phrases, &spans),
+            },
             id: doc.id,
             title: doc.title,
             kind: doc.kind,

@@ -63,6 +63,20 @@ fn the_bundled_archive_holds_the_lao_cai_chain_and_57_nq_tw_across_provinces() {
         let n = chain.nodes.iter().find(|n| n.node == node).unwrap();
         assert!(n.doc.is_some(), "{node} is a corpus document");
     }
+    // hits of Markdown sources (57-NQ/TW's own among them) read as text, not as markup
+    let request = trichdan::index::SearchRequest {
+        query: "57-NQ/TW".into(),
+        limit: 20,
+        offset: 0,
+        sort: Default::default(),
+    };
+    let hits = idx.search(&request).unwrap().hits;
+    assert!(hits.iter().any(|h| h.id == "NQ-57-NQ-TW-2024"));
+    for h in &hits {
+        for markup in ["**", "\\-", "## "] {
+            assert!(!h.snippet.contains(markup), "{}: {}", h.id, h.snippet);
+        }
+    }
 }
 
 #[test]
