@@ -11,6 +11,7 @@
 # and `trichdan add` must fail saying why.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. eval/robustness/common.sh
 BIN=${BIN:-$PWD/target/release/trichdan}
 OUT=${OUT:-/tmp/trichdan-disk}
 PORT=${PORT:-18932}
@@ -22,13 +23,6 @@ rm -rf "$OUT" && mkdir -p "$OUT/small" "$OUT/ro" "$OUT/docs"
 mount -t tmpfs -o size=8m tmpfs "$OUT/small"
 "$BIN" index --corpus corpus/samples --index "$OUT/small/index" 2> /dev/null
 
-ready() {
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$PORT/api/health" | grep -q '"status":"ok"' && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # A plan of about 300 KB, unique by its number.
 big_plan() {

@@ -10,6 +10,7 @@
 # Needs: curl; target/release/trichdan (built when missing).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. eval/robustness/common.sh
 ROUNDS=${ROUNDS:-50}
 BIN=${BIN:-target/release/trichdan}
 OUT=${OUT:-/tmp/trichdan-kill}
@@ -27,13 +28,6 @@ plan() {
   printf 'TỈNH ỦY BẮC NINH\nSố %s-KH/TU\nKẾ HOẠCH\nThực hiện Kết luận số 21-KL/TW ngày 25/10/2021 về chỉnh đốn Đảng (đợt %s)\n' "$1" "$1"
 }
 
-ready() {
-  for _ in $(seq 100); do
-    curl -sf "http://127.0.0.1:$PORT/api/health" | grep -q '"status":"ok"' && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # Uploads (and now and then deletes) until killed; what the server acknowledged is written.
 writer() {

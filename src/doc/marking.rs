@@ -73,12 +73,12 @@ fn is_decoration(c: char) -> bool {
 /// The marks of a document's header, the highest of each kind.
 pub fn read(text: &str) -> Marks {
     let mut marks = Marks::default();
-    let mut bytes = 0;
+    let mut before = 0;
     for line in text.lines().take(HEADER_LINES) {
-        bytes += line.len() + 1;
-        if bytes > HEADER_BYTES + line.len() + 1 {
+        if before > HEADER_BYTES {
             break;
         }
+        before += line.len() + 1;
         // columns: drawn, or set apart by a run of spaces (`Số 12-NQ/TW      MẬT`)
         let cells = line
             .split(['|', '│', '┃', '║', '\t'])
