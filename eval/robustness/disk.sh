@@ -83,6 +83,9 @@ ready
 search=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/search?q=ke+hoach")
 echo "a search: $search"
 [ "$search" = 200 ]
+health=$(curl -s "http://127.0.0.1:$PORT/api/health")
+echo "health: $health"
+echo "$health" | grep -q '"writes":false'
 big_plan "ro" > "$OUT/docs/ro.txt"
 code=$(curl -s -o "$OUT/answer" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
   -F "file=@$OUT/docs/ro.txt" "http://127.0.0.1:$PORT/api/documents")

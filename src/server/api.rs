@@ -366,7 +366,11 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<Stats>, ApiErro
 pub async fn health(State(state): State<AppState>) -> Json<serde_json::Value> {
     let writes = state.token.is_some();
     Json(match state.engine() {
-        Ok(e) => json!({"status": "ok", "documents": e.index().num_docs(), "writes": writes}),
+        Ok(e) => {
+            // a read-only index folder takes no writes, whatever token is set
+            let writes = writes && !e.index().is_read_only();
+            json!({"status": "ok", "documents": e.index().num_docs(), "writes": writes})
+        }
         Err(e) if e.code == "build_failed" => json!({"status": "failed", "writes": writes}),
         Err(_) => json!({"status": "building", "writes": writes}),
     })
