@@ -38,9 +38,12 @@ pub fn is_markdown(text: &str) -> bool {
     MARKDOWN.is_match(text)
 }
 
-/// Marks of Markdown a snippet must not show: escapes, emphasis, heading marks, table rules.
+/// Marks of Markdown a snippet must not show: escapes, emphasis, heading marks, rules.
 static SNIPPET_MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\\([-.*_#()\[\]!+])|\*+|(?:^|\s)#{1,6}\s|\|?\s*:?-{3,}:?\s*\|").unwrap()
+    Regex::new(
+        r"\\([-.*_#()\[\]!+])|\*+|(?:^|\s)#{1,6}\s|\|?\s*:?-{3,}:?\s*\||(?:^|\s)-{3,}(?:\s|$)",
+    )
+    .unwrap()
 });
 
 /// True when the start of `text` (its first 16 KB: where a converter's marks show first)
@@ -54,8 +57,8 @@ pub fn starts_as_markdown(text: &str) -> bool {
 }
 
 /// A snippet of a Markdown source as a reader sees the text: escapes resolved, emphasis,
-/// heading marks and table rules dropped (`**ĐẢNG CỘNG SẢN**` → `ĐẢNG CỘNG SẢN`, `57\-NQ/TW`
-/// → `57-NQ/TW`). The snippet's own `<b>` marks and entities are left as they are.
+/// heading marks, table rules and horizontal rules dropped (`**ĐẢNG CỘNG SẢN**` →
+/// `ĐẢNG CỘNG SẢN`, `57\-NQ/TW` → `57-NQ/TW`). The snippet's own `<b>` marks and entities are left as they are.
 pub fn unmark(snippet: &str) -> String {
     SNIPPET_MARKUP
         .replace_all(snippet, |c: &regex::Captures| match c.get(1) {
@@ -298,6 +301,8 @@ mod tests {
             ),
             ("| Nhiệm vụ | |---|---| | a |", "| Nhiệm vụ |    | a |"),
             ("thuế &amp; phí", "thuế &amp; phí"),
+            ("quốc gia --- Ngày 22/12/2024", "quốc gia Ngày 22/12/2024"),
+            ("giai đoạn 2021 - 2025", "giai đoạn 2021 - 2025"),
         ];
         for (snippet, read) in table {
             assert_eq!(unmark(snippet), read, "{snippet}");

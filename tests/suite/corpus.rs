@@ -73,7 +73,7 @@ fn the_bundled_archive_holds_the_lao_cai_chain_and_57_nq_tw_across_provinces() {
     let hits = idx.search(&request).unwrap().hits;
     assert!(hits.iter().any(|h| h.id == "NQ-57-NQ-TW-2024"));
     for h in &hits {
-        for markup in ["**", "\\-", "## "] {
+        for markup in ["**", "\\-", "## ", " --- "] {
             assert!(!h.snippet.contains(markup), "{}: {}", h.id, h.snippet);
         }
     }
